@@ -1,0 +1,157 @@
+// `npm run bench`: starts the server on PGlite (or on PostgreSQL with BENCH_DATABASE_URL), fills it
+// with data at scale, drives load with autocannon, prints a table of req/s and p50/p95/p99 and
+// writes the figures as JSON under bench/results/. Never part of `npm test`.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { systemClock } from '../server/platform/clock';
+import { openPglite, openPostgres, type Database } from '../server/platform/db';
+import { generateBenchData } from './generate';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const SCALE = {
+  organizations: Number(process.env.BENCH_ORGANIZATIONS ?? 200),
+  sitesPerOrganization: 3,
+  membersPerOrganization: Number(process.env.BENCH_MEMBERS_PER_ORGANIZATION ?? 10),
+};
+
+interface Scenario {
+  name: string;
+  path: string;
+  connections: number;
+  headers?: Record<string, string>;
+  budgetP95Ms?: number;
+}
+
+interface Figures { name: string; connections: number; requests: number; errors: number; rps: number; p50: number; p95: number; p99: number; budgetP95Ms: number | null; withinBudget: boolean | null }
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Runs one scenario; latencies are recorded per response so that p95 is exact. */
+async function measure(baseUrl: string, scenario: Scenario): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: `${baseUrl}${scenario.path}`, connections: scenario.connections, duration: DURATION, headers: scenario.headers ?? {} }, (error, finished) =>
+      error ? reject(error) : resolve(finished),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (statusCode >= 400) errors += 1;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const p95 = round(percentile(latencies, 95));
+  return {
+    name: scenario.name,
+    connections: scenario.connections,
+    requests: latencies.length,
+    errors: errors + result.errors + result.timeouts,
+    rps: Math.round(latencies.length / DURATION),
+    p50: round(percentile(latencies, 50)),
+    p95,
+    p99: round(percentile(latencies, 99)),
+    budgetP95Ms: scenario.budgetP95Ms ?? null,
+    withinBudget: scenario.budgetP95Ms === undefined ? null : p95 <= scenario.budgetP95Ms,
+  };
+}
+
+async function prepareDatabase(): Promise<{ env: Record<string, string>; database: Database; cleanup: () => Promise<void>; label: string }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-bench-'));
+  const adminUrl = process.env.BENCH_DATABASE_URL;
+  if (!adminUrl) {
+    const database = await openPglite(path.join(dataDir, 'pglite'));
+    return { env: { ATRIUM_DATA_DIR: dataDir }, database, cleanup: async () => undefined, label: 'pglite' };
+  }
+  const name = `atrium_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openPostgres(url.toString(), 5);
+  return {
+    env: { ATRIUM_DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    database,
+    label: 'postgres',
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'atrium.mjs'), 'start'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Atrium is running at (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ url: match[1]!, stop: () => (child.kill('SIGTERM'), exited) });
+    });
+    void exited.then(() => reject(new Error(`server exited: ${out}`)));
+  });
+}
+
+const prepared = await prepareDatabase();
+console.log(`Generating data on ${prepared.label}: ${SCALE.organizations} organizations × ${SCALE.membersPerOrganization} members…`);
+const started = Date.now();
+await prepared.database.migrate();
+const data = await generateBenchData({ db: prepared.database.db, database: prepared.database, clock: systemClock, config: { sessionTtlHours: 24, adminEmail: 'admin@atrium.local' } }, SCALE);
+await prepared.database.close();
+console.log(`  ${data.users} users in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+const server = await startServer(prepared.env);
+const figures: Figures[] = [];
+try {
+  const scenarios: Scenario[] = [
+    { name: 'GET /readyz', path: '/readyz', connections: 20 },
+    { name: 'GET /api/v1/me (bearer)', path: '/api/v1/me', connections: 50, headers: { authorization: `Bearer ${data.token}` }, ...(prepared.label === 'postgres' ? { budgetP95Ms: 10 } : {}) },
+  ];
+  for (const scenario of scenarios) {
+    console.log(`Running ${scenario.name} at ${scenario.connections} concurrent for ${DURATION} s…`);
+    figures.push(await measure(server.url, scenario));
+  }
+} finally {
+  await server.stop();
+  await prepared.cleanup();
+}
+
+console.log('');
+console.log(`database: ${prepared.label}, ${data.users} users, ${DURATION} s per scenario`);
+console.table(
+  figures.map((f) => ({
+    scenario: f.name,
+    conns: f.connections,
+    'req/s': f.rps,
+    'p50 ms': f.p50,
+    'p95 ms': f.p95,
+    'p99 ms': f.p99,
+    errors: f.errors,
+    budget: f.budgetP95Ms === null ? '' : `p95 ≤ ${f.budgetP95Ms} ms: ${f.withinBudget ? 'met' : 'MISSED'}`,
+  })),
+);
+const resultsDir = path.join(ROOT, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${prepared.label}.json`);
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), database: prepared.label, scale: SCALE, users: data.users, durationSeconds: DURATION, node: process.version, figures }, null, 2));
+console.log(`Results written to ${path.relative(ROOT, file)}`);
+process.exit(figures.some((f) => f.withinBudget === false || f.errors > 0) ? 1 : 0);

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { members, organizations, sites, users } from '../../db/schema/index';
+import { buildTestApp, signInAs, type TestApp } from '../../test/test-app';
+import { DEMO_PASSWORD, loadDemoData } from './demo.service';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('demo data', () => {
+  it('builds A석유화학 with its three sites, members of several roles, a partner user and vendor staff', async () => {
+    const result = await loadDemoData(t.ctx);
+    expect(result.created).toBe(true);
+    const [org] = await t.database.db.select().from(organizations).where(eq(organizations.name, 'A석유화학'));
+    const siteNames = (await t.database.db.select().from(sites).where(eq(sites.organizationId, org!.id))).map((s) => s.name).sort();
+    expect(siteNames).toEqual(['여수 사이트', '울산 1공장', '울산 2공장'].sort());
+    const team = await t.database.db.select({ role: members.role, company: users.company }).from(members).innerJoin(users, eq(users.id, members.userId)).where(eq(members.organizationId, org!.id));
+    expect(new Set(team.map((m) => m.role))).toEqual(new Set(['owner', 'admin', 'super', 'support', 'download', 'viewer']));
+    expect(team.some((m) => m.company !== 'A석유화학')).toBe(true);
+    const staff = await t.database.db.select({ role: users.staffRole }).from(users);
+    expect(staff.map((s) => s.role)).toEqual(expect.arrayContaining(['support_engineer', 'agent', 'account_manager']));
+  });
+
+  it('lets a demo owner sign in and see the organization', async () => {
+    const owner = await signInAs(t.app, 'owner@a-petrochem.example', DEMO_PASSWORD);
+    const me = (await owner.inject('GET', '/api/v1/me')).json();
+    expect(me.memberships).toEqual([expect.objectContaining({ organizationName: 'A석유화학', role: 'owner' })]);
+  });
+
+  it('changes nothing when run again', async () => {
+    const before = await t.database.db.select().from(users);
+    const again = await loadDemoData(t.ctx);
+    expect(again.created).toBe(false);
+    expect(await t.database.db.select().from(users)).toHaveLength(before.length);
+  });
+});

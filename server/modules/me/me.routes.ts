@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorResponse } from '../../platform/http/schemas';
+import { ChangePasswordBody, Me, UpdatePreferencesBody } from '../../../common/schemas/me';
+import { originOf, requireActor } from '../../platform/http/auth-plugin';
+import type { ServiceContext } from '../../platform/context';
+import { changePassword } from '../auth/auth.service';
+import { getMe, updatePreferences } from './me.service';
+
+/** GET /me, preferences and password change. */
+export function registerMeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/me', {
+    config: { access: 'password-change' },
+    schema: { tags: ['me'], summary: 'The signed-in user with their roles', response: { 200: Me, 401: ErrorResponse } },
+    handler: (request) => getMe(ctx, requireActor(request)),
+  });
+
+  r.patch('/api/v1/me/preferences', {
+    config: { access: 'password-change' },
+    schema: { tags: ['me'], summary: 'Save language and theme', body: UpdatePreferencesBody, response: { 200: Me, 400: ErrorResponse, 401: ErrorResponse } },
+    handler: (request) => updatePreferences(ctx, requireActor(request), request.body),
+  });
+
+  r.post('/api/v1/me/password', {
+    config: { access: 'password-change' },
+    schema: { tags: ['me'], summary: 'Change the password; other sessions end', body: ChangePasswordBody, response: { 200: Me, 400: ErrorResponse, 401: ErrorResponse } },
+    handler: async (request) => {
+      const actor = requireActor(request);
+      await changePassword(ctx, actor, request.body, originOf(request));
+      return getMe(ctx, { ...actor, mustChangePassword: false });
+    },
+  });
+}

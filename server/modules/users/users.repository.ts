@@ -1,0 +1,50 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { members, organizations, users } from '../../db/schema/index';
+import type { Db } from '../../platform/db';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** The user with this email (case-insensitive), if any. */
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
+  return row;
+}
+
+/** The user with this id, if any. */
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+/** Inserts a user and returns it. */
+export async function insertUser(db: Db, values: NewUser): Promise<UserRow> {
+  const [row] = await db.insert(users).values({ ...values, email: values.email.toLowerCase() }).returning();
+  return row!;
+}
+
+/** Updates a user's columns. */
+export async function updateUser(db: Db, id: string, values: Partial<NewUser>): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+/** How many users exist; zero means a first start. */
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row?.n ?? 0;
+}
+
+/** The user's active memberships in organizations that are not archived. */
+export async function listActiveMemberships(db: Db, userId: string) {
+  return db
+    .select({ organizationId: organizations.id, organizationName: organizations.name, role: members.role })
+    .from(members)
+    .innerJoin(organizations, eq(organizations.id, members.organizationId))
+    .where(and(eq(members.userId, userId), eq(members.status, 'active'), sql`${organizations.archivedAt} is null`))
+    .orderBy(organizations.name);
+}

@@ -1,0 +1,16 @@
+import type { Locale } from '../../common/locale';
+import type { StaffRole } from '../../common/permissions';
+
+/** Who is making a request, resolved from the session cookie or a bearer token. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  staffRole: StaffRole | null;
+  locale: Locale | null;
+  mustChangePassword: boolean;
+  via: 'session' | 'token';
+  sessionId: string | null;
+  tokenId: string | null;
+  csrfToken: string | null;
+}

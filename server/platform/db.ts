@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from '../db/schema/index';
+
+export type Schema = typeof schema;
+/** The Drizzle database, the same type on PGlite and on PostgreSQL; a transaction is one too. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseConfig = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; poolSize: number };
+
+/** Runs plain SQL and returns its rows; for the few places Drizzle's builder does not reach. */
+export type RawQuery = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  raw: RawQuery;
+  /** Applies pending migrations once, under an advisory lock shared by every instance. */
+  migrate(migrationsFolder?: string): Promise<void>;
+  /** Runs fn on one connection inside a transaction; `snapshot` makes it REPEATABLE READ READ ONLY. */
+  withTransaction<T>(mode: 'snapshot' | 'write', fn: (raw: RawQuery) => Promise<T>): Promise<T>;
+  /** True when every migration shipped with this build has been applied. */
+  isMigrated(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../db/migrations', import.meta.url));
+const MIGRATION_LOCK_KEY = 7_240_431_001; // any fixed 64-bit number; names "atrium migrations"
+
+let journalCount: number | undefined;
+/** How many migrations this build ships. */
+export function shippedMigrationCount(): number {
+  if (journalCount === undefined) {
+    const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as { entries: unknown[] };
+    journalCount = journal.entries.length;
+  }
+  return journalCount;
+}
+
+/** How many migrations the database has applied. */
+export async function countAppliedMigrations(raw: RawQuery): Promise<number> {
+  const exists = await raw<{ present: boolean }>(`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+  if (!exists[0]?.present) return 0;
+  const rows = await raw<{ n: string | number }>('select count(*) as n from drizzle.__drizzle_migrations');
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Opens the embedded PGlite database (in memory when dataDir is null). */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const raw: RawQuery = async (text, params) => (await client.query(text, params)).rows as never;
+  return {
+    kind: 'pglite',
+    db,
+    raw,
+    async migrate(migrationsFolder = MIGRATIONS_FOLDER) {
+      // PGlite has one connection; the lock still guards against a migrator in the same process.
+      await raw('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      try {
+        await migratePglite(db as never, { migrationsFolder });
+      } finally {
+        await raw('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      }
+    },
+    withTransaction: (mode, fn) =>
+      client.transaction(async (tx) => {
+        if (mode === 'snapshot') await tx.query('set transaction isolation level repeatable read read only');
+        return fn(async (text, params) => (await tx.query(text, params)).rows as never);
+      }),
+    isMigrated: async () => (await countAppliedMigrations(raw)) >= shippedMigrationCount(),
+    close: () => client.close(),
+  };
+}
+
+/** Opens a node-postgres pool on a PostgreSQL server. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail fast with a clear message when the server cannot be reached.
+  const probe = await pool.connect();
+  probe.release();
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const raw: RawQuery = async (text, params) => (await pool.query(text, params)).rows as never;
+  return {
+    kind: 'postgres',
+    db,
+    raw,
+    async migrate(migrationsFolder = MIGRATIONS_FOLDER) {
+      // The advisory lock lives on one session, so the whole migration runs on one client.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        try {
+          await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async withTransaction(mode, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query(mode === 'snapshot' ? 'begin isolation level repeatable read read only' : 'begin');
+        const result = await fn(async (text, params) => (await client.query(text, params)).rows as never);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    isMigrated: async () => (await countAppliedMigrations(raw)) >= shippedMigrationCount(),
+    close: () => pool.end(),
+  };
+}
+
+/** Opens the database the configuration names. */
+export function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.kind === 'pglite' ? openPglite(config.dataDir) : openPostgres(config.url, config.poolSize);
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { pickLocale, type Locale } from '../../../common/locale';
+import type { Permission } from '../../../common/permissions';
+import { resolveSession } from '../../modules/auth/auth.service';
+import { resolveApiToken } from '../../modules/tokens/tokens.service';
+import type { Actor } from '../actor';
+import { describeClient } from '../client-label';
+import type { RequestOrigin, ServiceContext } from '../context';
+import { AppError, unauthenticated } from '../errors';
+import { safeEqual } from '../secrets';
+
+/**
+ * What a route requires of its caller, declared on every API route:
+ * - `public`: anyone;
+ * - `signed-in`: any signed-in user who has no pending forced password change;
+ * - `password-change`: any signed-in user, even before the forced password change;
+ * - a permission: signed in, and the handler authorizes the permission on its resource.
+ */
+export type RouteAccess = 'public' | 'signed-in' | 'password-change' | { permission: Permission };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+  }
+}
+
+export const SESSION_COOKIE = 'atrium_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Where the request came from, for the activity log. */
+export function originOf(request: FastifyRequest): RequestOrigin {
+  const userAgent = request.headers['user-agent'] ?? null;
+  return { ip: request.ip, userAgent, client: describeClient(userAgent ?? undefined) };
+}
+
+/** The signed-in actor; throws 401 when there is none. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}
+
+/**
+ * Resolves the actor from the session cookie or a bearer token, picks the language, enforces each
+ * route's declared access and CSRF protection, and refuses to register an API route without access.
+ */
+export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'en');
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && !route.config?.access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access; every API route must.`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = pickLocale(request.headers['accept-language'], 'en');
+    if (!request.url.startsWith('/api/')) return;
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      request.actor = await resolveApiToken(ctx, authorization.slice(7).trim());
+      if (!request.actor) throw unauthenticated();
+    } else {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) request.actor = await resolveSession(ctx, cookie);
+    }
+    if (request.actor?.locale) request.locale = request.actor.locale;
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access === 'public') return;
+    const actor = requireActor(request);
+    if (actor.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !actor.csrfToken || !safeEqual(sent, actor.csrfToken)) throw new AppError('auth.csrf_failed', 403);
+    }
+    if (actor.mustChangePassword && access !== 'password-change') throw new AppError('auth.password_change_required', 403);
+  });
+}

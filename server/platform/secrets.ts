@@ -1,0 +1,51 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+
+/** `Algorithm.Argon2id` of @node-rs/argon2; its enum is const and cannot be imported as a value. */
+const ARGON2ID = 2;
+
+/** OWASP's argon2id baseline: m=19 MiB, t=2, p=1. */
+const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/** Hashes a password with argon2id. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+/** Checks a password against an argon2id hash; false for a malformed hash. */
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A random secret of the given number of bytes, base64url. */
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/**
+ * Hash of a high-entropy token (session cookie, API token). SHA-256 suffices here because the
+ * input is 256 random bits; passwords use argon2id instead.
+ */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Constant-time string comparison. */
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** A one-time password that meets the default policy, easy to type from a terminal. */
+export function generateOneTimePassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(14);
+  const body = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  // Guarantee each class once, whatever the random draw gave.
+  return `${body.slice(0, 4)}-${body.slice(4, 8)}-${body.slice(8, 12)}-Aa7`;
+}

@@ -1,0 +1,26 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError } from './api-error';
+
+/**
+ * The app's one QueryClient. Any request that finds the session gone, or a password change still
+ * pending, refreshes `me`, and the route guards then send the person where they must go.
+ */
+function reactToSessionErrors(error: Error): void {
+  if (!(error instanceof ApiError)) return;
+  if (error.status === 401 && error.code === 'auth.unauthenticated') {
+    queryClient.setQueryData(['me'], null);
+  } else if (error.status === 403 && error.code === 'auth.password_change_required') {
+    void queryClient.invalidateQueries({ queryKey: ['me'] });
+  }
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: reactToSessionErrors }),
+  mutationCache: new MutationCache({ onError: reactToSessionErrors }),
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      retry: (failureCount, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && failureCount < 2,
+    },
+  },
+});

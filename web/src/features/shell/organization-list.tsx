@@ -1,0 +1,44 @@
+import { Badge, Card, EmptyState, Group, SimpleGrid, Text, ThemeIcon } from '@mantine/core';
+import { IconBuildingCommunity, IconBuilding } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Membership } from '../auth/me';
+
+/** The organizations a person belongs to, with their role in each; an empty state when there are none. */
+export function OrganizationList({ memberships }: { memberships: Membership[] }) {
+  const { t } = useTranslation();
+
+  if (memberships.length === 0) {
+    return (
+      <Card withBorder radius="lg" p="xl" data-testid="organizations-empty">
+        <EmptyState
+          icon={<IconBuildingCommunity size={32} stroke={1.5} />}
+          variant="light"
+          title={t('home.noOrganizationsTitle')}
+          description={t('home.noOrganizationsDescription')}
+        />
+      </Card>
+    );
+  }
+
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} data-testid="organizations">
+      {memberships.map((membership) => (
+        <Card key={membership.organizationId} withBorder radius="lg" p="lg" data-testid="organization-card">
+          <Group wrap="nowrap" align="flex-start" gap="md">
+            <ThemeIcon size={44} radius="md" variant="light">
+              <IconBuilding size={24} stroke={1.6} />
+            </ThemeIcon>
+            <div style={{ minWidth: 0 }}>
+              <Text fw={600} truncate>
+                {membership.organizationName}
+              </Text>
+              <Badge variant="dot" radius="sm" mt={6}>
+                {t(`roles.member.${membership.role}`)}
+              </Badge>
+            </div>
+          </Group>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}

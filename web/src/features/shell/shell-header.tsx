@@ -1,0 +1,41 @@
+import { Anchor, AppShell, Badge, Burger, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { BrandMark } from '../../components/brand-mark';
+import { ColorSchemeToggle } from '../preferences/color-scheme-toggle';
+import { LanguageSwitch } from '../preferences/language-switch';
+import type { Face } from './nav-item';
+import { UserMenu } from './user-menu';
+
+interface ShellHeaderProps {
+  face: Face;
+  isNavbarOpen: boolean;
+  onToggleNavbar: () => void;
+}
+
+/** Product name and face on the left; language, theme and the user's menu on the right. */
+export function ShellHeader({ face, isNavbarOpen, onToggleNavbar }: ShellHeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <AppShell.Header px="md">
+      <Group h="100%" justify="space-between" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Burger opened={isNavbarOpen} onClick={onToggleNavbar} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNavigation')} />
+          <Anchor component={Link} to={`/${face}`} underline="never" c="inherit" aria-label={t('shell.homeLink')}>
+            <BrandMark />
+          </Anchor>
+          <Badge variant="light" color={face === 'console' ? 'grape' : 'indigo'} radius="sm" visibleFrom="xs" data-testid="face-label">
+            {t(`shell.face.${face}`)}
+          </Badge>
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <Group visibleFrom="sm">
+            <LanguageSwitch />
+          </Group>
+          <ColorSchemeToggle />
+          <UserMenu face={face} />
+        </Group>
+      </Group>
+    </AppShell.Header>
+  );
+}

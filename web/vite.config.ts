@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+// ATRIUM_API_URL lets the dev server talk to an API on another port (e.g. a second checkout).
+const apiTarget = process.env.ATRIUM_API_URL ?? 'http://127.0.0.1:3000';
+
+// The web app lives in web/ but shares TypeScript with the server through ../common.
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@common': fileURLToPath(new URL('../common', import.meta.url)),
+    },
+  },
+  server: {
+    proxy: {
+      '/api': { target: apiTarget },
+      '/healthz': { target: apiTarget },
+      '/readyz': { target: apiTarget },
+    },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+  },
+});
