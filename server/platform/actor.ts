@@ -8,6 +8,7 @@ export interface Actor {
   name: string;
   staffRole: StaffRole | null;
   locale: Locale | null;
+  theme: 'light' | 'dark' | 'auto';
   mustChangePassword: boolean;
   via: 'session' | 'token';
   sessionId: string | null;

@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { prepared } from '../../platform/prepared';
 import { sessions, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 
@@ -12,12 +13,16 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
 
 /** A live session and its user, by the hash of the cookie value. */
 export async function findLiveSessionByHash(db: Db, tokenHash: string, now: Date) {
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
-    .limit(1);
+  const statement = prepared(db, 'find_live_session', (d) =>
+    d
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql.placeholder('now'))))
+      .limit(1)
+      .prepare('find_live_session'),
+  );
+  const [row] = await statement.execute({ tokenHash, now: now.toISOString() });
   return row;
 }
 

@@ -35,6 +35,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
         name: result.user.name,
         staffRole: result.user.staffRole,
         locale: result.user.locale,
+        theme: result.user.theme,
         mustChangePassword: result.user.mustChangePassword,
         via: 'session' as const,
         sessionId: result.sessionId,

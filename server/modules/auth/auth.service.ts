@@ -79,6 +79,7 @@ export async function resolveSession(ctx: ServiceContext, sessionToken: string):
     name: user.name,
     staffRole: user.staffRole,
     locale: user.locale,
+    theme: user.theme,
     mustChangePassword: user.mustChangePassword,
     via: 'session',
     sessionId: session.id,

@@ -1,4 +1,5 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { prepared } from '../../platform/prepared';
 import { apiTokens, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 
@@ -21,12 +22,16 @@ export async function listApiTokens(db: Db, userId: string): Promise<ApiTokenRow
 
 /** A live token and its user, by hash. */
 export async function findLiveApiTokenByHash(db: Db, tokenHash: string) {
-  const [row] = await db
-    .select({ token: apiTokens, user: users })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-    .limit(1);
+  const statement = prepared(db, 'find_live_api_token', (d) =>
+    d
+      .select({ token: apiTokens, user: users })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
+      .limit(1)
+      .prepare('find_live_api_token'),
+  );
+  const [row] = await statement.execute({ tokenHash });
   return row;
 }
 

@@ -66,6 +66,7 @@ export async function resolveApiToken(ctx: ServiceContext, token: string): Promi
     name: user.name,
     staffRole: user.staffRole,
     locale: user.locale,
+    theme: user.theme,
     // A token is for automation: it cannot change a password, so it is not held back by one.
     mustChangePassword: false,
     via: 'token',

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { members, organizations, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
+import { prepared } from '../../platform/prepared';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -41,10 +42,14 @@ export async function countUsers(db: Db): Promise<number> {
 
 /** The user's active memberships in organizations that are not archived. */
 export async function listActiveMemberships(db: Db, userId: string) {
-  return db
-    .select({ organizationId: organizations.id, organizationName: organizations.name, role: members.role })
-    .from(members)
-    .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(and(eq(members.userId, userId), eq(members.status, 'active'), sql`${organizations.archivedAt} is null`))
-    .orderBy(organizations.name);
+  const statement = prepared(db, 'list_active_memberships', (d) =>
+    d
+      .select({ organizationId: organizations.id, organizationName: organizations.name, role: members.role })
+      .from(members)
+      .innerJoin(organizations, eq(organizations.id, members.organizationId))
+      .where(and(eq(members.userId, sql.placeholder('userId')), eq(members.status, 'active'), sql`${organizations.archivedAt} is null`))
+      .orderBy(organizations.name)
+      .prepare('list_active_memberships'),
+  );
+  return statement.execute({ userId });
 }
