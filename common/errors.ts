@@ -93,13 +93,114 @@ export const ERROR_MESSAGES = {
     en: 'This backup was made by a newer version of Atrium. Upgrade Atrium before restoring it.',
     ko: '더 새로운 버전의 Atrium에서 만든 백업입니다. Atrium을 업그레이드한 뒤 복원하세요.',
   },
+  'auth.locked': {
+    en: "Too many failed attempts. Sign-in is locked for {{seconds}} seconds; try again after that.",
+    ko: "로그인 실패 횟수를 초과했습니다. {{seconds}}초 동안 로그인할 수 없습니다. 잠시 후 다시 시도해 주세요.",
+  },
+  'auth.email_not_verified': {
+    en: "Verify your email address first: open the link we sent you, or ask for a new one.",
+    ko: "먼저 이메일 주소를 인증해 주세요. 보내 드린 링크를 열거나 인증 메일을 다시 요청하세요.",
+  },
+  'auth.ip_not_allowed': {
+    en: "Sign-in from this network address is not allowed. Contact your administrator.",
+    ko: "이 네트워크 주소에서는 로그인할 수 없습니다. 관리자에게 문의하세요.",
+  },
+  'auth.session_idle': {
+    en: "You were signed out after a period of inactivity. Sign in again.",
+    ko: "일정 시간 사용하지 않아 로그아웃되었습니다. 다시 로그인하세요.",
+  },
+  'auth.mfa_enrollment_required': {
+    en: "Your organization requires two-step sign-in. Set it up before you continue.",
+    ko: "소속 조직에서 다단계 인증을 요구합니다. 계속하려면 먼저 설정하세요.",
+  },
+  'auth.mfa_invalid_code': {
+    en: "The code is not correct, or it was already used.",
+    ko: "인증 코드가 올바르지 않거나 이미 사용되었습니다.",
+  },
+  'auth.mfa_challenge_expired': {
+    en: "This sign-in took too long. Start again with your email and password.",
+    ko: "로그인 시간이 초과되었습니다. 이메일과 비밀번호로 다시 시작하세요.",
+  },
+  'auth.mfa_not_enrolled': {
+    en: "This two-step method is not set up.",
+    ko: "이 다단계 인증 방법이 설정되어 있지 않습니다.",
+  },
+  'auth.mfa_already_enrolled': {
+    en: "This two-step method is already set up.",
+    ko: "이 다단계 인증 방법은 이미 설정되어 있습니다.",
+  },
+  'auth.mfa_setup_not_started': {
+    en: "Start the setup again: scan a new QR code.",
+    ko: "설정을 다시 시작해 QR 코드를 새로 스캔하세요.",
+  },
+  'auth.mfa_required_by_organization': {
+    en: "Your organization requires two-step sign-in, so you can't turn off your last method. Set up another one first.",
+    ko: "소속 조직에서 다단계 인증을 요구하므로 마지막 인증 방법을 끌 수 없습니다. 다른 방법을 먼저 설정하세요.",
+  },
+  'auth.common_password': {
+    en: "This password is too common. Choose one that is harder to guess.",
+    ko: "너무 흔한 비밀번호입니다. 추측하기 어려운 비밀번호를 사용하세요.",
+  },
+  'auth.display_name_taken': {
+    en: "This display name is taken. Choose another.",
+    ko: "이미 사용 중인 표시 이름입니다. 다른 이름을 입력하세요.",
+  },
+  'auth.token_invalid': {
+    en: "This link is not valid. Ask for a new one.",
+    ko: "유효하지 않은 링크입니다. 새 링크를 요청하세요.",
+  },
+  'auth.token_expired': {
+    en: "This link has expired. Ask for a new one.",
+    ko: "만료된 링크입니다. 새 링크를 요청하세요.",
+  },
+  'auth.token_used': {
+    en: "This link was already used. Ask for a new one if you need it.",
+    ko: "이미 사용된 링크입니다. 필요하면 새 링크를 요청하세요.",
+  },
+  'auth.sso_failed': {
+    en: "Single sign-on did not complete. Try again or sign in with your password.",
+    ko: "통합 로그인(SSO)을 완료하지 못했습니다. 다시 시도하거나 비밀번호로 로그인하세요.",
+  },
+  'auth.sso_email_not_allowed': {
+    en: "Your email address is not allowed to sign in with this provider.",
+    ko: "이 이메일 주소로는 이 인증 제공자를 통해 로그인할 수 없습니다.",
+  },
+  'auth.sso_email_not_verified': {
+    en: "The identity provider has not verified your email address.",
+    ko: "인증 제공자가 이메일 주소를 확인하지 않았습니다.",
+  },
+  'sso.provider_not_found': {
+    en: "This sign-in provider does not exist or is turned off.",
+    ko: "해당 인증 제공자가 없거나 사용 중지되었습니다.",
+  },
+  'sso.invalid_issuer': {
+    en: "The issuer could not be reached, or it is not an OpenID Connect provider.",
+    ko: "발급자(issuer)에 연결할 수 없거나 OpenID Connect 제공자가 아닙니다.",
+  },
+  'sessions.not_found': {
+    en: "This session does not exist or has already ended.",
+    ko: "해당 세션이 없거나 이미 종료되었습니다.",
+  },
+  'settings.would_lock_out': {
+    en: "This list would shut you out: your address {{ip}} is not in it. Add it first.",
+    ko: "현재 접속 주소({{ip}})가 목록에 없어 이 설정을 저장하면 로그인할 수 없게 됩니다. 먼저 현재 주소를 추가하세요.",
+  },
+  'settings.invalid_ip_rule': {
+    en: "Enter an address (203.0.113.7), a block (10.0.0.0/8) or a wildcard (192.168.1.*).",
+    ko: "주소(203.0.113.7), 대역(10.0.0.0/8) 또는 와일드카드(192.168.1.*) 형식으로 입력하세요.",
+  },
+  'organizations.not_found': {
+    en: "This organization does not exist.",
+    ko: "해당 조직이 없습니다.",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
-/** The message for an error code in the given language. */
-export function errorMessage(code: ErrorCode, locale: Locale): string {
-  return ERROR_MESSAGES[code][locale];
+/** The message for an error code in the given language, with `{{name}}` filled from params. */
+export function errorMessage(code: ErrorCode, locale: Locale, params?: Record<string, string | number>): string {
+  const text: string = ERROR_MESSAGES[code][locale];
+  return params ? text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
 }
 
 /** The error envelope every API error answers with. */

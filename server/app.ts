@@ -14,10 +14,12 @@ import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerMeRoutes } from './modules/me/me.routes';
 import { registerTokenRoutes } from './modules/tokens/tokens.routes';
-import { systemClock, type Clock } from './platform/clock';
+import { registerMfaRoutes } from './modules/mfa/mfa.routes';
+import { registerSettingsRoutes } from './modules/settings/settings.routes';
+import { registerOrganizationRoutes } from './modules/organizations/organizations.routes';
+import { registerSsoRoutes } from './modules/sso/sso.routes';
 import type { Config } from './platform/config';
 import type { ServiceContext } from './platform/context';
-import type { Database } from './platform/db';
 import { registerAuth } from './platform/http/auth-plugin';
 import { registerErrorHandling, sendError } from './platform/http/error-handler';
 
@@ -25,17 +27,15 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../web/dist', import.meta.url
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface AppDeps {
-  database: Database;
-  config: Pick<Config, 'sessionTtlHours' | 'adminEmail' | 'bodyLimitBytes' | 'signInRateLimit' | 'trustProxy'>;
-  clock?: Clock;
+  ctx: ServiceContext;
+  config: Pick<Config, 'bodyLimitBytes' | 'signInRateLimit' | 'trustProxy'>;
   logger?: FastifyBaseLogger | false;
   webDistDir?: string;
 }
 
 /** Builds the whole HTTP application without listening; tests call it with app.inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const clock = deps.clock ?? systemClock;
-  const ctx: ServiceContext = { db: deps.database.db, database: deps.database, clock, config: deps.config };
+  const { ctx } = deps;
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: deps.config.bodyLimitBytes,
@@ -89,10 +89,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuth(app, ctx);
-  registerHealthRoutes(app, deps.database);
+  registerHealthRoutes(app, ctx.database);
   registerAuthRoutes(app, ctx, { signInRateLimit: deps.config.signInRateLimit });
   registerMeRoutes(app, ctx);
   registerTokenRoutes(app, ctx);
+  registerMfaRoutes(app, ctx);
+  registerSettingsRoutes(app, ctx);
+  registerOrganizationRoutes(app, ctx);
+  registerSsoRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -3,10 +3,12 @@ import { ZodError } from 'zod';
 import { errorMessage } from '../common/errors';
 import { COMMANDS, findCommand, type Command } from './cli/commands';
 import { controlSocketPath, sendControlCommand } from './cli/control';
-import { systemClock } from './platform/clock';
+import { createServiceContext } from './platform/context';
+import { createCryptoBox, loadSecretKey } from './platform/crypto-box';
 import { ConfigError, loadConfig } from './platform/config';
 import { acquireDataDir, ensureWritableDir, findDataDirOwner } from './platform/data-dir';
 import { AppError } from './platform/errors';
+import { assertSecretKeyMatches } from './modules/settings/secret-key.service';
 import { openConfiguredDatabase, runServer } from './server';
 
 const START_HELP = `Usage: atrium start
@@ -41,14 +43,18 @@ async function runCommand(command: Command<unknown>, rawArgs: Record<string, unk
       for (const line of response.lines ?? []) console.log(line);
       return;
     }
-    ensureWritableDir(config.dataDir);
   }
+  ensureWritableDir(config.dataDir);
   const release = config.database.kind === 'pglite' ? acquireDataDir(config.dataDir, controlSocketPath(config.dataDir)) : () => undefined;
   try {
     const database = await openConfiguredDatabase(config);
     try {
       if (command.name !== 'restore') await database.migrate();
-      const lines = await command.run({ db: database.db, database, clock: systemClock, config }, args);
+      // Restore brings its own key with the backup; every other command uses (and checks) the installation's.
+      const secretKey = command.name === 'restore' ? null : loadSecretKey(config.secretKey, config.dataDir);
+      const ctx = createServiceContext(database, { config, ...(secretKey ? { box: createCryptoBox(secretKey) } : {}), baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}` });
+      if (secretKey) await assertSecretKeyMatches(ctx, secretKey);
+      const lines = await command.run(ctx, args, { dataDir: config.dataDir, secretKeyFromEnv: config.secretKey, secretKey });
       for (const line of lines) console.log(line);
     } finally {
       await database.close();

@@ -4,7 +4,11 @@ import { controlSocketPath, startControlServer } from './cli/control';
 import { ensureInitialAdmin } from './modules/users/users.service';
 import { systemClock } from './platform/clock';
 import { ConfigError, type Config } from './platform/config';
-import { CLI_ORIGIN, type ServiceContext } from './platform/context';
+import { CLI_ORIGIN, createServiceContext } from './platform/context';
+import { createCryptoBox, loadSecretKey } from './platform/crypto-box';
+import { startJobWorker } from './platform/jobs';
+import { createJobHandlers } from './job-handlers';
+import { assertSecretKeyMatches } from './modules/settings/secret-key.service';
 import { acquireDataDir, ensureWritableDir } from './platform/data-dir';
 import { openDatabase, type Database } from './platform/db';
 import { createLogger, flushLogger } from './platform/logger';
@@ -34,12 +38,15 @@ export async function runServer(config: Config): Promise<void> {
   let database: Database | undefined;
   let app: FastifyInstance | undefined;
   let closeControl: (() => Promise<void>) | undefined;
+  let worker: { stop: () => Promise<void> } | undefined;
   try {
     database = await openConfiguredDatabase(config);
     await database.migrate();
-    const ctx: ServiceContext = { db: database.db, database, clock: systemClock, config };
+    const secretKey = loadSecretKey(config.secretKey, config.dataDir);
+    const ctx = createServiceContext(database, { config, box: createCryptoBox(secretKey), clock: systemClock });
+    await assertSecretKeyMatches(ctx, secretKey);
     const admin = await ensureInitialAdmin(ctx, CLI_ORIGIN);
-    app = await buildApp({ database, config, logger });
+    app = await buildApp({ ctx, config, logger });
     try {
       await app.listen({ host: config.host, port: config.port });
     } catch (error) {
@@ -49,10 +56,12 @@ export async function runServer(config: Config): Promise<void> {
       if (code === 'EACCES') throw new ConfigError(`Port ${config.port} needs privileges this process does not have; set PORT to 1024 or above.`);
       throw error;
     }
-    if (config.database.kind === 'pglite') closeControl = await startControlServer(socketPath, ctx);
+    if (config.database.kind === 'pglite') closeControl = await startControlServer(socketPath, ctx, { dataDir: config.dataDir, secretKeyFromEnv: config.secretKey, secretKey });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+    ctx.baseUrl = url.replace(/\/$/, '');
+    worker = startJobWorker(ctx.db, createJobHandlers({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, logger }), { now: () => ctx.clock.now(), logger });
     console.log(`Atrium is running at ${url}`);
     if (admin?.oneTimePassword) {
       console.log('');
@@ -63,6 +72,7 @@ export async function runServer(config: Config): Promise<void> {
       console.log('');
     }
   } catch (error) {
+    await worker?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database?.close().catch(() => undefined);
     releaseDataDir();
@@ -70,7 +80,7 @@ export async function runServer(config: Config): Promise<void> {
     throw error;
   }
 
-  const started = { app, database, closeControl };
+  const started = { app, database, closeControl, worker };
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -83,6 +93,7 @@ export async function runServer(config: Config): Promise<void> {
     try {
       await started.closeControl?.();
       await started.app.close();
+      await started.worker?.stop();
       await started.database.close();
     } finally {
       clearTimeout(force);

@@ -20,6 +20,8 @@ export const Me = z.object({
   locale: z.enum(LOCALES).nullable(),
   theme: Theme,
   mustChangePassword: z.boolean().describe('True until the one-time password has been changed'),
+  mfaEnrollmentRequired: z.boolean().describe('True until the user enrols a second sign-in step an organization requires'),
+  idleTimeoutSeconds: z.number().int().describe('The session ends after this long without a request'),
   staffRole: z.enum(STAFF_ROLES).nullable().describe('The vendor staff role, or null for customer users'),
   memberships: z.array(Membership),
   csrfToken: z.string().describe('Send back as the x-csrf-token header on state-changing requests made with the session cookie'),

@@ -5,7 +5,7 @@ import { createPostgresDatabaseUrl } from '../test/test-database';
 
 // The CLI against a PostgreSQL server (DATABASE_URL): no embedded data directory to own, so
 // commands talk to the database directly, beside a running server.
-describe('atrium CLI on PostgreSQL', () => {
+describe('atrium CLI on PostgreSQL', { timeout: 120_000 }, () => {
   it('starts, issues a token beside the running server, backs up, and restores into an empty database', async () => {
     const source = await createPostgresDatabaseUrl();
     const target = await createPostgresDatabaseUrl();

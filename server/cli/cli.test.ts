@@ -13,7 +13,8 @@ async function api(url: string, pathname: string, init: RequestInit & { token?: 
   return fetch(`${url}${pathname}`, { ...init, headers });
 }
 
-describe('atrium CLI', () => {
+// Each test starts real processes (about a second each to load); generous time under a loaded CI machine.
+describe('atrium CLI', { timeout: 120_000 }, () => {
   it('prints help for every command', () => {
     const main = runAtrium(['--help'], {});
     expect(main.status).toBe(0);
@@ -33,7 +34,7 @@ describe('atrium CLI', () => {
     expect((await api(first.url, '/readyz')).status).toBe(200);
     const signIn = await api(first.url, '/api/v1/auth/sign-in', { method: 'POST', body: JSON.stringify({ email: 'admin@atrium.local', password }) });
     expect(signIn.status).toBe(200);
-    expect(await signIn.json()).toMatchObject({ mustChangePassword: true, staffRole: 'vendor_admin' });
+    expect(await signIn.json()).toMatchObject({ status: 'signed_in', me: { mustChangePassword: true, staffRole: 'vendor_admin' } });
     expect(await first.stop()).toBe(0);
     expect(existsSync(path.join(dataDir, 'logs'))).toBe(true);
 

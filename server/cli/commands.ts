@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CLI_ORIGIN, type ServiceContext } from '../platform/context';
@@ -5,6 +6,13 @@ import { writeBackup, restoreBackup } from '../modules/backup/backup.service';
 import { loadDemoData } from '../modules/demo/demo.service';
 import { createApiTokenForEmail } from '../modules/tokens/tokens.service';
 import { createAdmin } from '../modules/users/users.service';
+
+/** Where the command runs: the data directory, and the secret key when one is configured or kept there. */
+export interface CommandEnv {
+  dataDir: string;
+  secretKeyFromEnv: string | undefined;
+  secretKey: Buffer | null;
+}
 
 /** A CLI command that can run in this process or, when a server owns the data, inside that server. */
 export interface Command<A> {
@@ -15,7 +23,7 @@ export interface Command<A> {
   args: z.ZodType<A>;
   /** False when the command cannot run while a server owns the embedded data directory. */
   viaServer: boolean;
-  run(ctx: ServiceContext, args: A): Promise<string[]>;
+  run(ctx: ServiceContext, args: A, env: CommandEnv): Promise<string[]>;
 }
 
 const email = z.string().trim().toLowerCase().email('must be an email address');
@@ -63,8 +71,8 @@ const backupCommand: Command<{ out: string }> = {
   options: { out: { type: 'string', description: 'Where to write the backup' } },
   args: z.object({ out: filePath }),
   viaServer: true,
-  async run(ctx, args) {
-    const { rows } = await writeBackup(ctx.database, args.out);
+  async run(ctx, args, env) {
+    const { rows } = await writeBackup(ctx.database, args.out, env.secretKey ? { secretKey: env.secretKey } : {});
     const total = Object.values(rows).reduce((a, b) => a + b, 0);
     return [`Backup written to ${args.out} (${total} rows in ${Object.keys(rows).length} tables).`];
   },
@@ -77,10 +85,12 @@ const restoreCommand: Command<{ in: string }> = {
   options: { in: { type: 'string', description: 'The backup file to restore' } },
   args: z.object({ in: filePath }),
   viaServer: false,
-  async run(ctx, args) {
-    const { rows } = await restoreBackup(ctx.database, args.in);
+  async run(ctx, args, env) {
+    const { rows, secretKey } = await restoreBackup(ctx.database, args.in);
     const total = Object.values(rows).reduce((a, b) => a + b, 0);
-    return [`Restored ${total} rows in ${Object.keys(rows).length} tables from ${args.in}.`];
+    const lines = [`Restored ${total} rows in ${Object.keys(rows).length} tables from ${args.in}.`];
+    if (secretKey) lines.push(restoreSecretKey(secretKey, env));
+    return lines;
   },
 };
 
@@ -113,6 +123,21 @@ const migrateCommand: Command<Record<string, never>> = {
     return ['Migrations are up to date.'];
   },
 };
+
+/** Puts the backup's secret key where the server will find it, or checks ATRIUM_SECRET_KEY against it. */
+function restoreSecretKey(secretKey: Buffer, env: CommandEnv): string {
+  if (env.secretKeyFromEnv) {
+    return Buffer.from(env.secretKeyFromEnv, 'base64').equals(secretKey)
+      ? 'ATRIUM_SECRET_KEY matches the backup.'
+      : 'Warning: ATRIUM_SECRET_KEY differs from the key in the backup; set it to the old key or the server will refuse to start.';
+  }
+  const file = path.join(env.dataDir, 'secret.key');
+  if (existsSync(file)) {
+    return readFileSync(file, 'utf8').trim() === secretKey.toString('base64') ? 'The secret key matches the backup.' : `Warning: ${file} differs from the key in the backup; replace it or the server will refuse to start.`;
+  }
+  writeFileSync(file, secretKey.toString('base64'), { mode: 0o600 });
+  return `Secret key restored to ${file}.`;
+}
 
 export const COMMANDS: Command<never>[] = [createAdminCommand, tokenCreateCommand, backupCommand, restoreCommand, demoCommand, migrateCommand] as unknown as Command<never>[];
 

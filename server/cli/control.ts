@@ -6,7 +6,7 @@ import path from 'node:path';
 import { errorMessage } from '../../common/errors';
 import type { ServiceContext } from '../platform/context';
 import { AppError } from '../platform/errors';
-import { findCommand } from './commands';
+import { findCommand, type CommandEnv } from './commands';
 
 /**
  * The control socket: while a server owns an embedded data directory, the CLI runs its commands
@@ -24,7 +24,7 @@ interface ControlRequest { command: string; args: unknown }
 interface ControlResponse { ok: boolean; lines?: string[]; error?: string }
 
 /** Starts the control server on the socket; returns its close function. */
-export async function startControlServer(socketPath: string, ctx: ServiceContext): Promise<() => Promise<void>> {
+export async function startControlServer(socketPath: string, ctx: ServiceContext, env: CommandEnv): Promise<() => Promise<void>> {
   rmSync(socketPath, { force: true });
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -36,7 +36,7 @@ export async function startControlServer(socketPath: string, ctx: ServiceContext
           const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ControlRequest;
           const command = findCommand(body.command);
           if (!command?.viaServer) throw new Error(`"${body.command}" cannot run while the server is running; stop the server first.`);
-          result = { ok: true, lines: await command.run(ctx, command.args.parse(body.args)) };
+          result = { ok: true, lines: await command.run(ctx, command.args.parse(body.args), env) };
         } catch (error) {
           result = { ok: false, error: error instanceof AppError ? errorMessage(error.code, 'en') : (error as Error).message };
         }

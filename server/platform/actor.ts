@@ -10,6 +10,8 @@ export interface Actor {
   locale: Locale | null;
   theme: 'light' | 'dark' | 'auto';
   mustChangePassword: boolean;
+  /** The session may do nothing but enrol a second step (an organization requires one). */
+  mfaEnrollmentRequired: boolean;
   via: 'session' | 'token';
   sessionId: string | null;
   tokenId: string | null;

@@ -21,6 +21,15 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((value) => !value || /^smtps?:\/\//.test(value), { message: 'must be an smtp:// or smtps:// URL' }),
+  MAIL_FROM: z.string().default('Atrium <no-reply@atrium.local>'),
+  ATRIUM_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((value) => !value || Buffer.from(value, 'base64').length === 32, { message: 'must be 32 random bytes, base64-encoded' }),
 });
 
 function isPostgresUrl(value: string): boolean {
@@ -44,6 +53,9 @@ export interface Config {
   sessionTtlHours: number;
   bodyLimitBytes: number;
   signInRateLimit: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  secretKey: string | undefined;
 }
 
 /** A setting that cannot be used; main prints its message as one line and exits 1. */
@@ -75,5 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     signInRateLimit: e.SIGN_IN_RATE_LIMIT,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    secretKey: e.ATRIUM_SECRET_KEY || undefined,
   };
 }

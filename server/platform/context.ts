@@ -1,5 +1,7 @@
-import type { Clock } from './clock';
+import { randomBytes } from 'node:crypto';
+import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
+import { createCryptoBox, type CryptoBox } from './crypto-box';
 import type { Database, Db } from './db';
 
 /** What a service function needs from the platform; passed explicitly, no container. */
@@ -8,6 +10,10 @@ export interface ServiceContext {
   database: Database;
   clock: Clock;
   config: Pick<Config, 'sessionTtlHours' | 'adminEmail'>;
+  /** Encrypts secrets at rest (TOTP secrets, identity-provider client secrets). */
+  box: CryptoBox;
+  /** The address people use, for links in emails; set once the server listens. */
+  baseUrl: string;
 }
 
 /** Where a request came from, for the activity log. */
@@ -18,3 +24,18 @@ export interface RequestOrigin {
 }
 
 export const CLI_ORIGIN: RequestOrigin = { ip: null, client: 'atrium CLI', userAgent: null };
+
+/** A context over a database; a random key and a placeholder address unless given. */
+export function createServiceContext(
+  database: Database,
+  options: { config: ServiceContext['config']; clock?: Clock; box?: CryptoBox; baseUrl?: string },
+): ServiceContext {
+  return {
+    db: database.db,
+    database,
+    clock: options.clock ?? systemClock,
+    config: options.config,
+    box: options.box ?? createCryptoBox(randomBytes(32)),
+    baseUrl: options.baseUrl ?? 'http://127.0.0.1:3000',
+  };
+}

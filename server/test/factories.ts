@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomerRole, StaffRole } from '../../common/permissions';
+import type { Actor } from '../platform/actor';
 import type { ServiceContext } from '../platform/context';
+import type { UserRow } from '../modules/users/users.repository';
 import { insertMember, insertOrganization, insertSite } from '../modules/organizations/organizations.repository';
 import { createUser } from '../modules/users/users.service';
 
@@ -47,4 +49,23 @@ export async function buildMember(
   const organizationId = overrides.organizationId ?? (await buildOrganization(ctx)).id;
   const userId = overrides.userId ?? (await buildUser(ctx)).id;
   return insertMember(ctx.db, organizationId, { userId, role: overrides.role ?? 'viewer', siteIds: overrides.siteIds ?? [] });
+}
+
+/** The actor a service sees for a user signed in with a session, for calling services directly. */
+export function buildActor(user: UserRow, overrides: Partial<Actor> = {}): Actor {
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    staffRole: user.staffRole,
+    locale: user.locale,
+    theme: user.theme,
+    mustChangePassword: false,
+    mfaEnrollmentRequired: false,
+    via: 'session',
+    sessionId: null,
+    tokenId: null,
+    csrfToken: null,
+    ...overrides,
+  };
 }

@@ -1,42 +1,53 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppDeps } from '../app';
+import { createJobHandlers } from '../job-handlers';
 import { createFixedClock } from '../platform/clock';
-import type { ServiceContext } from '../platform/context';
+import { createServiceContext, type ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db';
+import { runDueJobs } from '../platform/jobs';
 import { createTestDatabase } from './test-database';
 import { buildUser, DEFAULT_PASSWORD } from './factories';
+import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
-export const TEST_CONFIG: AppDeps['config'] = {
-  sessionTtlHours: 24,
-  adminEmail: 'admin@atrium.test',
-  bodyLimitBytes: 1024 * 1024,
-  signInRateLimit: 1000,
-  trustProxy: undefined,
-};
+export const TEST_CONFIG: ServiceContext['config'] = { sessionTtlHours: 24, adminEmail: 'admin@atrium.test' };
+export const TEST_HTTP_CONFIG: AppDeps['config'] = { bodyLimitBytes: 1024 * 1024, signInRateLimit: 1000, trustProxy: undefined };
+export const TEST_BASE_URL = 'http://atrium.test';
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
   ctx: ServiceContext;
   clock: ReturnType<typeof createFixedClock>;
+  /** A real SMTP server that received every mail the app sent. */
+  mail: SmtpSink;
+  /** Runs the queued background jobs (mail) now, as the worker would. */
+  drainJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The whole app on a fresh database, with a clock the test moves; no port is opened. */
-export async function buildTestApp(options: { config?: Partial<typeof TEST_CONFIG>; webDistDir?: string } = {}): Promise<TestApp> {
+/** The whole app on a fresh database, with a clock the test moves and a mail sink; no port is opened. */
+export async function buildTestApp(options: { config?: Partial<AppDeps['config']>; webDistDir?: string } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createFixedClock(new Date());
-  const config = { ...TEST_CONFIG, ...options.config };
-  const app = await buildApp({ database, config, clock, logger: false, ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}) });
+  const ctx = createServiceContext(database, { config: TEST_CONFIG, clock, baseUrl: TEST_BASE_URL });
+  const app = await buildApp({ ctx, config: { ...TEST_HTTP_CONFIG, ...options.config }, logger: false, ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}) });
   await app.ready();
-  const ctx: ServiceContext = { db: database.db, database, clock, config };
+  const mail = await startSmtpSink();
+  const handlers = createJobHandlers({ smtpUrl: mail.url, mailFrom: 'Atrium <no-reply@atrium.test>' });
   return {
     app,
     database,
     ctx,
     clock,
+    mail,
+    drainJobs: async () => {
+      // Jobs are stamped with the database's clock; the test clock may stand a little behind it.
+      const now = () => new Date(Math.max(clock.now().getTime(), Date.now()) + 1000);
+      while ((await runDueJobs(ctx.db, handlers, now())) > 0);
+    },
     close: async () => {
       await app.close();
+      await mail.close();
       await database.close();
     },
   };
@@ -56,7 +67,9 @@ export async function signInAs(app: FastifyInstance, email: string, password = D
   const response = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'atrium_session')!;
-  const me = response.json() as { id: string; csrfToken: string };
+  const result = response.json() as { status: string; me: { id: string; csrfToken: string } };
+  if (result.status !== 'signed_in') throw new Error(`sign-in needs a second step: ${response.body}`);
+  const { me } = result;
   const header = `atrium_session=${cookie.value}`;
   return {
     userId: me.id,

@@ -1,3 +1,5 @@
 export * from './users';
 export * from './organizations';
 export * from './audit';
+export * from './sso';
+export * from './platform';

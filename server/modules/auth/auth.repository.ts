@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { prepared } from '../../platform/prepared';
-import { sessions, users } from '../../db/schema/index';
+import { sessions, userTokens, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -32,8 +32,8 @@ export async function touchSession(db: Db, sessionId: string, now: Date): Promis
 }
 
 /** Ends one session. */
-export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+export async function revokeSession(db: Db, sessionId: string, now: Date, reason = 'sign_out'): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now, endReason: reason }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 /** Ends every session of a user except the one given. */
@@ -41,10 +41,76 @@ export async function revokeOtherSessions(db: Db, userId: string, keepSessionId:
   const condition = keepSessionId
     ? and(eq(sessions.userId, userId), isNull(sessions.revokedAt), ne(sessions.id, keepSessionId))
     : and(eq(sessions.userId, userId), isNull(sessions.revokedAt));
-  await db.update(sessions).set({ revokedAt: now }).where(condition);
+  await db.update(sessions).set({ revokedAt: now, endReason: 'password_changed' }).where(condition);
 }
 
 /** Removes sessions that ended more than a day ago. */
 export async function deleteDeadSessions(db: Db, now: Date): Promise<void> {
   await db.delete(sessions).where(sql`${sessions.expiresAt} < ${now} - interval '1 day' or ${sessions.revokedAt} < ${now} - interval '1 day'`);
+}
+
+/** The user's live sessions, most recently active first. */
+export async function listLiveSessions(db: Db, userId: string, now: Date): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Ends one of the user's sessions with a reason; false when there is no such live session of theirs. */
+export async function endUserSession(db: Db, userId: string, sessionId: string, now: Date, reason: string): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now, endReason: reason })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+export type UserTokenRow = typeof userTokens.$inferSelect;
+export type UserTokenPurpose = UserTokenRow['purpose'];
+
+/** Stores a single-use token's hash. */
+export async function insertUserToken(db: Db, values: typeof userTokens.$inferInsert): Promise<UserTokenRow> {
+  const [row] = await db.insert(userTokens).values(values).returning();
+  return row!;
+}
+
+/** A token by its hash and purpose, used or not, expired or not (the caller tells the user which). */
+export async function findUserTokenByHash(db: Db, purpose: UserTokenPurpose, tokenHash: string): Promise<UserTokenRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(userTokens)
+    .where(and(eq(userTokens.tokenHash, tokenHash), eq(userTokens.purpose, purpose)))
+    .limit(1);
+  return row;
+}
+
+/** Marks a token used, once: false when it was already used (a concurrent request won). */
+export async function useUserToken(db: Db, tokenId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(userTokens)
+    .set({ usedAt: now })
+    .where(and(eq(userTokens.id, tokenId), isNull(userTokens.usedAt)))
+    .returning({ id: userTokens.id });
+  return rows.length > 0;
+}
+
+/** Retires the user's unused tokens of a purpose, so only the newest link works. */
+export async function retireUserTokens(db: Db, userId: string, purpose: UserTokenPurpose, now: Date): Promise<void> {
+  await db
+    .update(userTokens)
+    .set({ usedAt: now })
+    .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)));
+}
+
+/** Ends every session of the user (password reset) with a reason. */
+export async function endAllSessions(db: Db, userId: string, now: Date, reason: string): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now, endReason: reason }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+/** Clears the pending second-step enrolment on the user's sessions. */
+export async function clearMfaEnrollmentRequired(db: Db, userId: string): Promise<void> {
+  await db.update(sessions).set({ mfaEnrollmentRequired: false }).where(and(eq(sessions.userId, userId), eq(sessions.mfaEnrollmentRequired, true)));
 }

@@ -23,7 +23,7 @@ describe('POST /api/v1/auth/sign-in', () => {
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
     expect(cookie?.secure).toBeFalsy();
-    expect(response.json()).toMatchObject({ id: user.id, email: 'kim@example.com', staffRole: null, mustChangePassword: false });
+    expect(response.json()).toMatchObject({ status: 'signed_in', me: { id: user.id, email: 'kim@example.com', staffRole: null, mustChangePassword: false } });
   });
 
   it('marks the cookie Secure when the request came over HTTPS through a trusted proxy', async () => {

@@ -1,47 +1,72 @@
-import { isStrongPassword } from '../../../common/schemas/me';
+import type { MfaMethod } from '../../../common/schemas/auth';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { AppError, badRequest } from '../../platform/errors';
 import { hashPassword, hashToken, randomToken, verifyPassword } from '../../platform/secrets';
+import { hasConfirmedFactor, listMfaMethods, sendSignInEmailCode, verifyMfaCode } from '../mfa/mfa.service';
+import { isMfaRequiredForUser } from '../organizations/organizations.repository';
+import { getSetting } from '../settings/settings.service';
 import { findUserByEmail, findUserById, updateUser, type UserRow } from '../users/users.repository';
-import { findLiveSessionByHash, insertSession, revokeOtherSessions, revokeSession, touchSession } from './auth.repository';
+import {
+  findLiveSessionByHash,
+  findUserTokenByHash,
+  insertSession,
+  insertUserToken,
+  revokeOtherSessions,
+  revokeSession,
+  touchSession,
+  useUserToken,
+} from './auth.repository';
+import { assertIpAllowed } from './ip-allowlist';
+import { checkPassword } from './password-policy';
+import { assertNotLocked, clearFailures, recordFailure, throttleKeys } from './throttle';
 
-/** How stale last_seen_at may get before a request writes it again; keeps reads read-only. */
-const TOUCH_INTERVAL_MS = 60_000;
+/** How long the second step of a sign-in may take. */
+const MFA_CHALLENGE_SECONDS = 600;
 
 // A real argon2id hash of a random string, verified against when the email is unknown, so that
 // an unknown email takes as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword(randomToken(16)));
 
-export interface SignInResult {
-  user: UserRow;
+export interface OpenedSession {
   sessionToken: string;
   csrfToken: string;
   sessionId: string;
+  actor: Actor;
 }
 
-/** Checks email and password and opens a new session; every attempt goes to the activity log. */
-export async function signIn(ctx: ServiceContext, email: string, password: string, origin: RequestOrigin): Promise<SignInResult> {
-  const user = await findUserByEmail(ctx.db, email);
-  const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await getDummyHash(), password), false);
-  if (!user || !ok || user.status !== 'active') {
-    await recordAudit(ctx.db, {
-      category: 'sign_in',
-      action: 'sign_in.failed',
-      actorUserId: user?.id ?? null,
-      actorLabel: email,
-      ip: origin.ip,
-      client: origin.client,
-      details: { reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'disabled' },
-    });
-    if (user && ok) throw new AppError('auth.account_disabled', 403);
-    throw new AppError('auth.invalid_credentials', 401);
-  }
+export type SignInOutcome = { status: 'signed_in'; session: OpenedSession } | { status: 'mfa_required'; challengeToken: string; methods: MfaMethod[]; expiresInSeconds: number };
+
+/** The actor of a user's session. */
+function actorOf(user: UserRow, session: { id: string; csrfToken: string; mfaEnrollmentRequired: boolean }): Actor {
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    staffRole: user.staffRole,
+    locale: user.locale,
+    theme: user.theme,
+    mustChangePassword: user.mustChangePassword,
+    mfaEnrollmentRequired: session.mfaEnrollmentRequired,
+    via: 'session',
+    sessionId: session.id,
+    tokenId: null,
+    csrfToken: session.csrfToken,
+  };
+}
+
+/**
+ * Opens a new session for a user who has proved who they are (password, second step, or single
+ * sign-on) and writes the sign-in to the activity log. A session is new at every sign-in.
+ */
+export async function openSession(ctx: ServiceContext, user: UserRow, origin: RequestOrigin, options: { authMethod: string }): Promise<OpenedSession> {
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   const now = ctx.clock.now();
+  // An organization's "require two-step sign-in" holds a password sign-in until a factor is enrolled.
+  const mfaEnrollmentRequired = options.authMethod === 'password' && (await isMfaRequiredForUser(ctx.db, user.id)) && !(await hasConfirmedFactor(ctx, user.id));
   return ctx.db.transaction(async (tx) => {
     const session = await insertSession(tx, {
       userId: user.id,
@@ -52,8 +77,10 @@ export async function signIn(ctx: ServiceContext, email: string, password: strin
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000),
+      authMethod: options.authMethod,
+      mfaEnrollmentRequired,
     });
-    const updated = await updateUser(tx, user.id, { lastSignInAt: now });
+    const updated = (await updateUser(tx, user.id, { lastSignInAt: now }))!;
     await recordAudit(tx, {
       category: 'sign_in',
       action: 'sign_in.succeeded',
@@ -61,31 +88,115 @@ export async function signIn(ctx: ServiceContext, email: string, password: strin
       actorLabel: user.email,
       ip: origin.ip,
       client: origin.client,
+      details: { method: options.authMethod },
     });
-    return { user: updated!, sessionToken, csrfToken, sessionId: session.id };
+    return { sessionToken, csrfToken, sessionId: session.id, actor: actorOf(updated, session) };
   });
 }
 
-/** The actor behind a session cookie, or null when the session is unknown, ended or expired. */
-export async function resolveSession(ctx: ServiceContext, sessionToken: string): Promise<Actor | null> {
+/**
+ * Password sign-in: refuses while the account or the address is locked, counts failures towards
+ * the lock, refuses unverified emails and staff outside their allowed IPs, and then either opens a
+ * session or, when the user has a second step, answers with a challenge for it.
+ */
+export async function signIn(ctx: ServiceContext, email: string, password: string, origin: RequestOrigin): Promise<SignInOutcome> {
+  await assertNotLocked(ctx, throttleKeys(null, origin.ip));
+  const user = await findUserByEmail(ctx.db, email);
+  const keys = throttleKeys(user?.id ?? null, origin.ip);
+  await assertNotLocked(ctx, keys);
+  const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await getDummyHash(), password), false);
+  if (!user || !ok) {
+    await recordAudit(ctx.db, {
+      category: 'sign_in',
+      action: 'sign_in.failed',
+      actorUserId: user?.id ?? null,
+      actorLabel: email,
+      ip: origin.ip,
+      client: origin.client,
+      details: { reason: user ? 'wrong_password' : 'unknown_email' },
+    });
+    await recordFailure(ctx, keys, { actorUserId: user?.id ?? null, actorLabel: email, ip: origin.ip, client: origin.client });
+    throw new AppError('auth.invalid_credentials', 401);
+  }
+  if (user.status !== 'active') throw new AppError('auth.account_disabled', 403);
+  if (!user.emailVerifiedAt) throw new AppError('auth.email_not_verified', 403);
+  try {
+    await assertIpAllowed(ctx, user, origin.ip);
+  } catch (error) {
+    await recordAudit(ctx.db, { category: 'sign_in', action: 'sign_in.ip_refused', actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client });
+    throw error;
+  }
+  await clearFailures(ctx, keys);
+
+  const methods = await listMfaMethods(ctx, user.id);
+  if (methods.length === 0) return { status: 'signed_in', session: await openSession(ctx, user, origin, { authMethod: 'password' }) };
+  const challengeToken = randomToken();
+  await insertUserToken(ctx.db, {
+    userId: user.id,
+    purpose: 'mfa_challenge',
+    tokenHash: hashToken(challengeToken),
+    data: origin.ip,
+    expiresAt: new Date(ctx.clock.now().getTime() + MFA_CHALLENGE_SECONDS * 1000),
+  });
+  return { status: 'mfa_required', challengeToken, methods, expiresInSeconds: MFA_CHALLENGE_SECONDS };
+}
+
+/** The live challenge of a sign-in's second step, or auth.mfa_challenge_expired. */
+async function getChallenge(ctx: ServiceContext, challengeToken: string) {
+  const challenge = await findUserTokenByHash(ctx.db, 'mfa_challenge', hashToken(challengeToken));
+  if (!challenge || challenge.usedAt || challenge.expiresAt <= ctx.clock.now()) throw badRequest('auth.mfa_challenge_expired');
+  const user = await findUserById(ctx.db, challenge.userId);
+  if (!user || user.status !== 'active') throw badRequest('auth.mfa_challenge_expired');
+  return { challenge, user };
+}
+
+/** Completes a sign-in with its second step; a wrong code counts towards the lock like a wrong password. */
+export async function completeMfaSignIn(ctx: ServiceContext, input: { challengeToken: string; method: MfaMethod; code: string }, origin: RequestOrigin): Promise<OpenedSession> {
+  const { challenge, user } = await getChallenge(ctx, input.challengeToken);
+  const keys = throttleKeys(user.id, origin.ip);
+  await assertNotLocked(ctx, keys);
+  if (!(await verifyMfaCode(ctx, user.id, input.method, input.code, challenge.id, origin))) {
+    await recordAudit(ctx.db, { category: 'sign_in', action: 'mfa.failed', actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client, details: { method: input.method } });
+    await recordFailure(ctx, keys, { actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client });
+    throw badRequest('auth.mfa_invalid_code');
+  }
+  if (!(await useUserToken(ctx.db, challenge.id, ctx.clock.now()))) throw badRequest('auth.mfa_challenge_expired');
+  await clearFailures(ctx, keys);
+  return openSession(ctx, user, origin, { authMethod: `password+${input.method}` });
+}
+
+/** Emails a sign-in code for the challenge (when the user has the email method). */
+export async function sendMfaEmailCode(ctx: ServiceContext, challengeToken: string): Promise<void> {
+  const { challenge, user } = await getChallenge(ctx, challengeToken);
+  if (!(await listMfaMethods(ctx, user.id)).includes('email')) throw badRequest('auth.mfa_not_enrolled');
+  await sendSignInEmailCode(ctx, user, challenge.id);
+}
+
+export type ResolvedSession = { actor: Actor } | { ended: 'idle' } | null;
+
+/**
+ * The actor behind a session cookie. A session unused for longer than the idle timeout is ended on
+ * the server (and logged); staff outside their allowed IPs are refused on every request.
+ */
+export async function resolveSession(ctx: ServiceContext, sessionToken: string, ip: string | null): Promise<ResolvedSession> {
   const now = ctx.clock.now();
   const found = await findLiveSessionByHash(ctx.db, hashToken(sessionToken), now);
   if (!found || found.user.status !== 'active') return null;
-  if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(ctx.db, found.session.id, now);
   const { user, session } = found;
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    staffRole: user.staffRole,
-    locale: user.locale,
-    theme: user.theme,
-    mustChangePassword: user.mustChangePassword,
-    via: 'session',
-    sessionId: session.id,
-    tokenId: null,
-    csrfToken: session.csrfToken,
-  };
+  const { idleTimeoutSeconds } = await getSetting(ctx, 'security');
+  const idleMs = now.getTime() - session.lastSeenAt.getTime();
+  if (idleMs > idleTimeoutSeconds * 1000) {
+    await ctx.db.transaction(async (tx) => {
+      await revokeSession(tx, session.id, now, 'idle');
+      await recordAudit(tx, { category: 'sign_in', action: 'sign_out.idle', actorUserId: user.id, actorLabel: user.email, ip, details: { idleSeconds: Math.round(idleMs / 1000) } });
+    });
+    return { ended: 'idle' };
+  }
+  await assertIpAllowed(ctx, user, ip);
+  // last_seen_at is written at most every tenth of the idle timeout (and at most once a minute),
+  // so a read request rarely writes; the idle check errs by that much at most.
+  if (idleMs > Math.min(60_000, idleTimeoutSeconds * 100)) await touchSession(ctx.db, session.id, now);
+  return { actor: actorOf(user, session) };
 }
 
 /** Ends the actor's session on the server. */
@@ -96,6 +207,13 @@ export async function signOut(ctx: ServiceContext, actor: Actor, origin: Request
     await revokeSession(tx, sessionId, ctx.clock.now());
     await recordAudit(tx, { category: 'sign_in', action: 'sign_out', actorUserId: actor.userId, actorLabel: actor.email, ip: origin.ip, client: origin.client });
   });
+}
+
+/** Checks a new password against the installation's policy; throws a field error on newPassword. */
+export async function assertPasswordAcceptable(ctx: ServiceContext, password: string, field = 'newPassword'): Promise<void> {
+  const { passwordPolicy } = await getSetting(ctx, 'security');
+  const problem = checkPassword(passwordPolicy, password);
+  if (problem) throw badRequest(problem, { fieldErrors: { [field]: [problem] } });
 }
 
 /** Changes the actor's password (current one required) and ends their other sessions. */
@@ -109,9 +227,7 @@ export async function changePassword(
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw badRequest('auth.wrong_password', { fieldErrors: { currentPassword: ['auth.wrong_password'] } });
   }
-  if (!isStrongPassword(input.newPassword)) {
-    throw badRequest('auth.weak_password', { fieldErrors: { newPassword: ['auth.weak_password'] } });
-  }
+  await assertPasswordAcceptable(ctx, input.newPassword);
   if (input.newPassword === input.currentPassword) {
     throw badRequest('auth.weak_password', { fieldErrors: { newPassword: ['auth.same_password'] } });
   }

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ORIGIN, type ServiceContext } from '../../platform/context';
-import { systemClock } from '../../platform/clock';
+import { CLI_ORIGIN, createServiceContext, type ServiceContext } from '../../platform/context';
 import type { Database } from '../../platform/db';
 import { buildUser } from '../../test/factories';
 import { TEST_CONFIG } from '../../test/test-app';
@@ -30,7 +29,7 @@ async function snapshot(database: Database): Promise<Record<string, string[]>> {
 
 beforeAll(async () => {
   source = await createTestDatabase();
-  ctx = { db: source.db, database: source, clock: systemClock, config: TEST_CONFIG };
+  ctx = createServiceContext(source, { config: TEST_CONFIG });
   await loadDemoData(ctx);
   const user = await buildUser(ctx, { name: "O'Brien \"quoted\" \\ 한글 \u{1F600}" });
   await createApiToken(ctx, user.id, 'nightly', CLI_ORIGIN);

@@ -18,7 +18,15 @@ const FORMAT = 'atrium-backup';
 const VERSION = 1;
 const BATCH = 1000;
 
-interface Header { kind: typeof FORMAT; version: number; createdAt: string; migrations: number; database: string }
+interface Header {
+  kind: typeof FORMAT;
+  version: number;
+  createdAt: string;
+  migrations: number;
+  database: string;
+  /** The installation's secret key (base64), without which the encrypted secrets in the rows cannot be read. */
+  secretKey?: string;
+}
 interface TableLine { table: string }
 interface RowLine { r: Record<string, unknown> }
 interface SequenceLine { sequence: string; value: string | null }
@@ -58,7 +66,7 @@ async function listTablesInDependencyOrder(raw: RawQuery): Promise<string[]> {
  * Writes a consistent backup of the whole database to `outFile`: every table is read in one
  * REPEATABLE READ snapshot, so writes made meanwhile are either wholly in or wholly out.
  */
-export async function writeBackup(database: Database, outFile: string): Promise<{ rows: Record<string, number> }> {
+export async function writeBackup(database: Database, outFile: string, options: { secretKey?: Buffer } = {}): Promise<{ rows: Record<string, number> }> {
   const partial = `${outFile}.partial-${process.pid}`;
   const lines = new PassThrough();
   const gzip = createGzip();
@@ -70,7 +78,14 @@ export async function writeBackup(database: Database, outFile: string): Promise<
   const rows: Record<string, number> = {};
   try {
     await database.withTransaction('snapshot', async (raw) => {
-      const header: Header = { kind: FORMAT, version: VERSION, createdAt: new Date().toISOString(), migrations: await countAppliedMigrations(raw), database: database.kind };
+      const header: Header = {
+        kind: FORMAT,
+        version: VERSION,
+        createdAt: new Date().toISOString(),
+        migrations: await countAppliedMigrations(raw),
+        database: database.kind,
+        ...(options.secretKey ? { secretKey: options.secretKey.toString('base64') } : {}),
+      };
       await write(header);
       for (const table of await listTablesInDependencyOrder(raw)) {
         await write({ table } satisfies TableLine);
@@ -118,7 +133,7 @@ function migrationsUpTo(count: number): string {
  * Restores a backup into an empty database: rebuilds the schema the backup was taken at, loads
  * every row in one transaction, then applies any newer migrations. Refuses a database with data.
  */
-export async function restoreBackup(database: Database, inFile: string): Promise<{ rows: Record<string, number> }> {
+export async function restoreBackup(database: Database, inFile: string): Promise<{ rows: Record<string, number>; secretKey: Buffer | null }> {
   const input = createInterface({ input: createReadStream(inFile).pipe(createGunzip()), crlfDelay: Infinity });
   const iterator = input[Symbol.asyncIterator]();
   const next = async (): Promise<unknown> => {
@@ -198,7 +213,7 @@ export async function restoreBackup(database: Database, inFile: string): Promise
       }
     });
     await database.migrate();
-    return { rows };
+    return { rows, secretKey: header.secretKey ? Buffer.from(header.secretKey, 'base64') : null };
   } finally {
     input.close();
   }

@@ -1,6 +1,7 @@
 import type { Me, UpdatePreferencesBody } from '../../../common/schemas/me';
 import type { Actor } from '../../platform/actor';
 import type { ServiceContext } from '../../platform/context';
+import { getSetting } from '../settings/settings.service';
 import { listActiveMemberships, updateUser } from '../users/users.repository';
 
 /**
@@ -15,6 +16,8 @@ export async function getMe(ctx: ServiceContext, actor: Actor): Promise<Me> {
     locale: actor.locale,
     theme: actor.theme,
     mustChangePassword: actor.mustChangePassword,
+    mfaEnrollmentRequired: actor.mfaEnrollmentRequired,
+    idleTimeoutSeconds: (await getSetting(ctx, 'security')).idleTimeoutSeconds,
     staffRole: actor.staffRole,
     memberships: await listActiveMemberships(ctx.db, actor.userId),
     csrfToken: actor.csrfToken ?? '',

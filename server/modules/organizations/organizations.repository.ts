@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { members, memberSites, organizations, sites } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 
@@ -33,4 +33,36 @@ export async function insertMember(
   const [row] = await db.insert(members).values({ organizationId, userId: values.userId, role: values.role }).returning();
   if (values.siteIds?.length) await db.insert(memberSites).values(values.siteIds.map((siteId) => ({ memberId: row!.id, siteId })));
   return row!;
+}
+
+/** True when the user is an active member of an organization (not archived) that requires two-step sign-in. */
+export async function isMfaRequiredForUser(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(members)
+    .innerJoin(organizations, eq(organizations.id, members.organizationId))
+    .where(and(eq(members.userId, userId), eq(members.status, 'active'), eq(organizations.requireMfa, true), isNull(organizations.archivedAt)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** The organization, if any. */
+export async function findOrganizationById(db: Db, id: string): Promise<OrganizationRow | undefined> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
+  return row;
+}
+
+/** The user's active membership in the organization, if any. */
+export async function findActiveMembership(db: Db, organizationId: string, userId: string): Promise<MemberRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.organizationId, organizationId), eq(members.userId, userId), eq(members.status, 'active')))
+    .limit(1);
+  return row;
+}
+
+/** Sets whether the organization requires two-step sign-in. */
+export async function updateOrganizationRequireMfa(db: Db, organizationId: string, requireMfa: boolean): Promise<void> {
+  await db.update(organizations).set({ requireMfa }).where(eq(organizations.id, organizationId));
 }

@@ -5,6 +5,7 @@ import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { hashToken, randomToken } from '../../platform/secrets';
 import { findUserByEmail } from '../users/users.repository';
+import { assertIpAllowed } from '../auth/ip-allowlist';
 import { findLiveApiTokenByHash, insertApiToken, listApiTokens, revokeApiToken, touchApiToken, type ApiTokenRow } from './tokens.repository';
 
 const TOKEN_PREFIX = 'atr_';
@@ -51,10 +52,12 @@ export async function revokeToken(ctx: ServiceContext, actor: Actor, tokenId: st
 }
 
 /** The actor behind a bearer token, or null. */
-export async function resolveApiToken(ctx: ServiceContext, token: string): Promise<Actor | null> {
+export async function resolveApiToken(ctx: ServiceContext, token: string, ip: string | null): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const found = await findLiveApiTokenByHash(ctx.db, hashToken(token));
   if (!found || found.user.status !== 'active') return null;
+  // A staff member's token is held to the same allowed IPs as their sign-in.
+  await assertIpAllowed(ctx, found.user, ip);
   const now = ctx.clock.now();
   if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await touchApiToken(ctx.db, found.token.id, now);
@@ -69,6 +72,7 @@ export async function resolveApiToken(ctx: ServiceContext, token: string): Promi
     theme: user.theme,
     // A token is for automation: it cannot change a password, so it is not held back by one.
     mustChangePassword: false,
+    mfaEnrollmentRequired: false,
     via: 'token',
     sessionId: null,
     tokenId: found.token.id,

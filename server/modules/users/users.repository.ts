@@ -53,3 +53,9 @@ export async function listActiveMemberships(db: Db, userId: string) {
   );
   return statement.execute({ userId });
 }
+
+/** The user with this display name (case-insensitive), if any. */
+export async function findUserByDisplayName(db: Db, displayName: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.displayName}) = ${displayName.toLowerCase()}`).limit(1);
+  return row;
+}

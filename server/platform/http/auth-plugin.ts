@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pickLocale, type Locale } from '../../../common/locale';
 import type { Permission } from '../../../common/permissions';
 import { resolveSession } from '../../modules/auth/auth.service';
@@ -13,10 +13,11 @@ import { safeEqual } from '../secrets';
  * What a route requires of its caller, declared on every API route:
  * - `public`: anyone;
  * - `signed-in`: any signed-in user who has no pending forced password change;
- * - `password-change`: any signed-in user, even before the forced password change;
+ * - `account-setup`: any signed-in user, even before the forced password change or the
+ *   second-step enrolment an organization requires (the routes that complete them);
  * - a permission: signed in, and the handler authorizes the permission on its resource.
  */
-export type RouteAccess = 'public' | 'signed-in' | 'password-change' | { permission: Permission };
+export type RouteAccess = 'public' | 'signed-in' | 'account-setup' | { permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -25,6 +26,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     locale: Locale;
+    /** Set when the request's session was just ended for inactivity. */
+    sessionEndedIdle: boolean;
   }
 }
 
@@ -37,10 +40,15 @@ export function originOf(request: FastifyRequest): RequestOrigin {
   return { ip: request.ip, userAgent, client: describeClient(userAgent ?? undefined) };
 }
 
-/** The signed-in actor; throws 401 when there is none. */
+/** The signed-in actor; throws 401 when there is none (auth.session_idle after idle sign-out). */
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw unauthenticated();
+  if (!request.actor) throw request.sessionEndedIdle ? new AppError('auth.session_idle', 401) : unauthenticated();
   return request.actor;
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS. */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, sessionToken: string, ttlHours: number): void {
+  reply.setCookie(SESSION_COOKIE, sessionToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: ttlHours * 3600 });
 }
 
 /**
@@ -50,6 +58,7 @@ export function requireActor(request: FastifyRequest): Actor {
 export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'en');
+  app.decorateRequest('sessionEndedIdle', false);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/v1') && !route.config?.access) {
@@ -62,11 +71,15 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
     if (!request.url.startsWith('/api/')) return;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
-      request.actor = await resolveApiToken(ctx, authorization.slice(7).trim());
+      request.actor = await resolveApiToken(ctx, authorization.slice(7).trim(), request.ip);
       if (!request.actor) throw unauthenticated();
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
-      if (cookie) request.actor = await resolveSession(ctx, cookie);
+      if (cookie) {
+        const resolved = await resolveSession(ctx, cookie, request.ip);
+        if (resolved && 'actor' in resolved) request.actor = resolved.actor;
+        else if (resolved?.ended === 'idle') request.sessionEndedIdle = true;
+      }
     }
     if (request.actor?.locale) request.locale = request.actor.locale;
   });
@@ -79,6 +92,7 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !actor.csrfToken || !safeEqual(sent, actor.csrfToken)) throw new AppError('auth.csrf_failed', 403);
     }
-    if (actor.mustChangePassword && access !== 'password-change') throw new AppError('auth.password_change_required', 403);
+    if (actor.mustChangePassword && access !== 'account-setup') throw new AppError('auth.password_change_required', 403);
+    if (actor.mfaEnrollmentRequired && access !== 'account-setup') throw new AppError('auth.mfa_enrollment_required', 403);
   });
 }

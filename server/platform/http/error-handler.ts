@@ -5,7 +5,8 @@ import { AppError } from '../errors';
 
 /** Sends the error envelope in the request's language. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, details?: unknown) {
-  const body: ErrorEnvelope = { error: { code, message: errorMessage(code, request.locale), ...(details === undefined ? {} : { details }) } };
+  const params = details && typeof details === 'object' ? (details as { messageParams?: Record<string, string | number> }).messageParams : undefined;
+  const body: ErrorEnvelope = { error: { code, message: errorMessage(code, request.locale, params), ...(details === undefined ? {} : { details }) } };
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 

@@ -103,7 +103,7 @@ describe('OpenAPI', () => {
 
   it('refuses to register an API route that declares no access', async () => {
     const { buildApp } = await import('../../app');
-    const app = await buildApp({ database: t.database, config: { sessionTtlHours: 1, adminEmail: 'a@b.c', bodyLimitBytes: 1024, signInRateLimit: 5, trustProxy: undefined }, logger: false });
+    const app = await buildApp({ ctx: t.ctx, config: { bodyLimitBytes: 1024, signInRateLimit: 5, trustProxy: undefined }, logger: false });
     expect(() => app.get('/api/v1/undeclared', async () => 'x')).toThrow(/declares no access/);
     await app.close();
   });

@@ -1,5 +1,7 @@
 import i18n from 'i18next';
+import { goToSignInAfterIdle } from '../features/auth/go-to-sign-in-after-idle';
 import { ApiError, clientErrorCodes } from './api-error';
+import { recordActivity } from './session-activity';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -58,9 +60,12 @@ async function request<T>(method: Method, path: string, body?: unknown, isRetry 
     throw new ApiError({ code: clientErrorCodes.network, message: i18n.t('errors.network'), status: 0 });
   }
 
+  // Any answer but "signed out" means the session was used, which the server counts as activity.
+  if (response.status !== 401) recordActivity();
   const payload = await readJson(response);
   if (response.ok) return payload as T;
   const error = toApiError(response.status, payload);
+  if (error.status === 401 && error.code === 'auth.session_idle') goToSignInAfterIdle();
   // A token can go stale (another tab signed in again, the server rotated it): refresh once and retry.
   if (error.code === 'auth.csrf_failed' && !isRetry && stateChangingMethods.has(method) && (await refreshCsrfToken())) {
     return request<T>(method, path, body, true);

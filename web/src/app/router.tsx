@@ -1,10 +1,17 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ComingSoonPage } from '../components/coming-soon-page';
+import { AccountPage } from '../features/account/account-page';
 import { ChangePasswordPage } from '../features/auth/change-password-page';
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { HomeRedirect } from '../features/auth/home-redirect';
+import { RegisterPage } from '../features/auth/register-page';
 import { RequireAuth } from '../features/auth/require-auth';
 import { RequireStaff } from '../features/auth/require-staff';
+import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SignInPage } from '../features/auth/sign-in-page';
+import { VerifyEmailPage } from '../features/auth/verify-email-page';
+import { SetupTwoStepPage } from '../features/mfa/setup-two-step-page';
+import { SettingsPage } from '../features/settings/settings-page';
 import { consoleNavItems } from '../features/shell/console-nav-items';
 import { FaceLayout } from '../features/shell/face-layout';
 import type { NavItem } from '../features/shell/nav-item';
@@ -14,12 +21,21 @@ import { portalNavItems } from '../features/shell/portal-nav-items';
 import { RootLayout } from './root-layout';
 import { RouteErrorPage } from './route-error-page';
 
-/** Pages not built yet: every navbar entry below the face's home shows its "coming soon" page. */
-function comingSoonRoutes(facePath: string, items: NavItem[]): RouteObject[] {
+/** Pages not built yet: every navbar entry below the face's home that `built` does not list shows its "coming soon" page. */
+function comingSoonRoutes(facePath: string, items: NavItem[], built: RouteObject[] = []): RouteObject[] {
+  const builtPaths = new Set(built.map((route) => route.path));
   return items
     .filter((item) => !item.end)
-    .map((item) => ({ path: item.path.slice(facePath.length + 1), element: <ComingSoonPage feature={item.feature} /> }));
+    .map((item) => ({ path: item.path.slice(facePath.length + 1), element: <ComingSoonPage feature={item.feature} /> }))
+    .filter((route) => !builtPaths.has(route.path));
 }
+
+const portalPages: RouteObject[] = [{ path: 'account', element: <AccountPage /> }];
+
+const consolePages: RouteObject[] = [
+  { path: 'account', element: <AccountPage /> },
+  { path: 'settings', element: <SettingsPage /> },
+];
 
 export const routes: RouteObject[] = [
   {
@@ -28,11 +44,23 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/', element: <RequireAuth><HomeRedirect /></RequireAuth> },
       { path: '/sign-in', element: <SignInPage /> },
+      { path: '/register', element: <RegisterPage /> },
+      { path: '/verify-email', element: <VerifyEmailPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
       {
         path: '/change-password',
         element: (
-          <RequireAuth allowPendingPasswordChange>
+          <RequireAuth allowPending="password-change">
             <ChangePasswordPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/setup-two-step',
+        element: (
+          <RequireAuth allowPending="mfa-enrollment">
+            <SetupTwoStepPage />
           </RequireAuth>
         ),
       },
@@ -48,7 +76,8 @@ export const routes: RouteObject[] = [
             errorElement: <RouteErrorPage />,
             children: [
               { index: true, element: <PortalHomePage /> },
-              ...comingSoonRoutes('/portal', portalNavItems),
+              ...portalPages,
+              ...comingSoonRoutes('/portal', portalNavItems, portalPages),
               { path: '*', element: <NotFoundPage homePath="/portal" /> },
             ],
           },
@@ -68,7 +97,8 @@ export const routes: RouteObject[] = [
             errorElement: <RouteErrorPage />,
             children: [
               { index: true, element: <ComingSoonPage feature="console.caseQueue" /> },
-              ...comingSoonRoutes('/console', consoleNavItems),
+              ...consolePages,
+              ...comingSoonRoutes('/console', consoleNavItems, consolePages),
               { path: '*', element: <NotFoundPage homePath="/console" /> },
             ],
           },

@@ -5,8 +5,8 @@ import { BrandMark } from '../../components/brand-mark';
 import { ColorSchemeToggle } from '../preferences/color-scheme-toggle';
 import { LanguageSwitch } from '../preferences/language-switch';
 
-/** The quiet, centered frame of the sign-in and change-password pages. */
-export function AuthLayout({ children }: { children: ReactNode }) {
+/** The quiet, centered frame of the sign-in, registration and password pages; `width` for the longer forms. */
+export function AuthLayout({ children, width = 420 }: { children: ReactNode; width?: number }) {
   const { t } = useTranslation();
   return (
     <Box
@@ -21,7 +21,7 @@ export function AuthLayout({ children }: { children: ReactNode }) {
         <ColorSchemeToggle />
       </Group>
       <Center px="md" pb={64}>
-        <Stack w="100%" maw={420} gap="lg">
+        <Stack w="100%" maw={width} gap="lg">
           <Stack align="center" gap={4}>
             <BrandMark size="lg" />
             <Text c="dimmed" size="sm" ta="center">

@@ -1,9 +1,13 @@
-import { Badge, Card, EmptyState, Group, SimpleGrid, Text, ThemeIcon } from '@mantine/core';
+import { Badge, Card, Divider, EmptyState, Group, SimpleGrid, Text, ThemeIcon } from '@mantine/core';
 import { IconBuildingCommunity, IconBuilding } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Membership } from '../auth/me';
+import { RequireMfaSwitch } from '../organizations/require-mfa-switch';
 
-/** The organizations a person belongs to, with their role in each; an empty state when there are none. */
+/**
+ * The organizations a person belongs to, with their role in each (and, for owners and admins, the
+ * organization's two-step sign-in rule); an empty state when there are none.
+ */
 export function OrganizationList({ memberships }: { memberships: Membership[] }) {
   const { t } = useTranslation();
 
@@ -37,6 +41,12 @@ export function OrganizationList({ memberships }: { memberships: Membership[] })
               </Badge>
             </div>
           </Group>
+          {membership.role === 'owner' || membership.role === 'admin' ? (
+            <>
+              <Divider my="md" />
+              <RequireMfaSwitch organizationId={membership.organizationId} />
+            </>
+          ) : null}
         </Card>
       ))}
     </SimpleGrid>

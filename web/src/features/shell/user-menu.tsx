@@ -1,18 +1,17 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLock, IconLogout, IconSwitchHorizontal } from '@tabler/icons-react';
+import { IconChevronDown, IconLock, IconLogout, IconSwitchHorizontal, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSignOut } from '../auth/auth.api';
 import { useSignedInMe } from '../auth/use-signed-in-me';
 import type { Face } from './nav-item';
 
-/** The signed-in person's menu: who they are, the other face for staff, password, sign out. */
+/** The signed-in person's menu: who they are, the other face for staff, their account, password, sign out. */
 export function UserMenu({ face }: { face: Face }) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const signOut = useSignOut();
   const otherFace: Face = face === 'portal' ? 'console' : 'portal';
-
 
   return (
     <Menu position="bottom-end" width={260} withinPortal>
@@ -47,6 +46,9 @@ export function UserMenu({ face }: { face: Face }) {
             {t(`shell.goTo.${otherFace}`)}
           </Menu.Item>
         ) : null}
+        <Menu.Item component={Link} to={`/${face}/account`} leftSection={<IconUserCircle size={16} />} data-testid="my-account">
+          {t('shell.myAccount')}
+        </Menu.Item>
         <Menu.Item component={Link} to="/change-password" leftSection={<IconLock size={16} />}>
           {t('shell.changePassword')}
         </Menu.Item>

@@ -1,0 +1,127 @@
+import * as OTPAuth from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ORIGIN } from '../../server/platform/context';
+import { createProvider } from '../../server/modules/sso/sso.service';
+import { findUserByEmail } from '../../server/modules/users/users.repository';
+import { findLink } from '../../server/test/smtp-sink';
+import { buildActor } from '../../server/test/factories';
+import { startOidcProvider, type TestOidcProvider } from '../../server/test/oidc-provider';
+import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
+import { startE2eServer, type E2eServer } from '../support/server';
+
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const totp = (secret: string, offsetSteps = 0) =>
+  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
+
+async function signInWithPassword(page: Page, email: string, password: string) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('[ACCOUNTS]: a new user', () => {
+  it('registers, verifies from the email, signs in, enrols an authenticator app, signs out and signs in with a code', async () => {
+    const page = await newPage(browser, 'en-US,en');
+    const email = 'seoyeon@a-petrochem.example';
+    const password = 'Yeosu#Plant7';
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.waitForURL(/\/register/);
+    await page.getByLabel('Name', { exact: true }).fill('Lee Seoyeon');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Company').fill('A Petrochemical');
+    await page.getByLabel('Address').fill('1 Yeosu Industrial Rd');
+    await page.getByLabel('Phone').fill('+82 61-000-0000');
+    await page.getByLabel('Display name').fill('seoyeon.lee');
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Confirm password').fill(password);
+    await page.getByLabel('I accept the terms of use (required)').check();
+    await page.getByLabel('I agree to the collection and use of my personal data (required)').check();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByTestId('register-success').isVisible()).toBe(true);
+
+    // Signing in before verifying is refused with a way to resend.
+    await signInWithPassword(page, email, password);
+    await expect.poll(() => page.getByTestId('resend-verification').isVisible()).toBe(true);
+
+    const mail = await server.waitForMail(email);
+    await page.goto(findLink(mail, '/verify-email'));
+    await expect.poll(() => page.getByTestId('verify-email-status').textContent()).toMatch(/verified/i);
+
+    await signInWithPassword(page, email, password);
+    await page.waitForURL((url) => url.pathname.startsWith('/portal'));
+    await page.goto(`${server.url}/portal/account`);
+    await page.getByTestId('mfa-enable-totp').click();
+    const secret = await page.getByTestId('totp-secret').inputValue();
+    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    await page.getByTestId('totp-setup').getByLabel('6-digit code from your authenticator app').fill(totp(secret));
+    await page.getByTestId('totp-setup').getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => page.getByTestId('recovery-code').count()).toBe(10);
+    await page.getByLabel("I've saved my recovery codes somewhere safe").check();
+    await page.getByTestId('recovery-codes-done').click();
+
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(/\/sign-in/);
+
+    await signInWithPassword(page, email, password);
+    await expect.poll(() => page.getByTestId('mfa-step').isVisible()).toBe(true);
+    // The code that confirmed the app is spent; the next time step's code is accepted.
+    await page.getByTestId('mfa-code').fill(totp(secret, 1));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/portal'));
+    await expect.poll(() => page.getByTestId('welcome').textContent()).toContain('Lee Seoyeon');
+    await page.context().close();
+  });
+
+  it('sees the lock and the time left after five wrong passwords', async () => {
+    const page = await newPage(browser, 'ko-KR,ko');
+    await page.goto(`${server.url}/sign-in`);
+    for (let i = 0; i < 5; i += 1) {
+      await page.getByLabel('이메일').fill(server.adminEmail);
+      await page.getByLabel('비밀번호', { exact: true }).fill(`Wrong!pass${i}`);
+      await page.getByRole('button', { name: '로그인' }).click();
+      await page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/sign-in'));
+    }
+    await expect.poll(() => page.getByTestId('lockout-countdown').textContent()).toMatch(/\d:\d{2} 후에 다시 로그인할 수 있습니다/);
+    await page.screenshot({ path: 'e2e/.screenshots/lockout.png' }).catch(() => undefined);
+    await page.context().close();
+  });
+});
+
+describe('[ACCOUNTS]: single sign-on', () => {
+  let idp: TestOidcProvider;
+  beforeAll(async () => {
+    idp = await startOidcProvider();
+  });
+  afterAll(async () => {
+    await idp?.close();
+  });
+
+  it('signs a person in through the OpenID provider the administrator configured', async () => {
+    const admin = (await findUserByEmail(server.ctx.db, server.adminEmail))!;
+    const provider = await createProvider(server.ctx, buildActor(admin), { name: 'A석유화학 SSO', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, allowedDomains: ['a-petrochem.example'], enabled: true }, CLI_ORIGIN);
+    idp.allowRedirectUri(provider.redirectUri);
+
+    const page = await newPage(browser, 'en-US,en');
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByTestId('sso-button').filter({ hasText: 'A석유화학 SSO' }).click();
+    await page.getByLabel('Account').fill('alice');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.origin === server.url && url.pathname.startsWith('/portal'));
+    await expect.poll(() => page.getByTestId('welcome').textContent()).toContain('Alice');
+    await page.context().close();
+  });
+});

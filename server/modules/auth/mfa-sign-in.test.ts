@@ -1,0 +1,106 @@
+import * as OTPAuth from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app';
+import { buildMember, buildUser, DEFAULT_PASSWORD } from '../../test/factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const totpCode = (secret: string, offsetSteps = 0) =>
+  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: t.clock.now().getTime() + offsetSteps * 30_000 });
+
+/** A user with TOTP enrolled through the API; returns the secret and recovery codes. */
+async function userWithTotp(): Promise<{ email: string; secret: string; codes: string[]; client: SignedIn }> {
+  const user = await buildUser(t.ctx);
+  const client = await signInAs(t.app, user.email);
+  const { secret } = (await client.inject('POST', '/api/v1/me/mfa/totp/setup')).json();
+  const confirmed = await client.inject('POST', '/api/v1/me/mfa/totp/confirm', { code: totpCode(secret) });
+  expect(confirmed.statusCode).toBe(200);
+  t.clock.advance(30_000); // the confirming code is spent
+  return { email: user.email, secret, codes: confirmed.json().codes, client };
+}
+
+const signIn = (email: string, password = DEFAULT_PASSWORD) => t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
+const secondStep = (challengeToken: string, method: string, code: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in/mfa', payload: { challengeToken, method, code } });
+
+describe('sign-in with a second step', () => {
+  it('asks for the second step instead of opening a session, then opens one for a correct TOTP code', async () => {
+    const { email, secret } = await userWithTotp();
+    const first = await signIn(email);
+    expect(first.json()).toMatchObject({ status: 'mfa_required', methods: ['totp', 'recovery'] });
+    expect(first.cookies.find((c) => c.name === 'atrium_session')).toBeUndefined();
+    const done = await secondStep(first.json().challengeToken, 'totp', totpCode(secret));
+    expect(done.json()).toMatchObject({ status: 'signed_in', me: { email } });
+    expect(done.cookies.find((c) => c.name === 'atrium_session')).toBeDefined();
+    // The challenge works once.
+    expect((await secondStep(first.json().challengeToken, 'totp', totpCode(secret))).json().error.code).toBe('auth.mfa_challenge_expired');
+  });
+
+  it('accepts a TOTP code only once', async () => {
+    const { email, secret } = await userWithTotp();
+    const code = totpCode(secret);
+    expect((await secondStep((await signIn(email)).json().challengeToken, 'totp', code)).statusCode).toBe(200);
+    const replay = await secondStep((await signIn(email)).json().challengeToken, 'totp', code);
+    expect(replay.json().error.code).toBe('auth.mfa_invalid_code');
+  });
+
+  it('counts wrong codes towards the lock, like wrong passwords', async () => {
+    const { email } = await userWithTotp();
+    const { challengeToken } = (await signIn(email)).json();
+    for (let i = 0; i < 4; i += 1) expect((await secondStep(challengeToken, 'totp', '000000')).statusCode).toBe(400);
+    const fifth = await secondStep(challengeToken, 'totp', '000000');
+    expect(fifth.statusCode).toBe(429);
+    expect(fifth.json().error.code).toBe('auth.locked');
+    expect((await signIn(email)).json().error.code).toBe('auth.locked');
+    t.clock.advance(31_000);
+  });
+
+  it('signs in with a recovery code, once', async () => {
+    const { email, codes } = await userWithTotp();
+    const code = codes[0]!;
+    expect((await secondStep((await signIn(email)).json().challengeToken, 'recovery', code.toUpperCase())).statusCode).toBe(200);
+    expect((await secondStep((await signIn(email)).json().challengeToken, 'recovery', code)).json().error.code).toBe('auth.mfa_invalid_code');
+  });
+
+  it('signs in with a code sent by email', async () => {
+    const user = await buildUser(t.ctx);
+    const client = await signInAs(t.app, user.email);
+    await client.inject('POST', '/api/v1/me/mfa/email/setup');
+    await t.drainJobs();
+    const enrolCode = /\b(\d{6})\b/.exec(t.mail.last(user.email).text)![1]!;
+    expect((await client.inject('POST', '/api/v1/me/mfa/email/confirm', { code: enrolCode })).statusCode).toBe(200);
+    const first = await signIn(user.email);
+    expect(first.json().methods).toEqual(['email', 'recovery']);
+    t.mail.clear();
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in/mfa/email-code', payload: { challengeToken: first.json().challengeToken } })).statusCode).toBe(202);
+    await t.drainJobs();
+    const code = /\b(\d{6})\b/.exec(t.mail.last(user.email).text)![1]!;
+    expect((await secondStep(first.json().challengeToken, 'email', code)).statusCode).toBe(200);
+  });
+
+  it('lets the challenge expire after ten minutes', async () => {
+    const { email, secret } = await userWithTotp();
+    const { challengeToken } = (await signIn(email)).json();
+    t.clock.advance(601_000);
+    expect((await secondStep(challengeToken, 'totp', totpCode(secret))).json().error.code).toBe('auth.mfa_challenge_expired');
+  });
+
+  it('clears the enrolment an organization requires once a factor is confirmed, and keeps the last one on', async () => {
+    const member = await buildUser(t.ctx);
+    const organization = await buildMember(t.ctx, { userId: member.id, role: 'admin' });
+    const admin = await signInAs(t.app, member.email);
+    await admin.inject('PATCH', `/api/v1/organizations/${organization.organizationId}/security`, { requireMfa: true });
+    const client = await signInAs(t.app, member.email);
+    expect((await client.inject('GET', '/api/v1/me/tokens')).json().error.code).toBe('auth.mfa_enrollment_required');
+    const { secret } = (await client.inject('POST', '/api/v1/me/mfa/totp/setup')).json();
+    expect((await client.inject('POST', '/api/v1/me/mfa/totp/confirm', { code: totpCode(secret) })).statusCode).toBe(200);
+    expect((await client.inject('GET', '/api/v1/me/tokens')).statusCode).toBe(200);
+    const off = await client.inject('POST', '/api/v1/me/mfa/totp/disable', { password: DEFAULT_PASSWORD });
+    expect(off.json().error.code).toBe('auth.mfa_required_by_organization');
+  });
+});

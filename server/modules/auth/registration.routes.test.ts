@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditEvents, userTokens, users } from '../../db/schema/index';
+import { buildTestApp, signInAs, type TestApp } from '../../test/test-app';
+import { findLink } from '../../test/smtp-sink';
+import { buildUser, DEFAULT_PASSWORD } from '../../test/factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+beforeEach(() => t.mail.clear());
+
+let counter = 0;
+function registration(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    name: '김민준',
+    email: `new-${counter}@a-petrochem.example`,
+    company: 'A석유화학',
+    address: '전라남도 여수시 여수산단로 1',
+    phone: '+82 61-000-0000',
+    displayName: `minjun_${counter}`,
+    password: 'Yeosu#Plant7',
+    acceptTerms: true,
+    acceptPrivacy: true,
+    termsVersion: '2026-01',
+    privacyVersion: '2026-01',
+    locale: 'ko',
+    ...overrides,
+  };
+}
+
+async function register(body: Record<string, unknown>) {
+  return t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: body });
+}
+
+const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
+
+describe('POST /api/v1/auth/register', () => {
+  it('creates an unverified account, records the accepted terms, and emails a verification link', async () => {
+    const body = registration();
+    const response = await register(body);
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual({ status: 'verification_sent' });
+    const [user] = await t.database.db.select().from(users).where(eq(users.email, body.email as string));
+    expect(user).toMatchObject({ emailVerifiedAt: null, termsVersion: '2026-01', privacyVersion: '2026-01', displayName: body.displayName, locale: 'ko' });
+    expect(user!.termsAcceptedAt).toBeInstanceOf(Date);
+    await t.drainJobs();
+    const mail = t.mail.last(body.email as string);
+    expect(mail.subject).toContain('이메일 주소를 인증');
+    expect(findLink(mail, '/verify-email?token=')).toMatch(/^http:\/\/atrium\.test\/verify-email\?token=/);
+  });
+
+  it('refuses to sign in before the email is verified, then lets the user in after', async () => {
+    const body = registration();
+    await register(body);
+    const before = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: body.email, password: body.password } });
+    expect(before.statusCode).toBe(403);
+    expect(before.json().error.code).toBe('auth.email_not_verified');
+    await t.drainJobs();
+    const token = tokenOf(findLink(t.mail.last(body.email as string), '/verify-email'));
+    const verified = await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
+    expect(verified.json()).toEqual({ status: 'verified' });
+    await signInAs(t.app, body.email as string, body.password as string);
+    const reused = await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().error.code).toBe('auth.token_used');
+  });
+
+  it('lets a verification link expire after 24 hours, and a resent link work instead', async () => {
+    const body = registration();
+    await register(body);
+    await t.drainJobs();
+    const first = tokenOf(findLink(t.mail.last(body.email as string), '/verify-email'));
+    t.clock.advance(24 * 3_600_000 + 1000);
+    try {
+      const expired = await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: first } });
+      expect(expired.json().error.code).toBe('auth.token_expired');
+      const resend = await t.app.inject({ method: 'POST', url: '/api/v1/auth/resend-verification', payload: { email: body.email } });
+      expect(resend.statusCode).toBe(202);
+      await t.drainJobs();
+      const second = tokenOf(findLink(t.mail.last(body.email as string), '/verify-email'));
+      expect(second).not.toBe(first);
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: second } })).statusCode).toBe(200);
+    } finally {
+      t.clock.advance(-(24 * 3_600_000 + 1000));
+    }
+  });
+
+  it('answers an already registered email exactly as a new one, and tells the owner by email instead', async () => {
+    const existing = await buildUser(t.ctx, { email: 'taken@a-petrochem.example' });
+    const fresh = await register(registration());
+    const duplicate = await register(registration({ email: 'TAKEN@a-petrochem.example' }));
+    expect(duplicate.statusCode).toBe(fresh.statusCode);
+    expect(duplicate.body).toBe(fresh.body);
+    expect(await t.database.db.select().from(users).where(eq(users.email, 'taken@a-petrochem.example'))).toHaveLength(1);
+    await t.drainJobs();
+    const mail = t.mail.last(existing.email);
+    expect(mail.text).toContain('/reset-password?token=');
+  });
+
+  it('stores only hashes of the emailed tokens', async () => {
+    const body = registration();
+    await register(body);
+    await t.drainJobs();
+    const token = tokenOf(findLink(t.mail.last(body.email as string), '/verify-email'));
+    const rows = await t.database.db.select().from(userTokens);
+    expect(JSON.stringify(rows)).not.toContain(token);
+  });
+
+  it.each([
+    ['a display name with a space', { displayName: 'min jun' }, 'displayName'],
+    ['a display name too short', { displayName: 'abc' }, 'displayName'],
+    ['a display name too long', { displayName: 'a'.repeat(21) }, 'displayName'],
+    ['a weak password', { password: 'weakpass' }, 'password'],
+    ['a common password', { password: 'Password1!' }, 'password'],
+    ['no terms acceptance', { acceptTerms: false }, 'acceptTerms'],
+    ['no privacy acceptance', { acceptPrivacy: false }, 'acceptPrivacy'],
+    ['an old terms version', { termsVersion: '2020-01' }, 'acceptTerms'],
+    ['a missing company', { company: '' }, 'company'],
+    ['a missing address', { address: undefined }, 'address'],
+    ['a phone with letters', { phone: 'call me' }, 'phone'],
+    ['control characters in the name', { name: 'Kim\u0000Minjun' }, 'name'],
+    ['an oversized name', { name: 'x'.repeat(101) }, 'name'],
+    ['header injection in the email', { email: 'a@b.example\r\nBcc: victim@example.com' }, 'email'],
+    ['a malformed email', { email: 'not-an-email' }, 'email'],
+  ])('refuses %s with a field error and creates nothing', async (_label, overrides, field) => {
+    const body = registration(overrides);
+    const before = (await t.database.db.select().from(users)).length;
+    const response = await register(body);
+    expect(response.statusCode).toBe(400);
+    expect(Object.keys(response.json().error.details.fieldErrors)).toContain(field);
+    expect(await t.database.db.select().from(users)).toHaveLength(before);
+  });
+
+  it('refuses a display name that is taken', async () => {
+    await register(registration({ displayName: 'Yeosu.Ops' }));
+    const response = await register(registration({ displayName: 'yeosu.ops' }));
+    expect(response.json().error.code).toBe('auth.display_name_taken');
+  });
+
+  it('stores SQL and HTML in every field as inert text', async () => {
+    const body = registration({ name: "Robert'); DROP TABLE users;--", company: '<script>alert(1)</script>', address: "' OR '1'='1" });
+    expect((await register(body)).statusCode).toBe(202);
+    const [user] = await t.database.db.select().from(users).where(eq(users.email, body.email as string));
+    expect(user).toMatchObject({ name: "Robert'); DROP TABLE users;--", company: '<script>alert(1)</script>', address: "' OR '1'='1" });
+  });
+});
+
+describe('password reset', () => {
+  it('emails a single-use link that sets a new password and ends every session', async () => {
+    const user = await buildUser(t.ctx);
+    const session = await signInAs(t.app, user.email);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/request', payload: { email: user.email } })).statusCode).toBe(202);
+    await t.drainJobs();
+    const token = tokenOf(findLink(t.mail.last(user.email), '/reset-password'));
+    const weak = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, newPassword: 'weak' } });
+    expect(weak.json().error.code).toBe('auth.weak_password');
+    const done = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, newPassword: 'Ulsan#Plant2' } });
+    expect(done.statusCode).toBe(200);
+    expect((await session.inject('GET', '/api/v1/me')).statusCode).toBe(401);
+    await signInAs(t.app, user.email, 'Ulsan#Plant2');
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, newPassword: 'Another#Pw9' } });
+    expect(again.json().error.code).toBe('auth.token_used');
+    const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'password.reset'));
+    expect(event?.actorUserId).toBe(user.id);
+  });
+
+  it('expires the link after an hour', async () => {
+    const user = await buildUser(t.ctx);
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/request', payload: { email: user.email } });
+    await t.drainJobs();
+    const token = tokenOf(findLink(t.mail.last(user.email), '/reset-password'));
+    t.clock.advance(3_600_000 + 1000);
+    try {
+      const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, newPassword: 'Ulsan#Plant2' } });
+      expect(response.json().error.code).toBe('auth.token_expired');
+    } finally {
+      t.clock.advance(-(3_600_000 + 1000));
+    }
+    await signInAs(t.app, user.email, DEFAULT_PASSWORD);
+  });
+
+  it('answers the same for an unknown email and sends nothing', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/request', payload: { email: 'nobody@example.com' } });
+    expect(response.statusCode).toBe(202);
+    await t.drainJobs();
+    expect(t.mail.to('nobody@example.com')).toHaveLength(0);
+  });
+
+  it('refuses a made-up token', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token: 'x'.repeat(43), newPassword: 'Ulsan#Plant2' } });
+    expect(response.json().error.code).toBe('auth.token_invalid');
+  });
+});

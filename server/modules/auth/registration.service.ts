@@ -1,0 +1,141 @@
+import type { RegisterBody } from '../../../common/schemas/auth';
+import type { Locale } from '../../../common/locale';
+import { recordAudit } from '../../platform/audit';
+import type { RequestOrigin, ServiceContext } from '../../platform/context';
+import { badRequest } from '../../platform/errors';
+import { queueMail } from '../../platform/mail';
+import { hashPassword, hashToken, randomToken } from '../../platform/secrets';
+import { getSetting } from '../settings/settings.service';
+import { findUserByEmail, findUserById, findUserByDisplayName, insertUser, updateUser, type UserRow } from '../users/users.repository';
+import { endAllSessions, findUserTokenByHash, insertUserToken, retireUserTokens, useUserToken, type UserTokenPurpose } from './auth.repository';
+import { alreadyRegisteredEmail, passwordResetEmail, verificationEmail } from './auth.emails';
+import { assertPasswordAcceptable } from './auth.service';
+import { clearFailures, throttleKeys } from './throttle';
+import type { Db } from '../../platform/db';
+
+const VERIFICATION_HOURS = 24;
+const RESET_HOURS = 1;
+const localeOf = (user: Pick<UserRow, 'locale'>, fallback: Locale = 'en'): Locale => user.locale ?? fallback;
+
+/** Creates a single-use token for the user (retiring older ones of the same purpose) and returns the secret. */
+async function issueUserToken(ctx: ServiceContext, db: Db, userId: string, purpose: UserTokenPurpose, hours: number): Promise<string> {
+  const now = ctx.clock.now();
+  await retireUserTokens(db, userId, purpose, now);
+  const token = randomToken();
+  await insertUserToken(db, { userId, purpose, tokenHash: hashToken(token), createdAt: now, expiresAt: new Date(now.getTime() + hours * 3_600_000) });
+  return token;
+}
+
+/**
+ * Registers a portal account. The answer is the same whether or not the email already had an account
+ * (no account discovery): a new account gets a verification link, an existing one an email saying so.
+ */
+export async function register(ctx: ServiceContext, input: RegisterBody, origin: RequestOrigin): Promise<void> {
+  const legal = await getSetting(ctx, 'legal');
+  if (input.termsVersion !== legal.termsVersion) throw badRequest('validation.failed', { fieldErrors: { acceptTerms: ['validation.terms_version'] } });
+  if (input.privacyVersion !== legal.privacyVersion) throw badRequest('validation.failed', { fieldErrors: { acceptPrivacy: ['validation.privacy_version'] } });
+  await assertPasswordAcceptable(ctx, input.password, 'password');
+  const locale = input.locale ?? 'en';
+  const existing = await findUserByEmail(ctx.db, input.email);
+  if (existing) {
+    // Hash anyway so that both answers take the same time.
+    await hashPassword(input.password);
+    await ctx.db.transaction(async (tx) => {
+      const token = await issueUserToken(ctx, tx, existing.id, 'password_reset', RESET_HOURS);
+      await queueMail(tx, alreadyRegisteredEmail({ to: existing.email, name: existing.name, link: `${ctx.baseUrl}/reset-password?token=${token}`, locale: localeOf(existing, locale) }));
+      await recordAudit(tx, { category: 'account', action: 'register.existing_email', actorUserId: existing.id, actorLabel: input.email, ip: origin.ip, client: origin.client });
+    });
+    return;
+  }
+  if (await findUserByDisplayName(ctx.db, input.displayName)) {
+    throw badRequest('auth.display_name_taken', { fieldErrors: { displayName: ['auth.display_name_taken'] } });
+  }
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const user = await insertUser(tx, {
+      email: input.email,
+      name: input.name,
+      company: input.company,
+      address: input.address,
+      phone: input.phone,
+      displayName: input.displayName,
+      passwordHash,
+      locale,
+      termsVersion: input.termsVersion,
+      termsAcceptedAt: now,
+      privacyVersion: input.privacyVersion,
+      privacyAcceptedAt: now,
+    });
+    const token = await issueUserToken(ctx, tx, user.id, 'email_verification', VERIFICATION_HOURS);
+    await queueMail(tx, verificationEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale }));
+    await recordAudit(tx, {
+      category: 'account',
+      action: 'register',
+      actorUserId: user.id,
+      actorLabel: user.email,
+      ip: origin.ip,
+      client: origin.client,
+      details: { termsVersion: input.termsVersion, privacyVersion: input.privacyVersion },
+    });
+  });
+}
+
+/** A single-use token by its secret: auth.token_invalid, auth.token_used or auth.token_expired when it cannot be used. */
+async function getUsableToken(ctx: ServiceContext, purpose: UserTokenPurpose, token: string) {
+  const row = await findUserTokenByHash(ctx.db, purpose, hashToken(token));
+  if (!row) throw badRequest('auth.token_invalid');
+  if (row.usedAt) throw badRequest('auth.token_used');
+  if (row.expiresAt <= ctx.clock.now()) throw badRequest('auth.token_expired');
+  return row;
+}
+
+/** Verifies an email address with the link's token (24 hours, works once). */
+export async function verifyEmail(ctx: ServiceContext, token: string, origin: RequestOrigin): Promise<void> {
+  const row = await getUsableToken(ctx, 'email_verification', token);
+  await ctx.db.transaction(async (tx) => {
+    if (!(await useUserToken(tx, row.id, ctx.clock.now()))) throw badRequest('auth.token_used');
+    await updateUser(tx, row.userId, { emailVerifiedAt: ctx.clock.now() });
+    await recordAudit(tx, { category: 'account', action: 'email.verified', actorUserId: row.userId, ip: origin.ip, client: origin.client });
+  });
+}
+
+/** Sends a new verification link to an unverified account; silent otherwise (no account discovery). */
+export async function resendVerification(ctx: ServiceContext, email: string): Promise<void> {
+  const user = await findUserByEmail(ctx.db, email);
+  if (!user || user.emailVerifiedAt || user.status !== 'active') return;
+  await ctx.db.transaction(async (tx) => {
+    const token = await issueUserToken(ctx, tx, user.id, 'email_verification', VERIFICATION_HOURS);
+    await queueMail(tx, verificationEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale: localeOf(user) }));
+  });
+}
+
+/** Sends a password reset link (1 hour, works once) when the account exists; silent otherwise. */
+export async function requestPasswordReset(ctx: ServiceContext, email: string, origin: RequestOrigin): Promise<void> {
+  const user = await findUserByEmail(ctx.db, email);
+  if (!user || user.status !== 'active') return;
+  await ctx.db.transaction(async (tx) => {
+    const token = await issueUserToken(ctx, tx, user.id, 'password_reset', RESET_HOURS);
+    await queueMail(tx, passwordResetEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/reset-password?token=${token}`, locale: localeOf(user) }));
+    await recordAudit(tx, { category: 'account', action: 'password_reset.requested', actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client });
+  });
+}
+
+/**
+ * Sets a new password with a reset link's token. Every session of the user ends; the email counts as
+ * verified (the link proved the address) and the account's failed-attempt lock is lifted.
+ */
+export async function confirmPasswordReset(ctx: ServiceContext, token: string, newPassword: string, origin: RequestOrigin): Promise<void> {
+  const row = await getUsableToken(ctx, 'password_reset', token);
+  await assertPasswordAcceptable(ctx, newPassword);
+  const passwordHash = await hashPassword(newPassword);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    if (!(await useUserToken(tx, row.id, now))) throw badRequest('auth.token_used');
+    const user = await findUserById(tx, row.userId);
+    await updateUser(tx, row.userId, { passwordHash, mustChangePassword: false, ...(user?.emailVerifiedAt ? {} : { emailVerifiedAt: now }) });
+    await endAllSessions(tx, row.userId, now, 'password_reset');
+    await recordAudit(tx, { category: 'account', action: 'password.reset', actorUserId: row.userId, actorLabel: user?.email ?? null, ip: origin.ip, client: origin.client });
+  });
+  await clearFailures(ctx, throttleKeys(row.userId, null));
+}

@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { jobs } from '../db/schema/index';
+import type { Db } from './db';
+
+export type JobHandler = (payload: unknown) => Promise<void>;
+export type JobHandlers = Record<string, JobHandler>;
+
+/** Queues a job; call it with the transaction of the change it belongs to, so both commit or neither. */
+export async function enqueueJob(db: Db, kind: string, payload: unknown, runAt?: Date): Promise<void> {
+  await db.insert(jobs).values({ kind, payload, ...(runAt ? { runAt } : {}) });
+}
+
+interface ClaimedJob { id: number; kind: string; payload: unknown; attempts: number; max_attempts: number }
+
+/** Claims up to `limit` due jobs for a minute; FOR UPDATE SKIP LOCKED keeps workers from sharing one. */
+async function claimDueJobs(db: Db, now: Date, limit: number): Promise<ClaimedJob[]> {
+  const result = await db.execute(sql`
+    update jobs set attempts = attempts + 1, locked_until = ${now.toISOString()}::timestamptz + interval '1 minute'
+     where id in (
+       select id from jobs
+        where done_at is null and failed_at is null and run_at <= ${now.toISOString()}::timestamptz
+          and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
+        order by run_at, id
+        limit ${limit}
+        for update skip locked)
+    returning id, kind, payload, attempts, max_attempts`);
+  return (result as unknown as { rows: ClaimedJob[] }).rows;
+}
+
+/**
+ * Runs the due jobs once; returns how many ran. A failed job is retried with exponential backoff
+ * (30 s, 1 min, 2 min, …) until max_attempts, then marked failed with its last error.
+ */
+export async function runDueJobs(db: Db, handlers: JobHandlers, now: Date, logger?: FastifyBaseLogger, limit = 20): Promise<number> {
+  const claimed = await claimDueJobs(db, now, limit);
+  for (const job of claimed) {
+    const handler = handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(job.payload);
+      await db.execute(sql`update jobs set done_at = now(), locked_until = null where id = ${job.id}`);
+    } catch (error) {
+      const message = (error as Error).message.slice(0, 2000);
+      logger?.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: error }, 'job failed');
+      if (job.attempts >= job.max_attempts) {
+        await db.execute(sql`update jobs set failed_at = now(), locked_until = null, last_error = ${message} where id = ${job.id}`);
+      } else {
+        const delaySeconds = 30 * 2 ** (job.attempts - 1);
+        await db.execute(sql`update jobs set locked_until = null, last_error = ${message}, run_at = ${now.toISOString()}::timestamptz + make_interval(secs => ${delaySeconds}) where id = ${job.id}`);
+      }
+    }
+  }
+  return claimed.length;
+}
+
+/** Polls for due jobs every `intervalMs` until stopped; stop() waits for the batch in hand. */
+export function startJobWorker(db: Db, handlers: JobHandlers, options: { now: () => Date; logger?: FastifyBaseLogger; intervalMs?: number }) {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        const ran = await runDueJobs(db, handlers, options.now(), options.logger);
+        if (ran > 0) continue;
+      } catch (error) {
+        options.logger?.error({ err: error }, 'job worker error');
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, options.intervalMs ?? 1000).unref();
+      });
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import nodemailer from 'nodemailer';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from './db';
+import { enqueueJob, type JobHandler } from './jobs';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export const MAIL_JOB = 'mail.send';
+
+/** Queues an email in the transaction of the change that causes it; the job worker sends it. */
+export function queueMail(db: Db, message: MailMessage): Promise<void> {
+  return enqueueJob(db, MAIL_JOB, message);
+}
+
+/**
+ * The job handler that delivers mail over SMTP (SMTP_URL). Without SMTP_URL mail cannot leave the
+ * machine: the message is written to the log instead, so a trial installation still shows links.
+ */
+export function createMailJobHandler(options: { smtpUrl: string | undefined; from: string; logger?: FastifyBaseLogger }): JobHandler {
+  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  return async (payload) => {
+    const message = payload as MailMessage;
+    // Header injection: a recipient or subject with a line break is refused, never sent.
+    if (/[\r\n]/.test(message.to) || /[\r\n]/.test(message.subject)) throw new Error('refused a header with a line break');
+    if (!transport) {
+      options.logger?.info({ mail: { to: message.to, subject: message.subject, text: message.text } }, 'SMTP_URL is not set: mail written to the log');
+      return;
+    }
+    await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}) });
+  };
+}

@@ -1,0 +1,71 @@
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A real SMTP server on a free local port that keeps every message it receives, for tests. */
+export interface SmtpSink {
+  url: string;
+  messages: ReceivedMail[];
+  /** Messages to an address, oldest first. */
+  to(address: string): ReceivedMail[];
+  /** The newest message to an address; fails when there is none. */
+  last(address: string): ReceivedMail;
+  clear(): void;
+  close(): Promise<void>;
+}
+
+/** Starts the sink; mail is parsed with mailparser as a mail client would. */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const messages: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          messages.push({
+            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            html: typeof parsed.html === 'string' ? parsed.html : '',
+          });
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const to = (address_: string) => messages.filter((m) => m.to.includes(address_.toLowerCase()));
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    to,
+    last(address_) {
+      const found = to(address_);
+      if (found.length === 0) throw new Error(`no mail to ${address_}; received: ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ')}`);
+      return found[found.length - 1]!;
+    },
+    clear: () => {
+      messages.length = 0;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The first link in a mail's text that contains the given path. */
+export function findLink(mail: ReceivedMail, pathPart: string): string {
+  const match = mail.text.match(/https?:\/\/\S+/g)?.find((link) => link.includes(pathPart));
+  if (!match) throw new Error(`no link with ${pathPart} in: ${mail.text}`);
+  return match;
+}

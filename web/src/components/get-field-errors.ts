@@ -1,0 +1,38 @@
+import i18n from 'i18next';
+import { ApiError } from '../app/api-error';
+
+/** Codes the server may send as a field's error, with their text in the UI's language. */
+const codeTexts: Record<string, () => string> = {
+  'validation.display_name': () => i18n.t('fieldErrors.displayName'),
+  'validation.phone': () => i18n.t('fieldErrors.phone'),
+  'validation.accept_terms': () => i18n.t('fieldErrors.acceptTerms'),
+  'validation.accept_privacy': () => i18n.t('fieldErrors.acceptPrivacy'),
+  'validation.control_characters': () => i18n.t('fieldErrors.controlCharacters'),
+  'validation.header_injection': () => i18n.t('fieldErrors.controlCharacters'),
+  'auth.weak_password': () => i18n.t('fieldErrors.weakPassword'),
+  'auth.common_password': () => i18n.t('fieldErrors.commonPassword'),
+  'auth.display_name_taken': () => i18n.t('fieldErrors.displayNameTaken'),
+  'settings.invalid_ip_rule': () => i18n.t('fieldErrors.ipRule'),
+  'settings.invalid_phone': () => i18n.t('fieldErrors.phone'),
+};
+
+/** A field error as people should read it: known codes translated, any other text as the server wrote it. */
+export function translateFieldError(text: string): string {
+  return codeTexts[text]?.() ?? text;
+}
+
+/**
+ * The per-field messages of a failed request, translated, by field name (`password`,
+ * `consoleAllowedIps.2`). `codeFields` maps an error code the server answers with as a whole (such
+ * as `auth.common_password`) to the field it is about. Empty when nothing points at a field.
+ */
+export function getFieldErrors(error: unknown, codeFields: Record<string, string> = {}): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const result: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(error.fieldErrors)) {
+    if (messages?.length) result[field] = messages.map(translateFieldError).join(' ');
+  }
+  const codeField = codeFields[error.code];
+  if (Object.keys(result).length === 0 && codeField) result[codeField] = error.message || translateFieldError(error.code);
+  return result;
+}

@@ -1,0 +1,98 @@
+import { Badge, Button, Card, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../components/format-date-time';
+import { getErrorMessage } from '../../components/get-error-message';
+import { LoadErrorAlert } from '../../components/load-error-alert';
+import { useEndSession, useSessions } from './account.api';
+
+/** Where the person is signed in, with a way to end the other sessions. */
+export function SessionsSection() {
+  const { t } = useTranslation();
+  const sessions = useSessions();
+  const endSession = useEndSession();
+
+  const end = (sessionId: string) =>
+    endSession.mutate(sessionId, {
+      onSuccess: () => notifications.show({ color: 'teal', message: t('account.sessions.ended') }),
+      onError: (error) => notifications.show({ color: 'red', message: getErrorMessage(error) }),
+    });
+
+  const renderBody = () => {
+    if (sessions.isError) return <LoadErrorAlert error={sessions.error} onRetry={() => void sessions.refetch()} />;
+    if (!sessions.data) return <Skeleton height={96} radius="md" />;
+    return (
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing="sm" highlightOnHover data-testid="sessions-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('account.sessions.client')}</Table.Th>
+              <Table.Th>{t('account.sessions.ip')}</Table.Th>
+              <Table.Th>{t('account.sessions.createdAt')}</Table.Th>
+              <Table.Th>{t('account.sessions.lastSeenAt')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('account.sessions.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sessions.data.items.map((session) => (
+              <Table.Tr key={session.id} data-testid="session-row" data-current={session.current}>
+                <Table.Td>
+                  <Text size="sm" fw={session.current ? 600 : undefined}>
+                    {session.client}
+                  </Text>
+                  {session.current ? (
+                    <Badge size="xs" variant="light" color="teal" radius="sm" mt={4}>
+                      {t('account.sessions.current')}
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td ff="monospace" fz="sm">
+                  {session.ip ?? '—'}
+                </Table.Td>
+                <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(session.createdAt)}
+                </Table.Td>
+                <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(session.lastSeenAt)}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {session.current ? null : (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      color="red"
+                      loading={endSession.isPending && endSession.variables === session.id}
+                      onClick={() => end(session.id)}
+                      aria-label={t('account.sessions.endNamed', { client: session.client })}
+                      data-testid="end-session"
+                    >
+                      {t('account.sessions.end')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  };
+
+  return (
+    <Card withBorder radius="lg" p="lg" component="section" aria-labelledby="sessions-title">
+      <Stack gap="md">
+        <Stack gap={4}>
+          <Title order={2} size="h4" id="sessions-title">
+            {t('account.sessions.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('account.sessions.intro')}
+          </Text>
+        </Stack>
+        {renderBody()}
+      </Stack>
+    </Card>
+  );
+}

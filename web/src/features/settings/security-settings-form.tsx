@@ -1,0 +1,212 @@
+import { Alert, Button, Checkbox, Fieldset, Group, List, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconLockExclamation } from '@tabler/icons-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../app/api-error';
+import { getErrorMessage } from '../../components/get-error-message';
+import { getFieldErrors } from '../../components/get-field-errors';
+import { parseIpList } from './parse-ip-list';
+import { useUpdateSecuritySettings, type SecuritySettings } from './settings.api';
+
+type NumberField = 'lockoutAttempts' | 'lockoutSeconds' | 'idleTimeoutMinutes' | 'minLength';
+type IpField = 'consoleAllowedIps' | 'agentAllowedIps';
+type Field = NumberField | IpField;
+type PolicyFlag = 'requireLower' | 'requireUpper' | 'requireDigit' | 'requireSpecial' | 'blockCommon';
+
+const limits: Record<NumberField, [number, number]> = {
+  lockoutAttempts: [1, 100],
+  lockoutSeconds: [1, 86_400],
+  idleTimeoutMinutes: [1, 1440],
+  minLength: [6, 64],
+};
+const policyFlags: PolicyFlag[] = ['requireLower', 'requireUpper', 'requireDigit', 'requireSpecial', 'blockCommon'];
+/** Where the server's field names point in this form. */
+const serverFields: Record<string, Field> = {
+  lockoutAttempts: 'lockoutAttempts',
+  lockoutSeconds: 'lockoutSeconds',
+  idleTimeoutSeconds: 'idleTimeoutMinutes',
+  'passwordPolicy.minLength': 'minLength',
+};
+
+/** The console's security settings: sign-in attempts and lock time, idle sign-out, allowed IPs, password policy. */
+export function SecuritySettingsForm({ settings }: { settings: SecuritySettings }) {
+  const { t } = useTranslation();
+  const update = useUpdateSecuritySettings();
+  const lockoutRef = useRef<HTMLDivElement>(null);
+  const [numbers, setNumbers] = useState<Record<NumberField, number | string>>({
+    lockoutAttempts: settings.lockoutAttempts,
+    lockoutSeconds: settings.lockoutSeconds,
+    idleTimeoutMinutes: Math.round((settings.idleTimeoutSeconds / 60) * 100) / 100,
+    minLength: settings.passwordPolicy.minLength,
+  });
+  const [ips, setIps] = useState<Record<IpField, string>>({
+    consoleAllowedIps: settings.consoleAllowedIps.join('\n'),
+    agentAllowedIps: settings.agentAllowedIps.join('\n'),
+  });
+  const [flags, setFlags] = useState<Record<PolicyFlag, boolean>>(() => ({ ...settings.passwordPolicy }));
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [lockoutError, setLockoutError] = useState<string | null>(null);
+
+  const lineError = (line: number, message: string) => t('settings.security.lineError', { line, message });
+
+  const validate = () => {
+    const errors: Partial<Record<Field, string>> = {};
+    for (const field of Object.keys(limits) as NumberField[]) {
+      const [min, max] = limits[field];
+      const value = numbers[field];
+      if (typeof value !== 'number' || value < min || value > max) errors[field] = t('settings.security.outOfRange', { min, max });
+    }
+    for (const field of ['consoleAllowedIps', 'agentAllowedIps'] as const) {
+      const { invalid } = parseIpList(ips[field]);
+      if (invalid.length > 0) errors[field] = invalid.map(({ line, value }) => lineError(line, t('settings.security.invalidIp', { value }))).join('\n');
+    }
+    return errors;
+  };
+
+  const showServerError = (error: Error) => {
+    if (error instanceof ApiError && error.code === 'settings.would_lock_out') {
+      setLockoutError(error.message);
+      lockoutRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      return;
+    }
+    const errors: Partial<Record<Field, string>> = {};
+    const unplaced: string[] = [];
+    for (const [name, message] of Object.entries(getFieldErrors(error))) {
+      const [list, index] = name.split('.');
+      if (list === 'consoleAllowedIps' || list === 'agentAllowedIps') {
+        const line = parseIpList(ips[list]).lines[Number(index)];
+        const text = line ? lineError(line, message) : message;
+        errors[list] = errors[list] ? `${errors[list]}\n${text}` : text;
+      } else if (serverFields[name]) errors[serverFields[name]] = message;
+      else unplaced.push(message);
+    }
+    setFieldErrors(errors);
+    if (Object.keys(errors).length === 0 || unplaced.length > 0) setFormError([getErrorMessage(error), ...unplaced].join(' '));
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    setLockoutError(null);
+    const errors = validate();
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    update.mutate(
+      {
+        lockoutAttempts: Number(numbers.lockoutAttempts),
+        lockoutSeconds: Number(numbers.lockoutSeconds),
+        idleTimeoutSeconds: Math.round(Number(numbers.idleTimeoutMinutes) * 60),
+        consoleAllowedIps: parseIpList(ips.consoleAllowedIps).entries,
+        agentAllowedIps: parseIpList(ips.agentAllowedIps).entries,
+        passwordPolicy: { ...flags, minLength: Number(numbers.minLength) },
+      },
+      { onSuccess: () => notifications.show({ color: 'teal', message: t('settings.saved') }), onError: showServerError },
+    );
+  };
+
+  const numberInput = (field: NumberField, options: { allowDecimal?: boolean; suffix?: string } = {}) => (
+    <NumberInput
+      label={t(`settings.security.fields.${field}`)}
+      description={t(`settings.security.hints.${field}`)}
+      value={numbers[field]}
+      onChange={(value) => {
+        setNumbers((current) => ({ ...current, [field]: value }));
+        setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
+      }}
+      min={limits[field][0]}
+      max={limits[field][1]}
+      allowDecimal={options.allowDecimal ?? false}
+      decimalScale={options.allowDecimal ? 2 : undefined}
+      allowNegative={false}
+      thousandSeparator=","
+      error={fieldErrors[field]}
+    />
+  );
+
+  const ipTextarea = (field: IpField) => (
+    <Textarea
+      label={t(`settings.security.fields.${field}`)}
+      description={t(`settings.security.hints.${field}`)}
+      placeholder={t('settings.security.ipPlaceholder')}
+      value={ips[field]}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        setIps((current) => ({ ...current, [field]: value }));
+        setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
+        setLockoutError(null);
+      }}
+      autosize
+      minRows={4}
+      maxRows={12}
+      spellCheck={false}
+      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' }, error: { whiteSpace: 'pre-line' } }}
+      error={fieldErrors[field]}
+    />
+  );
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="settings-security-form">
+      <Stack gap="lg">
+        <div ref={lockoutRef}>
+          {lockoutError ? (
+            <Alert color="red" variant="filled" icon={<IconLockExclamation size={20} />} title={t('settings.security.wouldLockOutTitle')} role="alert" data-testid="settings-would-lock-out">
+              {lockoutError}
+            </Alert>
+          ) : null}
+        </div>
+        {formError ? (
+          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+            {formError}
+          </Alert>
+        ) : null}
+        <Fieldset legend={t('settings.security.signInLegend')} radius="md">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {numberInput('lockoutAttempts')}
+            {numberInput('lockoutSeconds')}
+            {numberInput('idleTimeoutMinutes', { allowDecimal: true })}
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t('settings.security.ipLegend')} radius="md">
+          <Stack gap="md">
+            <Stack gap={4}>
+              <Text size="sm">{t('settings.security.ipRulesIntro')}</Text>
+              <List size="sm" c="dimmed" spacing={2}>
+                <List.Item>{t('settings.security.ipRules.address')}</List.Item>
+                <List.Item>{t('settings.security.ipRules.cidr')}</List.Item>
+                <List.Item>{t('settings.security.ipRules.wildcard')}</List.Item>
+                <List.Item>{t('settings.security.ipRules.empty')}</List.Item>
+              </List>
+            </Stack>
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              {ipTextarea('consoleAllowedIps')}
+              {ipTextarea('agentAllowedIps')}
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('settings.security.passwordLegend')} radius="md">
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>{numberInput('minLength')}</SimpleGrid>
+            {policyFlags.map((flag) => (
+              <Checkbox
+                key={flag}
+                label={t(`settings.security.policy.${flag}`)}
+                checked={flags[flag]}
+                onChange={(event) => {
+                  const checked = event.currentTarget.checked;
+                  setFlags((current) => ({ ...current, [flag]: checked }));
+                }}
+              />
+            ))}
+          </Stack>
+        </Fieldset>
+        <Group justify="flex-end">
+          <Button type="submit" loading={update.isPending}>
+            {t('settings.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
