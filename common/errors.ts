@@ -193,6 +193,74 @@ export const ERROR_MESSAGES = {
     en: "This organization does not exist.",
     ko: "해당 조직이 없습니다.",
   },
+  'organizations.archived': {
+    en: "This organization is archived and read-only. A vendor administrator can restore it.",
+    ko: "보관된 조직이라 읽기만 할 수 있습니다. 벤더 관리자가 복원할 수 있습니다.",
+  },
+  'organizations.not_archived': {
+    en: "This organization is not archived.",
+    ko: "보관된 조직이 아닙니다.",
+  },
+  'organizations.last_owner': {
+    en: "An organization needs at least one owner. Make another member an owner first.",
+    ko: "조직에는 소유자가 한 명 이상 있어야 합니다. 먼저 다른 구성원을 소유자로 지정하세요.",
+  },
+  'organizations.archive_confirmation': {
+    en: "Type the organization's ID exactly and confirm that you understand, to archive it.",
+    ko: "조직을 보관하려면 조직 ID를 정확히 입력하고 내용을 이해했음을 확인하세요.",
+  },
+  'sites.not_found': {
+    en: "This site does not exist.",
+    ko: "해당 사이트가 없습니다.",
+  },
+  'sites.has_contents': {
+    en: "This site holds other things that would be deleted with it. Review the list and confirm.",
+    ko: "이 사이트에는 함께 삭제될 항목이 있습니다. 목록을 확인한 뒤 삭제를 확정하세요.",
+  },
+  'sites.has_active_holdings': {
+    en: "This site holds active licences or contracts and cannot be deleted.",
+    ko: "활성 라이선스나 지원 계약이 있는 사이트는 삭제할 수 없습니다.",
+  },
+  'sites.invalid_parent': {
+    en: "A site cannot be moved under itself or one of its own sub-sites.",
+    ko: "사이트를 자기 자신이나 하위 사이트 아래로 옮길 수 없습니다.",
+  },
+  'members.not_found': {
+    en: "This member does not exist.",
+    ko: "해당 구성원이 없습니다.",
+  },
+  'members.already_member': {
+    en: "This person is already a member of the organization.",
+    ko: "이미 조직의 구성원입니다.",
+  },
+  'invitations.not_found': {
+    en: "This invitation does not exist.",
+    ko: "해당 초대가 없습니다.",
+  },
+  'invitations.expired': {
+    en: "This invitation has expired. Ask for a new one.",
+    ko: "초대가 만료되었습니다. 새 초대를 요청하세요.",
+  },
+  'invitations.revoked': {
+    en: "This invitation was withdrawn.",
+    ko: "취소된 초대입니다.",
+  },
+  'invitations.already_accepted': {
+    en: "This invitation was already accepted.",
+    ko: "이미 수락된 초대입니다.",
+  },
+  'invitations.role_not_allowed': {
+    en: "Invitations carry the viewer role unless the organization allows others.",
+    ko: "조직 설정에서 허용하지 않으면 뷰어 역할로만 초대할 수 있습니다.",
+  },
+  'invitations.wrong_account': {
+    en: "This invitation was sent to another email address. Sign in with that address to accept it.",
+    ko: "다른 이메일 주소로 보낸 초대입니다. 해당 주소로 로그인한 뒤 수락하세요.",
+  },
+  'audit.invalid_range': {
+    en: "Choose a start date that is not after the end date.",
+    ko: "시작일이 종료일보다 늦을 수 없습니다.",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

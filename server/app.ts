@@ -16,7 +16,8 @@ import { registerMeRoutes } from './modules/me/me.routes';
 import { registerTokenRoutes } from './modules/tokens/tokens.routes';
 import { registerMfaRoutes } from './modules/mfa/mfa.routes';
 import { registerSettingsRoutes } from './modules/settings/settings.routes';
-import { registerOrganizationRoutes } from './modules/organizations/organizations.routes';
+import { registerOrganizationSecurityRoutes } from './modules/organizations/organization-security.routes';
+import { registerOrganizationAccess } from './modules/organizations/organization-access';
 import { registerSsoRoutes } from './modules/sso/sso.routes';
 import type { Config } from './platform/config';
 import type { ServiceContext } from './platform/context';
@@ -31,6 +32,8 @@ export interface AppDeps {
   config: Pick<Config, 'bodyLimitBytes' | 'signInRateLimit' | 'trustProxy'>;
   logger?: FastifyBaseLogger | false;
   webDistDir?: string;
+  /** Tests only: a request with `x-atrium-authorize-only` stops after authorization (the matrix test). */
+  dryRunAuthorization?: boolean;
 }
 
 /** Builds the whole HTTP application without listening; tests call it with app.inject(). */
@@ -89,13 +92,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuth(app, ctx);
+  registerOrganizationAccess(app, ctx, { dryRun: deps.dryRunAuthorization ?? false });
   registerHealthRoutes(app, ctx.database);
   registerAuthRoutes(app, ctx, { signInRateLimit: deps.config.signInRateLimit });
   registerMeRoutes(app, ctx);
   registerTokenRoutes(app, ctx);
   registerMfaRoutes(app, ctx);
   registerSettingsRoutes(app, ctx);
-  registerOrganizationRoutes(app, ctx);
+  registerOrganizationSecurityRoutes(app, ctx);
   registerSsoRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -24,5 +24,7 @@ export const auditEvents = pgTable(
     index('audit_events_occurred_at_idx').on(t.occurredAt),
     index('audit_events_org_occurred_at_idx').on(t.organizationId, t.occurredAt),
     index('audit_events_category_occurred_at_idx').on(t.category, t.occurredAt),
+    index('audit_events_org_category_occurred_at_idx').on(t.organizationId, t.category, t.occurredAt),
+    index('audit_events_actor_occurred_at_idx').on(t.actorUserId, t.occurredAt),
   ],
 );

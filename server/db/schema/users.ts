@@ -25,6 +25,8 @@ export const users = pgTable(
     privacyVersion: text('privacy_version'),
     privacyAcceptedAt: timestamp('privacy_accepted_at', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** The organization last chosen in the switcher (no key: it may be archived or left since). */
+    lastOrganizationId: uuid('last_organization_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

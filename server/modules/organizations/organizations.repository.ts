@@ -1,5 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { members, memberSites, organizations, sites } from '../../db/schema/index';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { invitations, members, memberSites, organizations, sites } from '../../db/schema/index';
+import { ALL_SITES_ROLES, type OrganizationStanding } from './organizations.policy';
 import type { Db } from '../../platform/db';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -65,4 +66,36 @@ export async function findActiveMembership(db: Db, organizationId: string, userI
 /** Sets whether the organization requires two-step sign-in. */
 export async function updateOrganizationRequireMfa(db: Db, organizationId: string, requireMfa: boolean): Promise<void> {
   await db.update(organizations).set({ requireMfa }).where(eq(organizations.id, organizationId));
+}
+
+/** The organization and the user's standing in it (role and sites), or undefined when it does not exist. */
+export async function findOrganizationStanding(db: Db, organizationId: string, userId: string, staffRole: OrganizationStanding['staffRole']) {
+  const organization = await findOrganizationById(db, organizationId);
+  if (!organization) return undefined;
+  const membership = await findActiveMembership(db, organizationId, userId);
+  const siteIds = membership && !ALL_SITES_ROLES.includes(membership.role) ? await listAccessibleSiteIds(db, membership.id) : [];
+  return { organization, standing: { staffRole, memberRole: membership?.role ?? null, siteIds } satisfies OrganizationStanding };
+}
+
+/** The sites a member was given, with every sub-site below them. */
+export async function listAccessibleSiteIds(db: Db, memberId: string): Promise<string[]> {
+  const rows = await db.execute(sql`
+    with recursive reachable(id) as (
+      select site_id from member_sites where member_id = ${memberId}
+      union
+      select s.id from sites s join reachable r on s.parent_id = r.id
+    )
+    select id from reachable`);
+  return (rows as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+}
+
+/** True when the site, member or invitation belongs to the organization. */
+export async function resourceBelongsToOrganization(db: Db, kind: 'siteId' | 'memberId' | 'invitationId', id: string, organizationId: string): Promise<boolean> {
+  const table = kind === 'siteId' ? sites : kind === 'memberId' ? members : invitations;
+  const [row] = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.organizationId, organizationId)))
+    .limit(1);
+  return row !== undefined;
 }

@@ -1,39 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import type { ServiceContext } from '../../platform/context';
-import { forbidden, notFound } from '../../platform/errors';
 import { originOf, requireActor } from '../../platform/http/auth-plugin';
 import { ErrorResponse } from '../../platform/http/schemas';
-import { findActiveMembership, findOrganizationById, updateOrganizationRequireMfa } from './organizations.repository';
-import { canOnOrganization, canSeeOrganization } from './organizations.policy';
+import { requireOrganizationAccess } from './organization-access';
+import { updateOrganizationRequireMfa } from './organizations.repository';
 
 const OrganizationSecurity = z.object({ requireMfa: z.boolean().describe('Members must enrol two-step sign-in at their next sign-in') });
 const Params = z.object({ organizationId: z.string().uuid() });
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
-/** The organization and the actor's standing in it; another organization answers 404. */
-async function loadForActor(ctx: ServiceContext, actor: Actor, organizationId: string) {
-  const organization = await findOrganizationById(ctx.db, organizationId);
-  const membership = organization ? await findActiveMembership(ctx.db, organizationId, actor.userId) : undefined;
-  const standing = { staffRole: actor.staffRole, memberRole: membership?.role ?? null };
-  if (!organization || !canSeeOrganization(standing)) throw notFound('organizations.not_found');
-  return { organization, standing };
-}
-
-/** Organization security settings (the full organization API comes with the organizations capability). */
-export function registerOrganizationRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+/** Organization security settings. */
+export function registerOrganizationSecurityRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/organizations/:organizationId/security', {
     config: { access: { permission: 'organization.view' } },
     schema: { tags: ['organizations'], summary: "The organization's sign-in requirements", params: Params, response: { 200: OrganizationSecurity, ...errors } },
-    handler: async (request) => {
-      const { organization } = await loadForActor(ctx, requireActor(request), request.params.organizationId);
-      return { requireMfa: organization.requireMfa };
-    },
+    handler: async (request) => ({ requireMfa: requireOrganizationAccess(request).organization.requireMfa }),
   });
 
   r.patch('/api/v1/organizations/:organizationId/security', {
@@ -41,8 +27,7 @@ export function registerOrganizationRoutes(app: FastifyInstance, ctx: ServiceCon
     schema: { tags: ['organizations'], summary: 'Require two-step sign-in of every member', params: Params, body: OrganizationSecurity, response: { 200: OrganizationSecurity, ...errors } },
     handler: async (request) => {
       const actor = requireActor(request);
-      const { organization, standing } = await loadForActor(ctx, actor, request.params.organizationId);
-      if (!canOnOrganization(standing, 'organization.manage')) throw forbidden();
+      const { organization } = requireOrganizationAccess(request);
       const origin = originOf(request);
       await ctx.db.transaction(async (tx) => {
         await updateOrganizationRequireMfa(tx, organization.id, request.body.requireMfa);
