@@ -26,11 +26,17 @@ export interface TestApp {
 }
 
 /** The whole app on a fresh database, with a clock the test moves and a mail sink; no port is opened. */
-export async function buildTestApp(options: { config?: Partial<AppDeps['config']>; webDistDir?: string } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { config?: Partial<AppDeps['config']>; webDistDir?: string; dryRunAuthorization?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createFixedClock(new Date());
   const ctx = createServiceContext(database, { config: TEST_CONFIG, clock, baseUrl: TEST_BASE_URL });
-  const app = await buildApp({ ctx, config: { ...TEST_HTTP_CONFIG, ...options.config }, logger: false, ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}) });
+  const app = await buildApp({
+    ctx,
+    config: { ...TEST_HTTP_CONFIG, ...options.config },
+    logger: false,
+    dryRunAuthorization: options.dryRunAuthorization ?? false,
+    ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
+  });
   await app.ready();
   const mail = await startSmtpSink();
   const handlers = createJobHandlers({ smtpUrl: mail.url, mailFrom: 'Atrium <no-reply@atrium.test>' });

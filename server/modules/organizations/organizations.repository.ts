@@ -1,5 +1,5 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { invitations, members, memberSites, organizations, sites } from '../../db/schema/index';
+import { and, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { invitations, members, memberSites, organizations, sites, users } from '../../db/schema/index';
 import { ALL_SITES_ROLES, type OrganizationStanding } from './organizations.policy';
 import type { Db } from '../../platform/db';
 
@@ -98,4 +98,117 @@ export async function resourceBelongsToOrganization(db: Db, kind: 'siteId' | 'me
     .where(and(eq(table.id, id), eq(table.organizationId, organizationId)))
     .limit(1);
   return row !== undefined;
+}
+
+// ---- Organizations and sites (issue 4) ----
+
+/** The organization, locked against other changes until the transaction ends. */
+export async function lockOrganization(db: Db, id: string): Promise<OrganizationRow | undefined> {
+  // NO KEY UPDATE: serializes changes to the organization and its site tree without blocking the
+  // foreign-key checks of rows that merely reference it.
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1).for('no key update');
+  return row;
+}
+
+/** Updates an organization's columns and returns it. */
+export async function updateOrganization(
+  db: Db,
+  id: string,
+  values: Partial<Pick<OrganizationRow, 'name' | 'notes' | 'allowInviteRoles' | 'accountManagerId' | 'successManagerId' | 'archivedAt' | 'archivedBy' | 'updatedAt'>>,
+): Promise<OrganizationRow> {
+  const [row] = await db.update(organizations).set(values).where(eq(organizations.id, id)).returning();
+  return row!;
+}
+
+/** A page of organizations for the console, with member and site counts and the account manager. */
+export async function listOrganizationsForConsole(db: Db, filter: { q?: string; archived?: boolean; limit: number; offset: number }) {
+  const where = consoleFilter(filter);
+  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations).where(where);
+  const rows = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      archivedAt: organizations.archivedAt,
+      createdAt: organizations.createdAt,
+      memberCount: sql<number>`(select count(*)::int from ${members} m where m.organization_id = ${organizations.id} and m.status = 'active')`,
+      siteCount: sql<number>`(select count(*)::int from ${sites} s where s.organization_id = ${organizations.id})`,
+      accountManagerId: users.id,
+      accountManagerName: users.name,
+      accountManagerEmail: users.email,
+    })
+    .from(organizations)
+    .leftJoin(users, eq(users.id, organizations.accountManagerId))
+    .where(where)
+    .orderBy(organizations.name, organizations.id)
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return { rows, total: counted?.n ?? 0 };
+}
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function consoleFilter(filter: { q?: string; archived?: boolean }): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.archived !== undefined) conditions.push(filter.archived ? isNotNull(organizations.archivedAt) : isNull(organizations.archivedAt));
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Support is given an archived organization's ID (it is then in no switcher): match it exactly too.
+    conditions.push(UUID_TEXT.test(filter.q) ? or(ilike(organizations.name, pattern), eq(organizations.id, filter.q.toLowerCase()))! : ilike(organizations.name, pattern));
+  }
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/** Every site of the organization. */
+export async function listSites(db: Db, organizationId: string): Promise<SiteRow[]> {
+  return db.select().from(sites).where(eq(sites.organizationId, organizationId)).orderBy(sites.name, sites.id);
+}
+
+/** The site of the organization, if any. */
+export async function findSite(db: Db, organizationId: string, siteId: string): Promise<SiteRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(sites)
+    .where(and(eq(sites.id, siteId), eq(sites.organizationId, organizationId)))
+    .limit(1);
+  return row;
+}
+
+/** Renames or moves a site. */
+export async function updateSite(db: Db, siteId: string, values: Partial<Pick<SiteRow, 'name' | 'parentId'>>): Promise<SiteRow> {
+  const [row] = await db.update(sites).set(values).where(eq(sites.id, siteId)).returning();
+  return row!;
+}
+
+/** The sub-sites below a site at every depth (depth 1 = its children), in tree order. */
+export async function listSubSites(db: Db, siteId: string): Promise<{ id: string; name: string; depth: number }[]> {
+  const result = await db.execute(sql`
+    with recursive below(id, name, depth, path) as (
+      select s.id, s.name, 1, array[s.name, s.id::text] from sites s where s.parent_id = ${siteId}
+      union all
+      select s.id, s.name, b.depth + 1, b.path || array[s.name, s.id::text] from sites s join below b on s.parent_id = b.id
+    )
+    select id, name, depth from below order by path`);
+  return (result as unknown as { rows: { id: string; name: string; depth: number }[] }).rows.map((r) => ({ ...r, depth: Number(r.depth) }));
+}
+
+/** Members given access to any of these sites, each once, by name. */
+export async function listMembersWithSiteAccess(db: Db, siteIds: string[]): Promise<{ memberId: string; name: string }[]> {
+  if (siteIds.length === 0) return [];
+  return db
+    .selectDistinct({ memberId: members.id, name: users.name })
+    .from(memberSites)
+    .innerJoin(members, eq(members.id, memberSites.memberId))
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(inArray(memberSites.siteId, siteIds))
+    .orderBy(users.name, members.id);
+}
+
+/** Removes every member's access to these sites. */
+export async function deleteMemberSitesOfSites(db: Db, siteIds: string[]): Promise<void> {
+  if (siteIds.length > 0) await db.delete(memberSites).where(inArray(memberSites.siteId, siteIds));
+}
+
+/** Deletes these sites; none may still have sub-sites (parent_id is ON DELETE RESTRICT). */
+export async function deleteSites(db: Db, siteIds: string[]): Promise<void> {
+  if (siteIds.length > 0) await db.delete(sites).where(inArray(sites.id, siteIds));
 }

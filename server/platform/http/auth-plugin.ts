@@ -19,7 +19,17 @@ import { safeEqual } from '../secrets';
  */
 export type RouteAccess = 'public' | 'signed-in' | 'account-setup' | { permission: Permission };
 
+/** An API route with the access it declares, for the authorization matrix test. */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    declaredRoutes: DeclaredRoute[];
+  }
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
@@ -60,10 +70,12 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
   app.decorateRequest('locale', 'en');
   app.decorateRequest('sessionEndedIdle', false);
 
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.access) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access; every API route must.`);
-    }
+    if (!route.url.startsWith('/api/v1')) return;
+    if (!route.config?.access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access; every API route must.`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') declared.push({ method, url: route.url, access: route.config.access });
   });
 
   app.addHook('onRequest', async (request) => {
@@ -84,7 +96,8 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
     if (request.actor?.locale) request.locale = request.actor.locale;
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation, so that an unauthenticated or forged request learns nothing from input errors.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access === 'public') return;
     const actor = requireActor(request);
