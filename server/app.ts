@@ -18,6 +18,8 @@ import { registerMfaRoutes } from './modules/mfa/mfa.routes';
 import { registerSettingsRoutes } from './modules/settings/settings.routes';
 import { registerOrganizationSecurityRoutes } from './modules/organizations/organization-security.routes';
 import { registerOrganizationAccess } from './modules/organizations/organization-access';
+import { registerOrganizationRoutes } from './modules/organizations/organizations.routes';
+import { registerSiteRoutes } from './modules/organizations/sites.routes';
 import { registerSsoRoutes } from './modules/sso/sso.routes';
 import type { Config } from './platform/config';
 import type { ServiceContext } from './platform/context';
@@ -100,6 +102,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMfaRoutes(app, ctx);
   registerSettingsRoutes(app, ctx);
   registerOrganizationSecurityRoutes(app, ctx);
+  registerOrganizationRoutes(app, ctx);
+  registerSiteRoutes(app, ctx);
   registerSsoRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { CUSTOMER_ROLES, PERMISSIONS } from '../permissions';
 
 /** C0 and C1 control characters (tabs and line breaks included): never part of a name. */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_CHARACTERS = /\p{Cc}/u;
 /** Control characters other than tab and line breaks, which free text such as notes may hold. */
-const CONTROL_CHARACTERS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROL_CHARACTERS_BUT_LINES = /[^\P{Cc}\t\n\r]/u;
 
 /** A name shown in lists: 1 to 100 characters after trimming, no control characters. */
 export const DisplayName = z
