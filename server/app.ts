@@ -20,6 +20,8 @@ import { registerOrganizationSecurityRoutes } from './modules/organizations/orga
 import { registerOrganizationAccess } from './modules/organizations/organization-access';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes';
 import { registerSiteRoutes } from './modules/organizations/sites.routes';
+import { registerTeamRoutes } from './modules/team/team.routes';
+import { registerInvitationRoutes } from './modules/team/invitations.routes';
 import { registerSsoRoutes } from './modules/sso/sso.routes';
 import type { Config } from './platform/config';
 import type { ServiceContext } from './platform/context';
@@ -104,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOrganizationSecurityRoutes(app, ctx);
   registerOrganizationRoutes(app, ctx);
   registerSiteRoutes(app, ctx);
+  registerTeamRoutes(app, ctx);
+  registerInvitationRoutes(app, ctx);
   registerSsoRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

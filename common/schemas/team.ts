@@ -94,6 +94,7 @@ export const CreateInvitationBody = z.object({
   role: MemberRole.default('viewer').describe('Viewer unless the organization allows inviting with other roles'),
   siteIds: SiteIds.default([]).describe('The sites the new member may act on (roles below admin)'),
 });
+/** What a client sends (role and sites may be left out); the server works on the parsed output. */
 export type CreateInvitationBody = z.input<typeof CreateInvitationBody>;
 
 export const Invitation = z.object({
