@@ -37,8 +37,8 @@ describe('[SHELL]: the first administrator', () => {
     for (const item of ['케이스 대기열', '고객사', '제품 카탈로그', '라이선스 관리', '원격지원', '통계', '사용기록', '설정']) {
       expect(await page.getByRole('link', { name: item }).count()).toBeGreaterThan(0);
     }
-    await page.getByRole('link', { name: '사용기록' }).click();
-    await expect.poll(() => page.getByTestId('coming-soon-page').getAttribute('data-feature')).toBe('console.activity');
+    await page.getByRole('link', { name: '통계' }).click();
+    await expect.poll(() => page.getByTestId('coming-soon-page').getAttribute('data-feature')).toBe('console.statistics');
 
     await page.getByTestId('language-switch').first().getByText('English').click();
     await expect.poll(() => page.getByTestId('face-label').textContent()).toBe('Admin console');

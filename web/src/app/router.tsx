@@ -1,6 +1,8 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ComingSoonPage } from '../components/coming-soon-page';
 import { AccountPage } from '../features/account/account-page';
+import { ConsoleActivityPage } from '../features/activity/console-activity-page';
+import { OrganizationActivityPage } from '../features/activity/organization-activity-page';
 import { ChangePasswordPage } from '../features/auth/change-password-page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { HomeRedirect } from '../features/auth/home-redirect';
@@ -10,7 +12,11 @@ import { RequireStaff } from '../features/auth/require-staff';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { VerifyEmailPage } from '../features/auth/verify-email-page';
+import { CustomerDetailPage } from '../features/customers/customer-detail-page';
+import { CustomersPage } from '../features/customers/customers-page';
 import { SetupTwoStepPage } from '../features/mfa/setup-two-step-page';
+import { ContactPage } from '../features/organizations/contact-page';
+import { OrganizationSettingsPage } from '../features/organizations/organization-settings-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { consoleNavItems } from '../features/shell/console-nav-items';
 import { FaceLayout } from '../features/shell/face-layout';
@@ -18,6 +24,9 @@ import type { NavItem } from '../features/shell/nav-item';
 import { NotFoundPage } from '../features/shell/not-found-page';
 import { PortalHomePage } from '../features/shell/portal-home-page';
 import { portalNavItems } from '../features/shell/portal-nav-items';
+import { SitesPage } from '../features/sites/sites-page';
+import { InvitationAcceptPage } from '../features/team/invitation-accept-page';
+import { TeamPage } from '../features/team/team-page';
 import { RootLayout } from './root-layout';
 import { RouteErrorPage } from './route-error-page';
 
@@ -30,10 +39,20 @@ function comingSoonRoutes(facePath: string, items: NavItem[], built: RouteObject
     .filter((route) => !builtPaths.has(route.path));
 }
 
-const portalPages: RouteObject[] = [{ path: 'account', element: <AccountPage /> }];
+const portalPages: RouteObject[] = [
+  { path: 'account', element: <AccountPage /> },
+  { path: 'team', element: <TeamPage /> },
+  { path: 'sites', element: <SitesPage /> },
+  { path: 'organization', element: <OrganizationSettingsPage /> },
+  { path: 'activity', element: <OrganizationActivityPage /> },
+  { path: 'contact', element: <ContactPage /> },
+];
 
 const consolePages: RouteObject[] = [
   { path: 'account', element: <AccountPage /> },
+  { path: 'customers', element: <CustomersPage /> },
+  { path: 'customers/:organizationId', element: <CustomerDetailPage /> },
+  { path: 'activity', element: <ConsoleActivityPage /> },
   { path: 'settings', element: <SettingsPage /> },
 ];
 
@@ -48,6 +67,8 @@ export const routes: RouteObject[] = [
       { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
+      // Works signed in or not: it looks the invitation up, then offers to accept, sign in or register.
+      { path: '/invitations/accept', element: <InvitationAcceptPage /> },
       {
         path: '/change-password',
         element: (

@@ -1,5 +1,6 @@
 import {
   IconBook2,
+  IconBuilding,
   IconBuildingStore,
   IconCategory2,
   IconChartBar,
@@ -11,8 +12,10 @@ import {
   IconKey,
   IconLicense,
   IconLifebuoy,
+  IconMessageCircle,
   IconPackage,
   IconSettings,
+  IconSitemap,
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
@@ -27,6 +30,10 @@ export const featureIcons = {
   'portal.devices': IconDeviceCctv,
   'portal.remote': IconHeadset,
   'portal.team': IconUsersGroup,
+  'portal.sites': IconSitemap,
+  'portal.organization': IconBuilding,
+  'portal.activity': IconHistory,
+  'portal.contact': IconMessageCircle,
   'console.caseQueue': IconInbox,
   'console.customers': IconBuildingStore,
   'console.catalog': IconCategory2,

@@ -90,14 +90,15 @@ export function useSendMfaEmailCode() {
 /**
  * Signs out, then loads the sign-in page afresh. A full page load drops every cached query of the
  * person who left, and no route guard gets to see the session vanish and add a `next` to come back to.
+ * Pass a path to come back to it after signing in again (another account accepting an invitation).
  */
 export function useSignOut() {
   return useMutation({
-    mutationFn: () => apiClient.post<void>('/api/v1/auth/sign-out'),
+    mutationFn: (_next: string | void) => apiClient.post<void>('/api/v1/auth/sign-out'),
     // Even if the server could not be reached, the person asked to leave.
-    onSettled: () => {
+    onSettled: (_data, _error, next) => {
       apiClient.setCsrfToken(null);
-      window.location.replace('/sign-in');
+      window.location.replace(next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in');
     },
   });
 }

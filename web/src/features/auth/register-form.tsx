@@ -31,12 +31,19 @@ const autoCompletes: Record<TextField, string> = {
   displayName: 'nickname',
 };
 
+interface RegisterFormProps {
+  info: RegistrationInfo;
+  onRegistered: (email: string) => void;
+  /** Fills the email field, as an invitation link does (`/register?email=…`). */
+  defaultEmail?: string;
+}
+
 /** The registration form; calls `onRegistered` with the email once the server has sent the verification link. */
-export function RegisterForm({ info, onRegistered }: { info: RegistrationInfo; onRegistered: (email: string) => void }) {
+export function RegisterForm({ info, onRegistered, defaultEmail = '' }: RegisterFormProps) {
   const { t, i18n } = useTranslation();
   const register = useRegister();
   const [values, setValues] = useState<Record<TextField | 'password' | 'confirmPassword', string>>({
-    name: '', email: '', company: '', address: '', phone: '', displayName: '', password: '', confirmPassword: '',
+    name: '', email: defaultEmail, company: '', address: '', phone: '', displayName: '', password: '', confirmPassword: '',
   });
   const [accepted, setAccepted] = useState({ acceptTerms: false, acceptPrivacy: false });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});

@@ -3,7 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useRegistrationInfo } from './auth.api';
 import { AuthLayout } from './auth-layout';
@@ -14,6 +14,7 @@ export function RegisterPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('register.title')} · Atrium`);
   const info = useRegistrationInfo();
+  const [searchParams] = useSearchParams();
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   if (sentTo) {
@@ -50,7 +51,7 @@ export function RegisterPage() {
           </Text>
         </Stack>
         {info.data ? (
-          <RegisterForm info={info.data} onRegistered={setSentTo} />
+          <RegisterForm info={info.data} onRegistered={setSentTo} defaultEmail={searchParams.get('email') ?? ''} />
         ) : info.isError ? (
           <LoadErrorAlert error={info.error} onRetry={() => void info.refetch()} />
         ) : (

@@ -1,3 +1,4 @@
+import type { Permission } from '@common/permissions';
 import type { FeatureKey } from '../../components/feature-icons';
 
 /** One entry of a face's navbar; its label and icon come from the feature key. */
@@ -7,6 +8,8 @@ export interface NavItem {
   path: string;
   /** Active only on this exact path (the face's home), not on paths below it. */
   end?: boolean;
+  /** Shown only when the person has this permission in the current organization (portal). */
+  requires?: Permission;
 }
 
 export type Face = 'portal' | 'console';

@@ -1,28 +1,18 @@
-import { Badge, Card, Divider, EmptyState, Group, SimpleGrid, Text, ThemeIcon } from '@mantine/core';
-import { IconBuildingCommunity, IconBuilding } from '@tabler/icons-react';
+import { Badge, Card, Divider, Group, SimpleGrid, Text, ThemeIcon } from '@mantine/core';
+import { IconBuilding } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Membership } from '../auth/me';
+import { NoOrganizationState } from '../organizations/no-organization-state';
 import { RequireMfaSwitch } from '../organizations/require-mfa-switch';
 
 /**
  * The organizations a person belongs to, with their role in each (and, for owners and admins, the
- * organization's two-step sign-in rule); an empty state when there are none.
+ * organization's two-step sign-in rule); an empty state, with a way to create one, when there are none.
  */
 export function OrganizationList({ memberships }: { memberships: Membership[] }) {
   const { t } = useTranslation();
 
-  if (memberships.length === 0) {
-    return (
-      <Card withBorder radius="lg" p="xl" data-testid="organizations-empty">
-        <EmptyState
-          icon={<IconBuildingCommunity size={32} stroke={1.5} />}
-          variant="light"
-          title={t('home.noOrganizationsTitle')}
-          description={t('home.noOrganizationsDescription')}
-        />
-      </Card>
-    );
-  }
+  if (memberships.length === 0) return <NoOrganizationState testId="organizations-empty" />;
 
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} data-testid="organizations">

@@ -10,4 +10,8 @@ export const portalNavItems: NavItem[] = [
   { feature: 'portal.devices', path: '/portal/devices' },
   { feature: 'portal.remote', path: '/portal/remote' },
   { feature: 'portal.team', path: '/portal/team' },
+  { feature: 'portal.sites', path: '/portal/sites' },
+  { feature: 'portal.organization', path: '/portal/organization' },
+  { feature: 'portal.activity', path: '/portal/activity', requires: 'audit.view' },
+  { feature: 'portal.contact', path: '/portal/contact' },
 ];

@@ -2,6 +2,7 @@ import { Anchor, AppShell, Badge, Burger, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BrandMark } from '../../components/brand-mark';
+import { OrganizationSwitcher } from '../organizations/organization-switcher';
 import { ColorSchemeToggle } from '../preferences/color-scheme-toggle';
 import { LanguageSwitch } from '../preferences/language-switch';
 import type { Face } from './nav-item';
@@ -13,7 +14,7 @@ interface ShellHeaderProps {
   onToggleNavbar: () => void;
 }
 
-/** Product name and face on the left; language, theme and the user's menu on the right. */
+/** Product name, face and (in the portal) the organization switcher on the left; language, theme and the user's menu on the right. */
 export function ShellHeader({ face, isNavbarOpen, onToggleNavbar }: ShellHeaderProps) {
   const { t } = useTranslation();
   return (
@@ -27,6 +28,7 @@ export function ShellHeader({ face, isNavbarOpen, onToggleNavbar }: ShellHeaderP
           <Badge variant="light" color={face === 'console' ? 'grape' : 'indigo'} radius="sm" visibleFrom="xs" data-testid="face-label">
             {t(`shell.face.${face}`)}
           </Badge>
+          {face === 'portal' ? <OrganizationSwitcher /> : null}
         </Group>
         <Group gap="xs" wrap="nowrap">
           <Group visibleFrom="sm">

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { featureIcons } from '../../components/feature-icons';
 import { LanguageSwitch } from '../preferences/language-switch';
 import type { Face, NavItem } from './nav-item';
+import { useVisibleNavItems } from './use-visible-nav-items';
 
 interface ShellNavbarProps {
   face: Face;
@@ -20,13 +21,14 @@ function isActive(item: NavItem, pathname: string): boolean {
 export function ShellNavbar({ face, items, onNavigate }: ShellNavbarProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const visibleItems = useVisibleNavItems(face, items);
   return (
     <AppShell.Navbar p="sm" aria-label={t(`shell.navLabel.${face}`)}>
       <AppShell.Section grow component={ScrollArea} type="scroll">
         <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={6} pt={4}>
           {t(`shell.face.${face}`)}
         </Text>
-        {items.map((item) => {
+        {visibleItems.map((item) => {
           const Icon = featureIcons[item.feature];
           const active = isActive(item, pathname);
           return (

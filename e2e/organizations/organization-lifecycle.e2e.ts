@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, DEFAULT_PASSWORD } from '../../server/test/factories';
+import { findLink } from '../../server/test/smtp-sink';
+import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
+import { startE2eServer, type E2eServer } from '../support/server';
+
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, email: string, next = '') {
+  await page.goto(`${server.url}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEFAULT_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function addSite(page: Page, name: string) {
+  await page.getByTestId('add-site').click();
+  await page.getByTestId('site-form').getByLabel('Site name').fill(name);
+  await page.getByTestId('site-form').getByRole('button', { name: /add|save/i }).click();
+  await expect.poll(() => page.locator(`[data-testid="site-node"][data-site-name="${name}"]`).count()).toBe(1);
+}
+
+describe('[ORGANIZATIONS]: an owner', () => {
+  it('creates an organization, adds sites, invites a member who accepts from the email, limits them to one site, and archives it', async () => {
+    const owner = await buildUser(server.ctx, { email: 'owner@yeosu.example', name: 'Kim Owner' });
+    const invitee = await buildUser(server.ctx, { email: 'engineer@partner.example', name: 'Han Engineer' });
+    const page = await newPage(browser, 'en-US,en');
+    await signIn(page, owner.email);
+    await page.waitForURL((url) => url.pathname.startsWith('/portal'));
+
+    await page.getByRole('button', { name: 'Create an organization' }).first().click();
+    await page.getByTestId('create-organization-form').getByLabel('Name').fill('A Petrochemical');
+    await page.getByTestId('create-organization-form').getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => page.getByTestId('org-switcher').textContent()).toContain('A Petrochemical');
+
+    await page.goto(`${server.url}/portal/sites`);
+    await addSite(page, 'Yeosu site');
+    await addSite(page, 'Ulsan plant 1');
+
+    await page.goto(`${server.url}/portal/team`);
+    await page.getByTestId('invite-member').click();
+    await page.getByTestId('invite-form').getByLabel('Email').fill(invitee.email);
+    await page.getByTestId('invite-form').getByRole('button', { name: 'Send invitation' }).click();
+    const mail = await server.waitForMail(invitee.email);
+    const link = findLink(mail, '/invitations/accept');
+
+    const inviteePage = await newPage(browser, 'en-US,en');
+    await signIn(inviteePage, invitee.email, new URL(link).pathname + new URL(link).search);
+    await inviteePage.waitForURL(/\/invitations\/accept/);
+    await inviteePage.getByTestId('accept-invitation').click();
+    await inviteePage.waitForURL((url) => url.pathname.startsWith('/portal'));
+    await expect.poll(() => inviteePage.getByTestId('org-switcher').textContent()).toContain('A Petrochemical');
+
+    await page.reload();
+    const row = page.locator(`[data-testid="member-row"][data-email="${invitee.email}"]`);
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByTestId('edit-member').click();
+    const form = page.getByTestId('member-form');
+    await form.getByTestId('site-access').locator('input').click();
+    await page.getByRole('option', { name: /Ulsan plant 1/ }).click();
+    await page.keyboard.press('Escape');
+    await form.getByRole('button', { name: /save/i }).click();
+    await expect.poll(() => row.textContent()).toContain('Ulsan plant 1');
+    expect(await row.textContent()).not.toContain('Yeosu site');
+
+    await page.goto(`${server.url}/portal/organization`);
+    const organizationId = ((await page.getByTestId('organization-id').textContent()) ?? '').trim();
+    expect(organizationId).toMatch(/^[0-9a-f-]{36}$/);
+    await page.getByTestId('archive-confirm-id').fill(organizationId);
+    await page.getByTestId('archive-understood').check();
+    await page.getByTestId('archive-submit').click();
+    await page.waitForURL((url) => url.pathname === '/portal' || url.pathname === '/portal/');
+    await page.getByTestId('org-switcher').click();
+    await expect.poll(() => page.getByTestId('org-switcher-option').filter({ hasText: 'A Petrochemical' }).count()).toBe(0);
+    await page.context().close();
+    await inviteePage.context().close();
+  });
+});

@@ -1,0 +1,21 @@
+import { Container, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { ActivityLog } from './activity-log';
+
+/** `/console/activity`: the whole installation's activity log, for vendor staff. */
+export function ConsoleActivityPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('features.console.activity.title')} · Atrium`);
+  return (
+    <Container size="xl" px={0} data-testid="activity-page">
+      <Stack gap="lg">
+        <Stack gap={4}>
+          <Title order={1}>{t('features.console.activity.title')}</Title>
+          <Text c="dimmed">{t('features.console.activity.description')}</Text>
+        </Stack>
+        <ActivityLog scope={{ kind: 'console' }} />
+      </Stack>
+    </Container>
+  );
+}
