@@ -10,15 +10,28 @@ import pg from 'pg';
 import { createServiceContext } from '../server/platform/context';
 import { openPglite, openPostgres, type Database } from '../server/platform/db';
 import { generateBenchData } from './generate';
+import { benchOrganizationId, generateMembersInBulk } from './generate-members';
+import { explainActivityQuery, generateActivityData, measureExport, type ExportFigures } from './activity';
 import { DEFAULT_PASSWORD } from '../server/test/factories';
+import { hashPassword } from '../server/platform/secrets';
+import { createApiTokenForEmail } from '../server/modules/tokens/tokens.service';
+import { CLI_ORIGIN } from '../server/platform/context';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+/** `BENCH_SCALE=issue4`: the scale issue 4 sets its budgets at; the default stays small and quick. */
+const ISSUE4 = process.env.BENCH_SCALE === 'issue4';
 const SCALE = {
-  organizations: Number(process.env.BENCH_ORGANIZATIONS ?? 200),
+  organizations: Number(process.env.BENCH_ORGANIZATIONS ?? (ISSUE4 ? 5000 : 200)),
   sitesPerOrganization: 3,
   membersPerOrganization: Number(process.env.BENCH_MEMBERS_PER_ORGANIZATION ?? 10),
+  auditEvents: Number(process.env.BENCH_AUDIT_EVENTS ?? (ISSUE4 ? 2_000_000 : 50_000)),
+  exportEvents: Number(process.env.BENCH_EXPORT_EVENTS ?? (ISSUE4 ? 500_000 : 20_000)),
 };
+/** Above this many members the factories (a few round trips each) give way to set-based SQL. */
+const BULK_MEMBERS = 10_000;
+/** The activity scenario's query, also EXPLAINed on PostgreSQL. */
+const ACTIVITY_QUERY = { category: 'sign_in', preset: '1m' };
 
 interface Scenario {
   name: string;
@@ -104,7 +117,7 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; databas
   };
 }
 
-function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+function startServer(env: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'atrium.mjs'), 'start'], {
     cwd: ROOT,
     // The bench signs in from one address far more often than a person would: lift the per-address limit.
@@ -117,22 +130,42 @@ function startServer(env: Record<string, string>): Promise<{ url: string; stop: 
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Atrium is running at (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ url: match[1]!, stop: () => (child.kill('SIGTERM'), exited) });
+      if (match) resolve({ url: match[1]!, pid: child.pid!, stop: () => (child.kill('SIGTERM'), exited) });
     });
     void exited.then(() => reject(new Error(`server exited: ${out}`)));
   });
 }
 
 const prepared = await prepareDatabase();
-console.log(`Generating data on ${prepared.label}: ${SCALE.organizations} organizations × ${SCALE.membersPerOrganization} members…`);
+console.log(
+  `Generating data on ${prepared.label}: ${SCALE.organizations} organizations × ${SCALE.membersPerOrganization} members, ${SCALE.auditEvents.toLocaleString('en')} activity events…`,
+);
 const started = Date.now();
 await prepared.database.migrate();
-const data = await generateBenchData(createServiceContext(prepared.database, { config: { sessionTtlHours: 24, adminEmail: 'admin@atrium.local' } }), SCALE);
-await prepared.database.close();
+const benchCtx = createServiceContext(prepared.database, { config: { sessionTtlHours: 24, adminEmail: 'admin@atrium.local' } });
+let data: { token: string; email: string; users: number };
+let organizationId: string;
+const passwordHash = await hashPassword(DEFAULT_PASSWORD);
+if (SCALE.organizations * SCALE.membersPerOrganization > BULK_MEMBERS) {
+  const bulk = await generateMembersInBulk(benchCtx.db, SCALE, passwordHash);
+  const { token } = await createApiTokenForEmail(benchCtx, bulk.email, 'bench', CLI_ORIGIN);
+  data = { token, email: bulk.email, users: bulk.users };
+  organizationId = benchOrganizationId(0);
+} else {
+  data = await generateBenchData(benchCtx, SCALE);
+  const [membership] = await prepared.database.raw<{ id: string }>('select m.organization_id as id from members m join users u on u.id = m.user_id where u.email = $1', [data.email]);
+  organizationId = membership!.id;
+}
 console.log(`  ${data.users} users in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const activity = await generateActivityData(benchCtx, prepared.database, { events: SCALE.auditEvents, exportEvents: SCALE.exportEvents, passwordHash });
+const activityPlan = prepared.label === 'postgres' ? await explainActivityQuery(benchCtx, prepared.database, ACTIVITY_QUERY) : [];
+if (activityPlan.length) console.log(`  plan of the activity query:\n${activityPlan.map((line) => `    ${line}`).join('\n')}`);
+await prepared.database.close();
 
 const server = await startServer(prepared.env);
 const figures: Figures[] = [];
+const exports: ExportFigures[] = [];
+const skipped: string[] = [];
 try {
   const scenarios: Scenario[] = [
     { name: 'GET /readyz', path: '/readyz', connections: 20 },
@@ -146,11 +179,45 @@ try {
       body: JSON.stringify({ email: data.email, password: DEFAULT_PASSWORD }),
       budgetP95Ms: 150,
     },
+    {
+      // The first organization's owner (bench-0-0) lists its members.
+      name: 'GET /api/v1/organizations/:id/members',
+      path: `/api/v1/organizations/${organizationId}/members`,
+      connections: 20,
+      headers: { authorization: `Bearer ${data.token}` },
+      ...(prepared.label === 'postgres' ? { budgetP95Ms: 30 } : {}),
+    },
+    {
+      name: 'GET /api/v1/admin/activity?category=sign_in&preset=1m',
+      path: `/api/v1/admin/activity?${new URLSearchParams(ACTIVITY_QUERY).toString()}`,
+      connections: 20,
+      headers: { authorization: `Bearer ${activity.staffToken}` },
+      ...(prepared.label === 'postgres' ? { budgetP95Ms: 80 } : {}),
+    },
   ];
   for (const scenario of scenarios) {
+    // A route another change has not brought yet is reported, not measured.
+    const probe = await fetch(`${server.url}${scenario.path}`, { method: scenario.method ?? 'GET', headers: scenario.headers ?? {}, ...(scenario.body ? { body: scenario.body } : {}) });
+    await probe.arrayBuffer();
+    if (probe.status === 404) {
+      console.log(`Skipping ${scenario.name}: the route answers 404`);
+      skipped.push(`${scenario.name}: 404`);
+      continue;
+    }
     console.log(`Running ${scenario.name} at ${scenario.connections} concurrent for ${DURATION} s…`);
     figures.push(await measure(server.url, scenario));
   }
+  const exportName = `GET /api/v1/admin/activity/export (${activity.exportRows.toLocaleString('en')} events)`;
+  console.log(`Running ${exportName}, sampling the server's RSS…`);
+  exports.push(
+    await measureExport(server.url, server.pid, {
+      name: exportName,
+      path: `/api/v1/admin/activity/export?from=${encodeURIComponent(activity.exportFrom)}`,
+      token: activity.staffToken,
+      rows: activity.exportRows,
+      budgetGrowthMb: 100,
+    }),
+  );
 } finally {
   await server.stop();
   await prepared.cleanup();
@@ -170,9 +237,24 @@ console.table(
     budget: f.budgetP95Ms === null ? '' : `p95 ≤ ${f.budgetP95Ms} ms: ${f.withinBudget ? 'met' : 'MISSED'}`,
   })),
 );
+console.table(
+  exports.map((e) => ({
+    scenario: e.name,
+    status: e.status,
+    MB: e.megabytes,
+    s: e.seconds,
+    'first byte ms': e.firstByteMs,
+    'RSS before MB': e.rssBeforeMb,
+    'RSS peak MB': e.rssPeakMb,
+    'growth MB': e.rssGrowthMb,
+    budget: `growth < ${e.budgetGrowthMb} MB: ${e.withinBudget === null ? 'not measured' : e.withinBudget ? 'met' : 'MISSED'}`,
+  })),
+);
+for (const note of skipped) console.log(`Skipped: ${note}`);
 const resultsDir = path.join(ROOT, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${prepared.label}.json`);
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), database: prepared.label, scale: SCALE, users: data.users, durationSeconds: DURATION, node: process.version, figures }, null, 2));
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), database: prepared.label, scale: SCALE, users: data.users, durationSeconds: DURATION, node: process.version, figures, exports, skipped, activityPlan }, null, 2));
 console.log(`Results written to ${path.relative(ROOT, file)}`);
-process.exit(figures.some((f) => f.withinBudget === false || f.errors > 0) ? 1 : 0);
+const failed = figures.some((f) => f.withinBudget === false || f.errors > 0) || exports.some((e) => e.withinBudget === false || e.status !== 200) || skipped.length > 0;
+process.exit(failed ? 1 : 0);

@@ -261,6 +261,10 @@ export const ERROR_MESSAGES = {
     en: "Choose a start date that is not after the end date.",
     ko: "시작일이 종료일보다 늦을 수 없습니다.",
   },
+  'audit.invalid_time_zone': {
+    en: "This time zone is not known. Use a name such as Asia/Seoul.",
+    ko: "알 수 없는 시간대입니다. Asia/Seoul 같은 이름을 사용하세요.",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

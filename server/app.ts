@@ -22,6 +22,7 @@ import { registerOrganizationRoutes } from './modules/organizations/organization
 import { registerSiteRoutes } from './modules/organizations/sites.routes';
 import { registerTeamRoutes } from './modules/team/team.routes';
 import { registerInvitationRoutes } from './modules/team/invitations.routes';
+import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerSsoRoutes } from './modules/sso/sso.routes';
 import type { Config } from './platform/config';
 import type { ServiceContext } from './platform/context';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSiteRoutes(app, ctx);
   registerTeamRoutes(app, ctx);
   registerInvitationRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
   registerSsoRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

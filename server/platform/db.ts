@@ -83,6 +83,9 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 /** Opens a node-postgres pool on a PostgreSQL server. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server drops (a restart, a failover, an administrator) is an 'error'
+  // on the pool; unhandled it would end the process. The pool discards the client and opens another.
+  pool.on('error', () => undefined);
   // Fail fast with a clear message when the server cannot be reached.
   const probe = await pool.connect();
   probe.release();

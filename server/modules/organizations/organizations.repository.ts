@@ -2,6 +2,7 @@ import { and, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'd
 import { invitations, members, memberSites, organizations, sites, users } from '../../db/schema/index';
 import { ALL_SITES_ROLES, type OrganizationStanding } from './organizations.policy';
 import type { Db } from '../../platform/db';
+import { prepared } from '../../platform/prepared';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type SiteRow = typeof sites.$inferSelect;
@@ -70,11 +71,22 @@ export async function updateOrganizationRequireMfa(db: Db, organizationId: strin
 
 /** The organization and the user's standing in it (role and sites), or undefined when it does not exist. */
 export async function findOrganizationStanding(db: Db, organizationId: string, userId: string, staffRole: OrganizationStanding['staffRole']) {
-  const organization = await findOrganizationById(db, organizationId);
-  if (!organization) return undefined;
-  const membership = await findActiveMembership(db, organizationId, userId);
-  const siteIds = membership && !ALL_SITES_ROLES.includes(membership.role) ? await listAccessibleSiteIds(db, membership.id) : [];
-  return { organization, standing: { staffRole, memberRole: membership?.role ?? null, siteIds } satisfies OrganizationStanding };
+  // Every organization route runs this first: one prepared statement for the organization and the
+  // membership together, and the site walk only for roles limited to sites.
+  const statement = prepared(db, 'find_organization_standing', (d) =>
+    d
+      .select({ organization: organizations, memberId: members.id, memberRole: members.role })
+      .from(organizations)
+      .leftJoin(members, and(eq(members.organizationId, organizations.id), eq(members.userId, sql.placeholder('userId')), eq(members.status, 'active')))
+      .where(eq(organizations.id, sql.placeholder('organizationId')))
+      .limit(1)
+      .prepare('find_organization_standing'),
+  );
+  const [row] = await statement.execute({ organizationId, userId });
+  if (!row) return undefined;
+  const { organization, memberId, memberRole } = row;
+  const siteIds = memberId && memberRole && !ALL_SITES_ROLES.includes(memberRole) ? await listAccessibleSiteIds(db, memberId) : [];
+  return { organization, standing: { staffRole, memberRole: memberRole ?? null, siteIds } satisfies OrganizationStanding };
 }
 
 /** The sites a member was given, with every sub-site below them. */

@@ -1,0 +1,136 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Locale } from '../../../common/locale';
+import type { ActivityRow } from './audit.repository';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const HEADERS: Record<Locale, string[]> = {
+  en: ['Time', 'Category', 'Action', 'User', 'Organization', 'IP', 'Client', 'Details'],
+  ko: ['시간', '분류', '작업', '사용자', '조직', 'IP', '접속 환경', '상세'],
+};
+const SHEET_NAME: Record<Locale, string> = { en: 'Activity', ko: '사용기록' };
+const CATEGORY_LABELS: Record<Locale, Record<string, string>> = {
+  en: { sign_in: 'Sign-in', account: 'Account', organization: 'Organization', site: 'Site', member: 'Member', settings: 'Settings', token: 'API token', system: 'System' },
+  ko: { sign_in: '로그인', account: '계정', organization: '조직', site: '사이트', member: '구성원', settings: '설정', token: 'API 토큰', system: '시스템' },
+};
+const WIDTHS = [20, 12, 32, 36, 28, 18, 28, 80];
+/** A worksheet holds at most 1,048,576 rows; a longer export continues on another sheet. */
+export const ROWS_PER_SHEET = 1_000_000;
+/** Bytes allowed to wait for the client before reading more from the database. */
+const MAX_BACKLOG_BYTES = 1024 * 1024;
+
+/** The header row of the export in a language. */
+export function exportHeaders(locale: Locale): string[] {
+  return HEADERS[locale];
+}
+
+/** A category as the export names it. */
+export function categoryLabel(category: string, locale: Locale): string {
+  return CATEGORY_LABELS[locale][category] ?? category;
+}
+
+/** Who acted, as the export shows it: the user's name and the recorded label, or whichever exists. */
+export function actorText(row: Pick<ActivityRow, 'actorName' | 'actorLabel' | 'actorUserId'>): string {
+  if (row.actorName && row.actorLabel && row.actorName !== row.actorLabel) return `${row.actorName} (${row.actorLabel})`;
+  return row.actorName ?? row.actorLabel ?? row.actorUserId ?? '';
+}
+
+/** The cells of one event, in the order of the headers. */
+export function exportCells(row: ActivityRow, locale: Locale): string[] {
+  return [
+    row.localTime ?? row.occurredAt.toISOString(),
+    categoryLabel(row.category, locale),
+    row.action,
+    actorText(row),
+    row.organizationName ?? row.organizationId ?? '',
+    row.ip ?? '',
+    row.client ?? '',
+    row.details === null || row.details === undefined ? '' : JSON.stringify(row.details),
+  ];
+}
+
+/** `attachment` with the file name for old clients and as RFC 5987 `filename*`. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+interface StreamState {
+  _readableState?: { length?: number; pipes?: unknown };
+  _writableState?: { length?: number };
+}
+
+/**
+ * Bytes written and not yet taken by the client, all along the way from the worksheet: the pass-
+ * through and deflate streams of its zip entry (ExcelJS writes into them without heeding
+ * backpressure, and archiver's streams are readable-stream ones without `readableLength`), the zip
+ * stream and the response. Follows the pipes from the worksheet's stream (ExcelJS 4.4 keeps its
+ * consumers in `pipes`), summing what each stream buffers.
+ */
+function pendingBytes(sheet: ExcelJS.Worksheet, out: Writable): number {
+  const start = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes ?? [];
+  const queue: unknown[] = [...start, out];
+  const seen = new Set<unknown>();
+  let total = 0;
+  while (queue.length > 0) {
+    const stream = queue.pop() as StreamState | undefined;
+    if (!stream || seen.has(stream)) continue;
+    seen.add(stream);
+    total += (stream._readableState?.length ?? 0) + (stream._writableState?.length ?? 0);
+    const pipes = stream._readableState?.pipes;
+    if (Array.isArray(pipes)) queue.push(...(pipes as unknown[]));
+    else if (pipes) queue.push(pipes);
+  }
+  return total;
+}
+
+/**
+ * Streams an .xlsx of the batches to `out` with ExcelJS's streaming writer: each row is committed
+ * (written out and dropped) as it is added, strings are inline (no shared-string table growing in
+ * memory), and the next batch is read only once the client has taken what is pending. Stops early
+ * when `out` is destroyed (the client went away). Returns the number of events written.
+ */
+export async function writeActivityWorkbook(
+  batches: AsyncIterable<ActivityRow[]>,
+  out: Writable,
+  locale: Locale,
+  options: { rowsPerSheet?: number } = {},
+): Promise<number> {
+  const rowsPerSheet = options.rowsPerSheet ?? ROWS_PER_SHEET;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  let sheet: ExcelJS.Worksheet | null = null;
+  let sheetRows = 0;
+  let sheets = 0;
+  let written = 0;
+  const openSheet = () => {
+    sheets += 1;
+    const created = workbook.addWorksheet(sheets === 1 ? SHEET_NAME[locale] : `${SHEET_NAME[locale]} ${sheets}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+    created.columns = HEADERS[locale].map((header, index) => ({ header, width: WIDTHS[index] }));
+    created.getRow(1).font = { bold: true };
+    created.getRow(1).commit();
+    sheetRows = 0;
+    return created;
+  };
+  sheet = openSheet();
+  for await (const rows of batches) {
+    if (out.destroyed) break;
+    for (const row of rows) {
+      if (sheetRows === rowsPerSheet) {
+        sheet.commit();
+        sheet = openSheet();
+      }
+      sheet.addRow(exportCells(row, locale)).commit();
+      sheetRows += 1;
+      written += 1;
+    }
+    while (!out.destroyed && pendingBytes(sheet, out) > MAX_BACKLOG_BYTES) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+  if (out.destroyed) return written;
+  sheet.commit();
+  await workbook.commit();
+  return written;
+}
