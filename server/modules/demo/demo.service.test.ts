@@ -18,7 +18,8 @@ describe('demo data', () => {
     expect(result.created).toBe(true);
     const [org] = await t.database.db.select().from(organizations).where(eq(organizations.name, 'A석유화학'));
     const siteNames = (await t.database.db.select().from(sites).where(eq(sites.organizationId, org!.id))).map((s) => s.name).sort();
-    expect(siteNames).toEqual(['여수 사이트', '울산 1공장', '울산 2공장'].sort());
+    expect(siteNames).toEqual(['여수 사이트', '울산 1공장', '울산 1공장 변전실', '울산 2공장'].sort());
+    expect(org!.accountManagerId).not.toBeNull();
     const team = await t.database.db.select({ role: members.role, company: users.company }).from(members).innerJoin(users, eq(users.id, members.userId)).where(eq(members.organizationId, org!.id));
     expect(new Set(team.map((m) => m.role))).toEqual(new Set(['owner', 'admin', 'super', 'support', 'download', 'viewer']));
     expect(team.some((m) => m.company !== 'A석유화학')).toBe(true);

@@ -1,7 +1,7 @@
 import type { CustomerRole, StaffRole } from '../../../common/permissions';
 import type { ServiceContext } from '../../platform/context';
 import { buildMember, buildOrganization, buildSite, buildUser, DEFAULT_PASSWORD } from '../../test/factories';
-import { findOrganizationByName } from '../organizations/organizations.repository';
+import { findOrganizationByName, updateOrganization } from '../organizations/organizations.repository';
 
 export const DEMO_ORGANIZATION = 'A석유화학';
 export const DEMO_PASSWORD = DEFAULT_PASSWORD;
@@ -36,10 +36,15 @@ export async function loadDemoData(ctx: ServiceContext): Promise<DemoResult> {
   if (await findOrganizationByName(ctx.db, DEMO_ORGANIZATION)) return { created: false, organization: DEMO_ORGANIZATION, accounts, password: DEMO_PASSWORD };
   await ctx.db.transaction(async (db) => {
     const tx = { ...ctx, db };
-    for (const person of STAFF) await buildUser(tx, { email: person.email, name: person.name, company: person.company, staffRole: person.staffRole ?? null });
+    const staffIds = new Map<string, string>();
+    for (const person of STAFF) staffIds.set(person.email, (await buildUser(tx, { email: person.email, name: person.name, company: person.company, staffRole: person.staffRole ?? null })).id);
     const organization = await buildOrganization(tx, { name: DEMO_ORGANIZATION, notes: '여수·울산 공장 운영. 정기 점검은 분기별.' });
+    // The account team shown on Contact us: the account manager and a support engineer as success manager.
+    await updateOrganization(db, organization.id, { accountManagerId: staffIds.get('am@atrium.example')!, successManagerId: staffIds.get('support@atrium.example')! });
     const siteIds = new Map<string, string>();
     for (const name of ['여수 사이트', '울산 1공장', '울산 2공장']) siteIds.set(name, (await buildSite(tx, { organizationId: organization.id, name })).id);
+    // A sub-site, like a My Systems folder inside a folder.
+    await buildSite(tx, { organizationId: organization.id, name: '울산 1공장 변전실', parentId: siteIds.get('울산 1공장')! });
     for (const person of CUSTOMERS) {
       const user = await buildUser(tx, { email: person.email, name: person.name, company: person.company });
       await buildMember(tx, { organizationId: organization.id, userId: user.id, role: person.role!, siteIds: (person.sites ?? []).map((s) => siteIds.get(s)!) });
