@@ -75,13 +75,13 @@ const pageOf = (query: { page: number; pageSize: number }) => ({ limit: query.pa
 
 /** My Team: the organization's members, searched and filtered, one page ordered by name. */
 export async function listTeamMembers(ctx: ServiceContext, organizationId: string, query: MemberListQuery): Promise<MemberList> {
-  const { items, total } = await listMembers(ctx.db, organizationId, { q: query.q || undefined, role: query.role, status: query.status, siteId: query.siteId, ...pageOf(query) });
+  const { items, total } = await listMembers(ctx.db, organizationId, { q: query.q || undefined, role: query.role, status: query.status, siteId: query.siteId, ...pageOf(query) }, ctx.database);
   return { items: items.map(toSummary), total };
 }
 
 /** Every contact of the organization across all sites: its active members ("Don't see who you're looking for?"). */
 export async function listDirectory(ctx: ServiceContext, organizationId: string, query: DirectoryQuery): Promise<Directory> {
-  const { items, total } = await listMembers(ctx.db, organizationId, { q: query.q || undefined, status: 'active', ...pageOf(query) });
+  const { items, total } = await listMembers(ctx.db, organizationId, { q: query.q || undefined, status: 'active', ...pageOf(query) }, ctx.database);
   return {
     items: items.map((r) => ({ name: r.name, email: r.email, company: r.company, phone: r.phone, role: r.role, allSites: ALL_SITES_ROLES.includes(r.role), sites: r.sites })),
     total,
