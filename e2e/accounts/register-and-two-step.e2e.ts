@@ -8,6 +8,7 @@ import { buildActor } from '../../server/test/factories';
 import { startOidcProvider, type TestOidcProvider } from '../../server/test/oidc-provider';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
+import { signInThroughPage } from '../support/sign-in';
 
 let server: E2eServer;
 let browser: Browser;
@@ -24,12 +25,7 @@ afterAll(async () => {
 const totp = (secret: string, offsetSteps = 0) =>
   new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
 
-async function signInWithPassword(page: Page, email: string, password: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const signInWithPassword = (page: Page, email: string, password: string) => signInThroughPage(page, server.url, email, { password });
 
 describe('[ACCOUNTS]: a new user', () => {
   it('registers, verifies from the email, signs in, enrols an authenticator app, signs out and signs in with a code', async () => {

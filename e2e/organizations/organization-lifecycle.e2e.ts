@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, DEFAULT_PASSWORD } from '../../server/test/factories';
+import { buildUser } from '../../server/test/factories';
+import { signInThroughPage } from '../support/sign-in';
 import { findLink } from '../../server/test/smtp-sink';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
@@ -16,12 +17,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, email: string, next = '') {
-  await page.goto(`${server.url}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEFAULT_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const signIn = (page: Page, email: string, next = '') => signInThroughPage(page, server.url, email, { next });
 
 async function addSite(page: Page, name: string) {
   await page.getByTestId('add-site').click();

@@ -100,8 +100,8 @@ export async function openSession(ctx: ServiceContext, user: UserRow, origin: Re
  * session or, when the user has a second step, answers with a challenge for it.
  */
 export async function signIn(ctx: ServiceContext, email: string, password: string, origin: RequestOrigin): Promise<SignInOutcome> {
-  await assertNotLocked(ctx, throttleKeys(null, origin.ip));
   const user = await findUserByEmail(ctx.db, email);
+  // One check covers the account and the address, before any password work.
   const keys = throttleKeys(user?.id ?? null, origin.ip);
   await assertNotLocked(ctx, keys);
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await getDummyHash(), password), false);

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { useFormFields } from '../../components/use-form-fields';
 import { useTranslation } from 'react-i18next';
 import { getErrorMessage } from '../../components/get-error-message';
 import { getFieldErrors } from '../../components/get-field-errors';
@@ -13,14 +14,8 @@ type Field = 'name' | 'notes';
 function CreateOrganizationForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const create = useCreateOrganization();
-  const [values, setValues] = useState<Record<Field, string>>({ name: '', notes: '' });
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const { values, setValue, fieldErrors, setFieldErrors } = useFormFields<Field>({ name: '', notes: '' });
   const [formError, setFormError] = useState<string | null>(null);
-
-  const setValue = (field: Field, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Switch, Textarea, TextInput } from '@manti
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { useFormFields } from '../../components/use-form-fields';
 import { useTranslation } from 'react-i18next';
 import { getErrorMessage } from '../../components/get-error-message';
 import { getFieldErrors } from '../../components/get-field-errors';
@@ -14,15 +15,9 @@ type Field = 'name' | 'notes';
 export function OrganizationDetailsForm({ organization, readOnly }: { organization: Organization; readOnly: boolean }) {
   const { t } = useTranslation();
   const update = useUpdateOrganization(organization.id);
-  const [values, setValues] = useState<Record<Field, string>>({ name: organization.name, notes: organization.notes ?? '' });
+  const { values, setValue, fieldErrors, setFieldErrors } = useFormFields<Field>({ name: organization.name, notes: organization.notes ?? '' });
   const [allowInviteRoles, setAllowInviteRoles] = useState(organization.allowInviteRoles);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
-
-  const setValue = (field: Field, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { useFormFields } from '../../components/use-form-fields';
 import { useTranslation } from 'react-i18next';
 import { getErrorMessage } from '../../components/get-error-message';
 import { getFieldErrors } from '../../components/get-field-errors';
@@ -29,7 +30,7 @@ interface IdentityProviderFormProps {
 function IdentityProviderForm({ provider, onClose }: IdentityProviderFormProps) {
   const { t } = useTranslation();
   const save = useSaveIdentityProvider();
-  const [values, setValues] = useState<Record<Field, string>>({
+  const { values, setValue, fieldErrors, setFieldErrors } = useFormFields<Field>({
     name: provider?.name ?? '',
     issuer: provider?.issuer ?? '',
     clientId: provider?.clientId ?? '',
@@ -37,13 +38,7 @@ function IdentityProviderForm({ provider, onClose }: IdentityProviderFormProps) 
     allowedDomains: provider?.allowedDomains.join(', ') ?? '',
   });
   const [enabled, setEnabled] = useState(provider?.enabled ?? true);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
-
-  const setValue = (field: Field, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
