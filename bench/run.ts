@@ -8,6 +8,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createServiceContext } from '../server/platform/context';
+import { createFileSystemBlobStore } from '../server/platform/storage';
 import { openPglite, openPostgres, type Database } from '../server/platform/db';
 import { generateBenchData } from './generate';
 import { benchOrganizationId, generateMembersInBulk } from './generate-members';
@@ -142,7 +143,7 @@ console.log(
 );
 const started = Date.now();
 await prepared.database.migrate();
-const benchCtx = createServiceContext(prepared.database, { config: { sessionTtlHours: 24, adminEmail: 'admin@atrium.local' } });
+const benchCtx = createServiceContext(prepared.database, { config: { sessionTtlHours: 24, adminEmail: 'admin@atrium.local', uploadMaxBytes: 4 * 1024 ** 3 }, blobs: createFileSystemBlobStore(mkdtempSync(path.join(tmpdir(), 'atrium-files-'))) });
 let data: { token: string; email: string; users: number };
 let organizationId: string;
 const passwordHash = await hashPassword(DEFAULT_PASSWORD);

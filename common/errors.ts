@@ -265,6 +265,82 @@ export const ERROR_MESSAGES = {
     en: "This time zone is not known. Use a name such as Asia/Seoul.",
     ko: "알 수 없는 시간대입니다. Asia/Seoul 같은 이름을 사용하세요.",
   },
+  'files.too_large': {
+    en: "The file is larger than the limit of {{maxSize}}.",
+    ko: "파일이 허용된 크기({{maxSize}})보다 큽니다.",
+  },
+  'files.invalid_name': {
+    en: "The file name is not allowed. Use a plain name without folders or control characters.",
+    ko: "사용할 수 없는 파일 이름입니다. 폴더나 제어 문자가 없는 이름을 사용하세요.",
+  },
+  'files.type_mismatch': {
+    en: "The file's content does not match its declared type ({{declared}}).",
+    ko: "파일 내용이 지정한 형식({{declared}})과 맞지 않습니다.",
+  },
+  'files.upload_incomplete': {
+    en: "The upload ended before the whole file arrived. Nothing was stored; upload it again.",
+    ko: "파일 전체가 도착하기 전에 업로드가 끊겼습니다. 저장된 것은 없으니 다시 업로드하세요.",
+  },
+  'files.gone': {
+    en: "This file has been removed from the catalog.",
+    ko: "카탈로그에서 삭제된 파일입니다.",
+  },
+  'files.range_not_satisfiable': {
+    en: "The requested byte range is outside the file.",
+    ko: "요청한 바이트 범위가 파일 크기를 벗어났습니다.",
+  },
+  'downloads.agreement_required': {
+    en: "Accept the licence agreement of this product before downloading.",
+    ko: "다운로드하려면 먼저 이 제품의 라이선스 계약에 동의하세요.",
+  },
+  'downloads.link_invalid': {
+    en: "This download link is not valid. Start the download again from the portal.",
+    ko: "유효하지 않은 다운로드 링크입니다. 포털에서 다시 다운로드하세요.",
+  },
+  'downloads.link_expired': {
+    en: "This download link has expired. Start the download again from the portal.",
+    ko: "다운로드 링크가 만료되었습니다. 포털에서 다시 다운로드하세요.",
+  },
+  'contract.expired': {
+    en: "The support contract of this site ended more than 30 days ago. Ask your account manager to renew it.",
+    ko: "이 사이트의 지원 계약(SRP)이 종료된 지 30일이 지났습니다. 담당 영업에게 갱신을 요청하세요.",
+  },
+  'contract.none': {
+    en: "No support contract covers this product at this site. Ask your account manager.",
+    ko: "이 사이트에는 이 제품에 대한 지원 계약(SRP)이 없습니다. 담당 영업에게 문의하세요.",
+  },
+  'contracts.invalid_dates': {
+    en: "The end date must not be before the start date.",
+    ko: "종료일은 시작일보다 빠를 수 없습니다.",
+  },
+  'contracts.site_contract_exists': {
+    en: "This site already has a support contract. Renew or edit that one.",
+    ko: "이 사이트에는 이미 지원 계약이 있습니다. 기존 계약을 갱신하거나 수정하세요.",
+  },
+  'contracts.wrong_site': {
+    en: "The contract belongs to another site.",
+    ko: "다른 사이트의 계약입니다.",
+  },
+  'entitlements.product_taken': {
+    en: "This site is already licensed for this product. Change the quantity instead.",
+    ko: "이 사이트에는 이미 이 제품의 라이선스가 있습니다. 수량을 변경하세요.",
+  },
+  'catalog.name_taken': {
+    en: "Another product already has this name.",
+    ko: "같은 이름의 제품이 이미 있습니다.",
+  },
+  'catalog.version_taken': {
+    en: "This product already has a release with this version.",
+    ko: "이 제품에는 같은 버전의 릴리스가 이미 있습니다.",
+  },
+  'catalog.in_use': {
+    en: "This is still in use ({{what}}) and cannot be deleted.",
+    ko: "아직 사용 중({{what}})이라 삭제할 수 없습니다.",
+  },
+  'catalog.release_not_published': {
+    en: "This release is not published yet.",
+    ko: "아직 게시되지 않은 릴리스입니다.",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

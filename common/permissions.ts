@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'catalog.manage',
   'customer.view',
   'customer.manage',
+  'entitlement.manage',
   'case.answer',
   'article.write',
   'remote.support',
@@ -49,5 +50,5 @@ export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = 
   vendor_admin: PERMISSIONS,
   support_engineer: ['organization.view', 'product.view', 'customer.view', 'case.answer', 'article.write', 'audit.view'],
   agent: ['organization.view', 'customer.view', 'remote.support'],
-  account_manager: ['organization.view', 'product.view', 'customer.view', 'case.answer'],
+  account_manager: ['organization.view', 'product.view', 'customer.view', 'case.answer', 'entitlement.manage'],
 };

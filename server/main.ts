@@ -5,6 +5,7 @@ import { COMMANDS, findCommand, type Command } from './cli/commands';
 import { controlSocketPath, sendControlCommand } from './cli/control';
 import { createServiceContext } from './platform/context';
 import { createCryptoBox, loadSecretKey } from './platform/crypto-box';
+import { createFileSystemBlobStore } from './platform/storage';
 import { ConfigError, loadConfig } from './platform/config';
 import { acquireDataDir, ensureWritableDir, findDataDirOwner } from './platform/data-dir';
 import { AppError } from './platform/errors';
@@ -52,7 +53,7 @@ async function runCommand(command: Command<unknown>, rawArgs: Record<string, unk
       if (command.name !== 'restore') await database.migrate();
       // Restore brings its own key with the backup; every other command uses (and checks) the installation's.
       const secretKey = command.name === 'restore' ? null : loadSecretKey(config.secretKey, config.dataDir);
-      const ctx = createServiceContext(database, { config, ...(secretKey ? { box: createCryptoBox(secretKey) } : {}), baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}` });
+      const ctx = createServiceContext(database, { config, blobs: createFileSystemBlobStore(config.filesDir), ...(secretKey ? { box: createCryptoBox(secretKey) } : {}), baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}` });
       if (secretKey) await assertSecretKeyMatches(ctx, secretKey);
       const lines = await command.run(ctx, args, { dataDir: config.dataDir, secretKeyFromEnv: config.secretKey, secretKey });
       for (const line of lines) console.log(line);

@@ -7,6 +7,7 @@ import { ConfigError, type Config } from './platform/config';
 import { CLI_ORIGIN, createServiceContext } from './platform/context';
 import { createCryptoBox, loadSecretKey } from './platform/crypto-box';
 import { startJobWorker } from './platform/jobs';
+import { createFileSystemBlobStore } from './platform/storage';
 import { createJobHandlers } from './job-handlers';
 import { assertSecretKeyMatches } from './modules/settings/secret-key.service';
 import { acquireDataDir, ensureWritableDir } from './platform/data-dir';
@@ -43,7 +44,7 @@ export async function runServer(config: Config): Promise<void> {
     database = await openConfiguredDatabase(config);
     await database.migrate();
     const secretKey = loadSecretKey(config.secretKey, config.dataDir);
-    const ctx = createServiceContext(database, { config, box: createCryptoBox(secretKey), clock: systemClock });
+    const ctx = createServiceContext(database, { config, box: createCryptoBox(secretKey), clock: systemClock, blobs: createFileSystemBlobStore(config.filesDir) });
     await assertSecretKeyMatches(ctx, secretKey);
     const admin = await ensureInitialAdmin(ctx, CLI_ORIGIN);
     app = await buildApp({ ctx, config, logger });

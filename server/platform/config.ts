@@ -26,6 +26,8 @@ const EnvSchema = z.object({
     .optional()
     .refine((value) => !value || /^smtps?:\/\//.test(value), { message: 'must be an smtp:// or smtps:// URL' }),
   MAIL_FROM: z.string().default('Atrium <no-reply@atrium.local>'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(4 * 1024 ** 3),
+  ATRIUM_FILES_DIR: z.string().min(1).optional(),
   ATRIUM_SECRET_KEY: z
     .string()
     .optional()
@@ -56,6 +58,10 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   secretKey: string | undefined;
+  /** Largest release file accepted, in bytes (default 4 GiB). */
+  uploadMaxBytes: number;
+  /** Where the file-system blob store keeps release files (default `<dataDir>/files`). */
+  filesDir: string;
 }
 
 /** A setting that cannot be used; main prints its message as one line and exits 1. */
@@ -90,5 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     secretKey: e.ATRIUM_SECRET_KEY || undefined,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    filesDir: e.ATRIUM_FILES_DIR ? path.resolve(e.ATRIUM_FILES_DIR) : path.join(dataDir, 'files'),
   };
 }

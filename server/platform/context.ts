@@ -3,17 +3,20 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { createCryptoBox, type CryptoBox } from './crypto-box';
 import type { Database, Db } from './db';
+import type { BlobStore } from './storage';
 
 /** What a service function needs from the platform; passed explicitly, no container. */
 export interface ServiceContext {
   db: Db;
   database: Database;
   clock: Clock;
-  config: Pick<Config, 'sessionTtlHours' | 'adminEmail'>;
+  config: Pick<Config, 'sessionTtlHours' | 'adminEmail' | 'uploadMaxBytes'>;
   /** Encrypts secrets at rest (TOTP secrets, identity-provider client secrets). */
   box: CryptoBox;
   /** The address people use, for links in emails; set once the server listens. */
   baseUrl: string;
+  /** Release files and other uploads, content-addressed. */
+  blobs: BlobStore;
 }
 
 /** Where a request came from, for the activity log. */
@@ -28,7 +31,7 @@ export const CLI_ORIGIN: RequestOrigin = { ip: null, client: 'atrium CLI', userA
 /** A context over a database; a random key and a placeholder address unless given. */
 export function createServiceContext(
   database: Database,
-  options: { config: ServiceContext['config']; clock?: Clock; box?: CryptoBox; baseUrl?: string },
+  options: { config: ServiceContext['config']; blobs: BlobStore; clock?: Clock; box?: CryptoBox; baseUrl?: string },
 ): ServiceContext {
   return {
     db: database.db,
@@ -37,5 +40,6 @@ export function createServiceContext(
     config: options.config,
     box: options.box ?? createCryptoBox(randomBytes(32)),
     baseUrl: options.baseUrl ?? 'http://127.0.0.1:3000',
+    blobs: options.blobs,
   };
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from './config';
@@ -10,12 +10,32 @@ import { ConfigError } from './config';
 export interface CryptoBox {
   seal(plaintext: string): string;
   open(sealed: string): string;
+  /** An HMAC-SHA256 tag (base64url) of `data` under a key derived from the box's key for `purpose`. */
+  mac(purpose: string, data: string): string;
+  /** True when `tag` is the MAC of `data` for `purpose` (constant-time comparison). */
+  verifyMac(purpose: string, data: string, tag: string): boolean;
 }
 
 /** A box over a 32-byte key. */
 export function createCryptoBox(key: Buffer): CryptoBox {
   if (key.length !== 32) throw new ConfigError('ATRIUM_SECRET_KEY must be 32 bytes, base64-encoded (44 characters)');
+  const macKeys = new Map<string, Buffer>();
+  const macKey = (purpose: string): Buffer => {
+    let derived = macKeys.get(purpose);
+    if (!derived) {
+      derived = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `atrium-mac:${purpose}`, 32));
+      macKeys.set(purpose, derived);
+    }
+    return derived;
+  };
+  const mac = (purpose: string, data: string): string => createHmac('sha256', macKey(purpose)).update(data).digest('base64url');
   return {
+    mac,
+    verifyMac(purpose, data, tag) {
+      const expected = Buffer.from(mac(purpose, data));
+      const given = Buffer.from(tag);
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    },
     seal(plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppDeps } from '../app';
 import { createJobHandlers } from '../job-handlers';
@@ -5,11 +8,12 @@ import { createFixedClock } from '../platform/clock';
 import { createServiceContext, type ServiceContext } from '../platform/context';
 import type { Database } from '../platform/db';
 import { runDueJobs } from '../platform/jobs';
+import { createFileSystemBlobStore } from '../platform/storage';
 import { createTestDatabase } from './test-database';
 import { buildUser, DEFAULT_PASSWORD } from './factories';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
-export const TEST_CONFIG: ServiceContext['config'] = { sessionTtlHours: 24, adminEmail: 'admin@atrium.test' };
+export const TEST_CONFIG: ServiceContext['config'] = { sessionTtlHours: 24, adminEmail: 'admin@atrium.test', uploadMaxBytes: 4 * 1024 ** 3 };
 export const TEST_HTTP_CONFIG: AppDeps['config'] = { bodyLimitBytes: 1024 * 1024, signInRateLimit: 1000, trustProxy: undefined };
 export const TEST_BASE_URL = 'http://atrium.test';
 
@@ -23,13 +27,23 @@ export interface TestApp {
   /** Runs the queued background jobs (mail) now, as the worker would. */
   drainJobs(): Promise<void>;
   close(): Promise<void>;
+  /** Where this app's blob store keeps files (a temporary directory, removed on close). */
+  filesDir: string;
 }
 
 /** The whole app on a fresh database, with a clock the test moves and a mail sink; no port is opened. */
-export async function buildTestApp(options: { config?: Partial<AppDeps['config']>; webDistDir?: string; dryRunAuthorization?: boolean } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { config?: Partial<AppDeps['config']>; webDistDir?: string; dryRunAuthorization?: boolean; uploadMaxBytes?: number } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createFixedClock(new Date());
-  const ctx = createServiceContext(database, { config: TEST_CONFIG, clock, baseUrl: TEST_BASE_URL });
+  const filesDir = await mkdtemp(path.join(tmpdir(), 'atrium-files-'));
+  const ctx = createServiceContext(database, {
+    config: { ...TEST_CONFIG, ...(options.uploadMaxBytes ? { uploadMaxBytes: options.uploadMaxBytes } : {}) },
+    clock,
+    baseUrl: TEST_BASE_URL,
+    blobs: createFileSystemBlobStore(filesDir),
+  });
   const app = await buildApp({
     ctx,
     config: { ...TEST_HTTP_CONFIG, ...options.config },
@@ -55,7 +69,9 @@ export async function buildTestApp(options: { config?: Partial<AppDeps['config']
       await app.close();
       await mail.close();
       await database.close();
+      await rm(filesDir, { recursive: true, force: true });
     },
+    filesDir,
   };
 }
 

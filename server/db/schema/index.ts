@@ -3,3 +3,5 @@ export * from './organizations';
 export * from './audit';
 export * from './sso';
 export * from './platform';
+export * from './catalog';
+export * from './entitlements';

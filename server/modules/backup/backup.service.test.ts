@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ORIGIN, createServiceContext, type ServiceContext } from '../../platform/context';
 import type { Database } from '../../platform/db';
 import { buildUser } from '../../test/factories';
+import { createFileSystemBlobStore } from '../../platform/storage';
 import { TEST_CONFIG } from '../../test/test-app';
 import { createTestDatabase } from '../../test/test-database';
 import { loadDemoData } from '../demo/demo.service';
@@ -29,7 +30,7 @@ async function snapshot(database: Database): Promise<Record<string, string[]>> {
 
 beforeAll(async () => {
   source = await createTestDatabase();
-  ctx = createServiceContext(source, { config: TEST_CONFIG });
+  ctx = createServiceContext(source, { config: TEST_CONFIG, blobs: createFileSystemBlobStore(path.join(tmpdir(), 'atrium-backup-test-files')) });
   await loadDemoData(ctx);
   const user = await buildUser(ctx, { name: "O'Brien \"quoted\" \\ 한글 \u{1F600}" });
   await createApiToken(ctx, user.id, 'nightly', CLI_ORIGIN);

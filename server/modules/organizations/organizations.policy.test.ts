@@ -64,6 +64,8 @@ describe('vendor staff across organizations', () => {
     ['agent', 'organization.manage', false],
     ['account_manager', 'customer.view', true],
     ['account_manager', 'customer.manage', false],
+    ['account_manager', 'entitlement.manage', true],
+    ['support_engineer', 'entitlement.manage', false],
   ])('%s %s: %s', (role, permission, expected) => {
     expect(canOnOrganization(staff(role), permission)).toBe(expected);
     expect(canSeeOrganization(staff(role))).toBe(true);
