@@ -1,7 +1,7 @@
 import { auditEvents } from '../db/schema/index';
 import type { Db } from './db';
 
-export type AuditCategory = 'sign_in' | 'account' | 'organization' | 'site' | 'member' | 'settings' | 'token' | 'system';
+export type AuditCategory = 'sign_in' | 'account' | 'organization' | 'site' | 'member' | 'settings' | 'token' | 'system' | 'catalog' | 'contract' | 'download';
 
 export interface AuditEventInput {
   category: AuditCategory;
