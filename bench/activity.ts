@@ -62,7 +62,7 @@ export interface ExportFigures {
 }
 
 /** The resident memory of a process in MB (Linux /proc), or null elsewhere. */
-function rssMb(pid: number): number | null {
+export function rssMb(pid: number): number | null {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : null;

@@ -13,6 +13,7 @@ import { openPglite, openPostgres, type Database } from '../server/platform/db';
 import { generateBenchData } from './generate';
 import { benchOrganizationId, generateMembersInBulk } from './generate-members';
 import { explainActivityQuery, generateActivityData, measureExport, type ExportFigures } from './activity';
+import { generateCatalogData, measureDownloads, requestDownloadLink, type DownloadFigures } from './products';
 import { DEFAULT_PASSWORD } from '../server/test/factories';
 import { hashPassword } from '../server/platform/secrets';
 import { createApiTokenForEmail } from '../server/modules/tokens/tokens.service';
@@ -28,6 +29,11 @@ const SCALE = {
   membersPerOrganization: Number(process.env.BENCH_MEMBERS_PER_ORGANIZATION ?? 10),
   auditEvents: Number(process.env.BENCH_AUDIT_EVENTS ?? (ISSUE4 ? 2_000_000 : 50_000)),
   exportEvents: Number(process.env.BENCH_EXPORT_EVENTS ?? (ISSUE4 ? 500_000 : 20_000)),
+  /** Issue 5: one site licensed for products × releases, and the size of the file downloaded. */
+  products: Number(process.env.BENCH_PRODUCTS ?? 300),
+  releasesPerProduct: Number(process.env.BENCH_RELEASES_PER_PRODUCT ?? 30),
+  downloadBytes: Number(process.env.BENCH_DOWNLOAD_BYTES ?? 1024 ** 3),
+  parallelDownloads: Number(process.env.BENCH_PARALLEL_DOWNLOADS ?? 20),
 };
 /** Above this many members the factories (a few round trips each) give way to set-based SQL. */
 const BULK_MEMBERS = 10_000;
@@ -143,7 +149,7 @@ console.log(
 );
 const started = Date.now();
 await prepared.database.migrate();
-const benchCtx = createServiceContext(prepared.database, { config: { sessionTtlHours: 24, adminEmail: 'admin@atrium.local', uploadMaxBytes: 4 * 1024 ** 3 }, blobs: createFileSystemBlobStore(mkdtempSync(path.join(tmpdir(), 'atrium-files-'))) });
+const benchCtx = createServiceContext(prepared.database, { config: { sessionTtlHours: 24, adminEmail: 'admin@atrium.local', uploadMaxBytes: 4 * 1024 ** 3 }, blobs: createFileSystemBlobStore(path.join(prepared.env.ATRIUM_DATA_DIR!, 'files')) });
 let data: { token: string; email: string; users: number };
 let organizationId: string;
 const passwordHash = await hashPassword(DEFAULT_PASSWORD);
@@ -161,11 +167,20 @@ console.log(`  ${data.users} users in ${((Date.now() - started) / 1000).toFixed(
 const activity = await generateActivityData(benchCtx, prepared.database, { events: SCALE.auditEvents, exportEvents: SCALE.exportEvents, passwordHash });
 const activityPlan = prepared.label === 'postgres' ? await explainActivityQuery(benchCtx, prepared.database, ACTIVITY_QUERY) : [];
 if (activityPlan.length) console.log(`  plan of the activity query:\n${activityPlan.map((line) => `    ${line}`).join('\n')}`);
+const catalogStarted = Date.now();
+const catalog = await generateCatalogData(benchCtx, prepared.database, {
+  organizationId,
+  products: SCALE.products,
+  releasesPerProduct: SCALE.releasesPerProduct,
+  bigFileBytes: SCALE.downloadBytes,
+});
+console.log(`  ${SCALE.products} products × ${SCALE.releasesPerProduct} releases and a ${Math.round(SCALE.downloadBytes / 1024 ** 2)} MiB file in ${((Date.now() - catalogStarted) / 1000).toFixed(1)} s`);
 await prepared.database.close();
 
 const server = await startServer(prepared.env);
 const figures: Figures[] = [];
 const exports: ExportFigures[] = [];
+const downloads: DownloadFigures[] = [];
 const skipped: string[] = [];
 try {
   const scenarios: Scenario[] = [
@@ -195,6 +210,13 @@ try {
       headers: { authorization: `Bearer ${activity.staffToken}` },
       ...(prepared.label === 'postgres' ? { budgetP95Ms: 80 } : {}),
     },
+    {
+      name: `GET /api/v1/organizations/:id/products (${SCALE.products} products × ${SCALE.releasesPerProduct} releases)`,
+      path: `/api/v1/organizations/${organizationId}/products?siteId=${catalog.siteId}`,
+      connections: 20,
+      headers: { authorization: `Bearer ${data.token}` },
+      ...(prepared.label === 'postgres' ? { budgetP95Ms: 50 } : {}),
+    },
   ];
   for (const scenario of scenarios) {
     // A route another change has not brought yet is reported, not measured.
@@ -218,6 +240,14 @@ try {
       rows: activity.exportRows,
       budgetGrowthMb: 100,
     }),
+  );
+  const sizeLabel = `${Math.round(SCALE.downloadBytes / 1024 ** 2)} MiB`;
+  console.log(`Downloading the ${sizeLabel} file once, then ${SCALE.parallelDownloads} times in parallel…`);
+  const single = await requestDownloadLink(server.url, data.token, organizationId, catalog);
+  downloads.push(await measureDownloads(server.url, server.pid, { name: `GET /api/v1/downloads/:token (${sizeLabel})`, url: single, parallel: 1, data: catalog, minMbPerSecond: 200, maxGrowthMb: 64 }));
+  const parallel = await requestDownloadLink(server.url, data.token, organizationId, catalog);
+  downloads.push(
+    await measureDownloads(server.url, server.pid, { name: `${SCALE.parallelDownloads} × GET /api/v1/downloads/:token (${sizeLabel})`, url: parallel, parallel: SCALE.parallelDownloads, data: catalog, minMbPerSecond: null, maxGrowthMb: null }),
   );
 } finally {
   await server.stop();
@@ -251,11 +281,25 @@ console.table(
     budget: `growth < ${e.budgetGrowthMb} MB: ${e.withinBudget === null ? 'not measured' : e.withinBudget ? 'met' : 'MISSED'}`,
   })),
 );
+console.table(
+  downloads.map((d) => ({
+    scenario: d.name,
+    completed: `${d.completed}/${d.downloads}`,
+    MB: d.megabytes,
+    s: d.seconds,
+    'MB/s': d.mbPerSecond,
+    'RSS before MB': d.rssBeforeMb,
+    'RSS peak MB': d.rssPeakMb,
+    'growth MB': d.rssGrowthMb,
+    'SHA-256': d.sha256Matches === null ? '' : d.sha256Matches ? 'matches' : 'DIFFERS',
+    budget: `${d.budget}: ${d.withinBudget ? 'met' : 'MISSED'}`,
+  })),
+);
 for (const note of skipped) console.log(`Skipped: ${note}`);
 const resultsDir = path.join(ROOT, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${prepared.label}.json`);
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), database: prepared.label, scale: SCALE, users: data.users, durationSeconds: DURATION, node: process.version, figures, exports, skipped, activityPlan }, null, 2));
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), database: prepared.label, scale: SCALE, users: data.users, durationSeconds: DURATION, node: process.version, figures, exports, downloads, skipped, activityPlan }, null, 2));
 console.log(`Results written to ${path.relative(ROOT, file)}`);
-const failed = figures.some((f) => f.withinBudget === false || f.errors > 0) || exports.some((e) => e.withinBudget === false || e.status !== 200) || skipped.length > 0;
+const failed = figures.some((f) => f.withinBudget === false || f.errors > 0) || exports.some((e) => e.withinBudget === false || e.status !== 200) || downloads.some((d) => !d.withinBudget) || skipped.length > 0;
 process.exit(failed ? 1 : 0);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { members, organizations, sites, users } from '../../db/schema/index';
+import { contractStanding } from '../../../common/contracts';
+import { entitlements, members, organizations, products, releaseFiles, sites, supportContracts, users } from '../../db/schema/index';
 import { buildTestApp, signInAs, type TestApp } from '../../test/test-app';
 import { DEMO_PASSWORD, loadDemoData } from './demo.service';
 
@@ -25,6 +26,19 @@ describe('demo data', () => {
     expect(team.some((m) => m.company !== 'A석유화학')).toBe(true);
     const staff = await t.database.db.select({ role: users.staffRole }).from(users);
     expect(staff.map((s) => s.role)).toEqual(expect.arrayContaining(['support_engineer', 'agent', 'account_manager']));
+  });
+
+  it('licenses the sites for PI Server, PI Vision and PI Interfaces, with one contract within 90 days of its end and one past its grace period', async () => {
+    const names = (await t.database.db.select({ name: products.name }).from(products)).map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['PI Server', 'PI Vision', 'PI Interfaces']));
+    expect((await t.database.db.select().from(releaseFiles)).length).toBeGreaterThan(0);
+    const contracts = await t.database.db.select({ site: sites.name, startsOn: supportContracts.startsOn, endsOn: supportContracts.endsOn }).from(supportContracts).innerJoin(sites, eq(sites.id, supportContracts.siteId));
+    const stateOf = (site: string) => contractStanding(contracts.find((c) => c.site === site)!, t.clock.now()).state;
+    expect(stateOf('울산 1공장')).toBe('active');
+    expect(stateOf('울산 2공장')).toBe('expiring');
+    expect(stateOf('여수 사이트')).toBe('expired');
+    const held = await t.database.db.select({ site: sites.name }).from(entitlements).innerJoin(sites, eq(sites.id, entitlements.siteId));
+    expect(new Set(held.map((h) => h.site))).toEqual(new Set(['울산 1공장', '울산 2공장', '여수 사이트']));
   });
 
   it('lets a demo owner sign in and see the organization', async () => {

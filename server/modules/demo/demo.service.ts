@@ -2,6 +2,7 @@ import type { CustomerRole, StaffRole } from '../../../common/permissions';
 import type { ServiceContext } from '../../platform/context';
 import { buildMember, buildOrganization, buildSite, buildUser, DEFAULT_PASSWORD } from '../../test/factories';
 import { findOrganizationByName, updateOrganization } from '../organizations/organizations.repository';
+import { loadDemoCatalog } from './demo-catalog';
 
 export const DEMO_ORGANIZATION = 'A석유화학';
 export const DEMO_PASSWORD = DEFAULT_PASSWORD;
@@ -29,7 +30,8 @@ export interface DemoResult { created: boolean; organization: string; accounts: 
 
 /**
  * Fills the demo data set: the organization A석유화학 with its three sites, members of every role,
- * a partner's user and vendor staff. Running it again changes nothing.
+ * a partner's user and vendor staff, and the catalog with each site's products and contracts (one
+ * in force, one within 90 days of its end, one past its grace period). Running it again changes nothing.
  */
 export async function loadDemoData(ctx: ServiceContext): Promise<DemoResult> {
   const accounts = [...STAFF, ...CUSTOMERS].map((p) => ({ email: p.email, role: p.staffRole ?? p.role ?? '' }));
@@ -49,6 +51,7 @@ export async function loadDemoData(ctx: ServiceContext): Promise<DemoResult> {
       const user = await buildUser(tx, { email: person.email, name: person.name, company: person.company });
       await buildMember(tx, { organizationId: organization.id, userId: user.id, role: person.role!, siteIds: (person.sites ?? []).map((s) => siteIds.get(s)!) });
     }
+    await loadDemoCatalog(tx, organization.id, siteIds);
     const other = await buildOrganization(tx, { name: 'B전자' });
     await buildSite(tx, { organizationId: other.id, name: '구미 사업장' });
     const otherOwner = await buildUser(tx, { email: 'owner@b-elec.example', name: '오세훈', company: 'B전자' });
