@@ -341,6 +341,38 @@ export const ERROR_MESSAGES = {
     en: "This release is not published yet.",
     ko: "아직 게시되지 않은 릴리스입니다.",
   },
+  'contracts.renewal_not_later': {
+    en: "A renewal must end later than the current end date.",
+    ko: "갱신 후 종료일은 현재 종료일보다 늦어야 합니다.",
+  },
+  'entitlements.product_not_found': {
+    en: "This product is not in the catalog.",
+    ko: "카탈로그에 없는 제품입니다.",
+  },
+  'products.not_found': {
+    en: "This product is not licensed to this site.",
+    ko: "이 사이트에 라이선스가 없는 제품입니다.",
+  },
+  'files.not_found': {
+    en: "This file is not part of the product's published releases.",
+    ko: "이 제품의 게시된 릴리스에 없는 파일입니다.",
+  },
+  'catalog.not_found': {
+    en: "This is not in the catalog (it may have been deleted).",
+    ko: "카탈로그에 없는 항목입니다(삭제되었을 수 있습니다).",
+  },
+  'catalog.release_published': {
+    en: "A published release cannot be deleted. Remove its files instead.",
+    ko: "게시된 릴리스는 삭제할 수 없습니다. 대신 파일을 삭제하세요.",
+  },
+  'catalog.wrong_product': {
+    en: "The release belongs to another product.",
+    ko: "다른 제품의 릴리스입니다.",
+  },
+  'files.empty': {
+    en: "The file is empty. Choose a file with content.",
+    ko: "빈 파일입니다. 내용이 있는 파일을 선택하세요.",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

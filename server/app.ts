@@ -24,6 +24,10 @@ import { registerTeamRoutes } from './modules/team/team.routes';
 import { registerInvitationRoutes } from './modules/team/invitations.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerSsoRoutes } from './modules/sso/sso.routes';
+import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
+import { registerProductRoutes } from './modules/products/products.routes';
+import { registerDownloadRoutes } from './modules/downloads/downloads.routes';
+import { registerEntitlementRoutes } from './modules/entitlements/entitlements.routes';
 import type { Config } from './platform/config';
 import type { ServiceContext } from './platform/context';
 import { registerAuth } from './platform/http/auth-plugin';
@@ -53,6 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     return503OnClosing: true,
+    // Signed download links carry their claims in the path (/api/v1/downloads/<token>, ~280 characters).
+    routerOptions: { maxParamLength: 2048 },
     forceCloseConnections: 'idle',
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -111,6 +117,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInvitationRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerSsoRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx);
+  registerProductRoutes(app, ctx);
+  registerDownloadRoutes(app, ctx);
+  registerEntitlementRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -7,6 +7,8 @@ import { ConfigError, type Config } from './platform/config';
 import { CLI_ORIGIN, createServiceContext } from './platform/context';
 import { createCryptoBox, loadSecretKey } from './platform/crypto-box';
 import { startJobWorker } from './platform/jobs';
+import { startScheduler, type Scheduler } from './platform/scheduler';
+import { sendDueContractReminders } from './modules/entitlements/contract-reminders';
 import { createFileSystemBlobStore } from './platform/storage';
 import { createJobHandlers } from './job-handlers';
 import { assertSecretKeyMatches } from './modules/settings/secret-key.service';
@@ -15,6 +17,8 @@ import { openDatabase, type Database } from './platform/db';
 import { createLogger, flushLogger } from './platform/logger';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Contract reminders are daily; checking hourly sends each soon after it falls due, and only once. */
+const CONTRACT_REMINDERS_EVERY_MS = 3_600_000;
 
 /** Opens the configured database, turning a connection failure into one clear line. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -40,6 +44,7 @@ export async function runServer(config: Config): Promise<void> {
   let app: FastifyInstance | undefined;
   let closeControl: (() => Promise<void>) | undefined;
   let worker: { stop: () => Promise<void> } | undefined;
+  let scheduler: Scheduler | undefined;
   try {
     database = await openConfiguredDatabase(config);
     await database.migrate();
@@ -63,6 +68,7 @@ export async function runServer(config: Config): Promise<void> {
     const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     ctx.baseUrl = url.replace(/\/$/, '');
     worker = startJobWorker(ctx.db, createJobHandlers({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, logger }), { now: () => ctx.clock.now(), logger });
+    scheduler = startScheduler([{ name: 'contract-reminders', everyMs: CONTRACT_REMINDERS_EVERY_MS, run: () => sendDueContractReminders(ctx) }], { logger });
     console.log(`Atrium is running at ${url}`);
     if (admin?.oneTimePassword) {
       console.log('');
@@ -73,6 +79,7 @@ export async function runServer(config: Config): Promise<void> {
       console.log('');
     }
   } catch (error) {
+    await scheduler?.stop().catch(() => undefined);
     await worker?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database?.close().catch(() => undefined);
@@ -81,7 +88,7 @@ export async function runServer(config: Config): Promise<void> {
     throw error;
   }
 
-  const started = { app, database, closeControl, worker };
+  const started = { app, database, closeControl, worker, scheduler };
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -94,6 +101,7 @@ export async function runServer(config: Config): Promise<void> {
     try {
       await started.closeControl?.();
       await started.app.close();
+      await started.scheduler?.stop();
       await started.worker?.stop();
       await started.database.close();
     } finally {

@@ -88,8 +88,10 @@ describe('[ACCOUNTS]: a new user', () => {
     for (let i = 0; i < 5; i += 1) {
       await page.getByLabel('이메일').fill(server.adminEmail);
       await page.getByLabel('비밀번호', { exact: true }).fill(`Wrong!pass${i}`);
+      // Wait for the answer registered before the click: a quick answer must not be missed.
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/sign-in'));
       await page.getByRole('button', { name: '로그인' }).click();
-      await page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/sign-in'));
+      await answered;
     }
     await expect.poll(() => page.getByTestId('lockout-countdown').textContent()).toMatch(/\d:\d{2} 후에 다시 로그인할 수 있습니다/);
     await page.screenshot({ path: 'e2e/.screenshots/lockout.png' }).catch(() => undefined);

@@ -17,6 +17,8 @@ import { countAppliedMigrations, MIGRATIONS_FOLDER, shippedMigrationCount, type 
 const FORMAT = 'atrium-backup';
 const VERSION = 1;
 const BATCH = 1000;
+/** Tables whose default rows the migrations insert (the four product families); a fresh database is empty but for them. */
+export const SEEDED_BY_MIGRATIONS = new Set(['product_families']);
 
 interface Header {
   kind: typeof FORMAT;
@@ -160,9 +162,12 @@ export async function restoreBackup(database: Database, inFile: string): Promise
     }
     const rows = await database.withTransaction('write', async (raw) => {
       for (const table of await listTablesInDependencyOrder(raw)) {
+        if (SEEDED_BY_MIGRATIONS.has(table)) continue;
         const [row] = await raw<{ present: boolean }>(`select exists (select 1 from ${quote(table)}) as present`);
         if (row?.present) throw new AppError('backup.target_not_empty', 409, { table });
       }
+      // Nothing else is there, so these rows are the migrations' defaults: the backup's own replace them.
+      for (const table of SEEDED_BY_MIGRATIONS) await raw(`delete from ${quote(table)}`);
       const counts: Record<string, number> = {};
       let table: string | null = null;
       let columns = '';

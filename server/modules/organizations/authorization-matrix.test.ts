@@ -4,6 +4,7 @@ import { CUSTOMER_ROLES, STAFF_ROLES, STAFF_ROLE_PERMISSIONS, type CustomerRole,
 import { invitations } from '../../db/schema/index';
 import { hashToken, randomToken } from '../../platform/secrets';
 import type { DeclaredRoute } from '../../platform/http/auth-plugin';
+import { buildContract, buildEntitlement } from '../../test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../test/factories';
 import { buildTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app';
 import { canOnOrganization, canOnSite, canSeeOrganization, type OrganizationStanding } from './organizations.policy';
@@ -15,7 +16,7 @@ import { SCOPED_PARAMS } from './organization-access';
  * checked against the permission the route declares. Requests carry x-atrium-authorize-only, so a
  * route that authorizes answers 204 without doing anything. New routes are covered with nothing to add.
  */
-interface Fixture { organizationId: string; siteId: string; memberId: string; invitationId: string }
+interface Fixture { organizationId: string; siteId: string; memberId: string; invitationId: string; contractId: string; entitlementId: string }
 type Actor = { label: string; client: SignedIn; memberRole: CustomerRole | null; staffRole: StaffRole | null };
 
 let t: TestApp;
@@ -31,7 +32,9 @@ async function buildFixture(name: string): Promise<Fixture> {
     .insert(invitations)
     .values({ organizationId: organization.id, email: `invitee-${randomUUID()}@example.com`, role: 'viewer', tokenHash: hashToken(randomToken()), expiresAt: new Date(Date.now() + 86_400_000) })
     .returning();
-  return { organizationId: organization.id, siteId: site.id, memberId: member.id, invitationId: invitation!.id };
+  const contract = await buildContract(t.ctx, { organizationId: organization.id, siteId: site.id });
+  const entitlement = await buildEntitlement(t.ctx, { organizationId: organization.id, siteId: site.id });
+  return { organizationId: organization.id, siteId: site.id, memberId: member.id, invitationId: invitation!.id, contractId: contract.id, entitlementId: entitlement.id };
 }
 
 const toFastifyPath = (openapiPath: string) => openapiPath.replace(/\{(\w+)\}/g, ':$1');

@@ -1,5 +1,5 @@
 import { and, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { invitations, members, memberSites, organizations, sites, users } from '../../db/schema/index';
+import { entitlements, invitations, members, memberSites, organizations, sites, supportContracts, users } from '../../db/schema/index';
 import { ALL_SITES_ROLES, type OrganizationStanding } from './organizations.policy';
 import type { Db } from '../../platform/db';
 import { prepared } from '../../platform/prepared';
@@ -101,9 +101,11 @@ export async function listAccessibleSiteIds(db: Db, memberId: string): Promise<s
   return (rows as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
 }
 
-/** True when the site, member or invitation belongs to the organization. */
-export async function resourceBelongsToOrganization(db: Db, kind: 'siteId' | 'memberId' | 'invitationId', id: string, organizationId: string): Promise<boolean> {
-  const table = kind === 'siteId' ? sites : kind === 'memberId' ? members : invitations;
+const SCOPED_TABLES = { siteId: sites, memberId: members, invitationId: invitations, contractId: supportContracts, entitlementId: entitlements } as const;
+
+/** True when the site, member, invitation, support contract or entitlement belongs to the organization. */
+export async function resourceBelongsToOrganization(db: Db, kind: keyof typeof SCOPED_TABLES, id: string, organizationId: string): Promise<boolean> {
+  const table = SCOPED_TABLES[kind];
   const [row] = await db
     .select({ id: table.id })
     .from(table)

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { badRequest, conflict, notFound } from '../../platform/errors';
+import { listSiteHoldings } from '../entitlements/entitlements.repository';
 import type { OrganizationAccess } from './organization-access';
 import {
   deleteMemberSitesOfSites,
@@ -130,8 +131,9 @@ export async function updateSiteDetails(
 async function computeImpact(db: Db, siteId: string) {
   const subSites = await listSubSites(db, siteId);
   const memberAccess = await listMembersWithSiteAccess(db, [siteId, ...subSites.map((s) => s.id)]);
-  // Licences and support contracts arrive with issue 5; the fields are kept so clients need not change.
-  const impact: SiteImpact = { subSites: subSites.map(({ id, name }) => ({ id, name })), memberAccess, activeHoldings: [], other: [] };
+  // Licensed products and support contracts of the site or its sub-sites block the deletion until removed.
+  const activeHoldings = await listSiteHoldings(db, [siteId, ...subSites.map((s) => s.id)]);
+  const impact: SiteImpact = { subSites: subSites.map(({ id, name }) => ({ id, name })), memberAccess, activeHoldings, other: [] };
   return { impact, subSites };
 }
 
@@ -142,7 +144,7 @@ export async function getSiteImpact(ctx: ServiceContext, siteId: string): Promis
 
 /**
  * Deletes a site with its sub-sites and the members' access to them. Anything it would take with it
- * needs `confirm`; active licences or contracts always refuse.
+ * needs `confirm`; licensed products or support contracts (of the site or a sub-site) always refuse.
  */
 export async function deleteSite(ctx: ServiceContext, actor: Actor, access: OrganizationAccess, siteId: string, confirm: boolean, origin: RequestOrigin): Promise<void> {
   const organizationId = access.organization.id;

@@ -12,6 +12,8 @@ import { RequireStaff } from '../features/auth/require-staff';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { VerifyEmailPage } from '../features/auth/verify-email-page';
+import { CatalogPage } from '../features/catalog/catalog-page';
+import { CatalogProductPage } from '../features/catalog/catalog-product-page';
 import { CustomerDetailPage } from '../features/customers/customer-detail-page';
 import { CustomersPage } from '../features/customers/customers-page';
 import { SetupTwoStepPage } from '../features/mfa/setup-two-step-page';
@@ -23,6 +25,8 @@ import { FaceLayout } from '../features/shell/face-layout';
 import type { NavItem } from '../features/shell/nav-item';
 import { NotFoundPage } from '../features/shell/not-found-page';
 import { PortalHomePage } from '../features/shell/portal-home-page';
+import { ProductDetailPage } from '../features/products/product-detail-page';
+import { ProductsPage } from '../features/products/products-page';
 import { portalNavItems } from '../features/shell/portal-nav-items';
 import { SitesPage } from '../features/sites/sites-page';
 import { InvitationAcceptPage } from '../features/team/invitation-accept-page';
@@ -41,6 +45,8 @@ function comingSoonRoutes(facePath: string, items: NavItem[], built: RouteObject
 
 const portalPages: RouteObject[] = [
   { path: 'account', element: <AccountPage /> },
+  { path: 'products', element: <ProductsPage /> },
+  { path: 'products/:siteId/:productId', element: <ProductDetailPage /> },
   { path: 'team', element: <TeamPage /> },
   { path: 'sites', element: <SitesPage /> },
   { path: 'organization', element: <OrganizationSettingsPage /> },
@@ -52,6 +58,8 @@ const consolePages: RouteObject[] = [
   { path: 'account', element: <AccountPage /> },
   { path: 'customers', element: <CustomersPage /> },
   { path: 'customers/:organizationId', element: <CustomerDetailPage /> },
+  { path: 'catalog', element: <CatalogPage /> },
+  { path: 'catalog/products/:productId', element: <CatalogProductPage /> },
   { path: 'activity', element: <ConsoleActivityPage /> },
   { path: 'settings', element: <SettingsPage /> },
 ];

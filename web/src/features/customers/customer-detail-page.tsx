@@ -1,10 +1,11 @@
 import { Anchor, Card, Container, Skeleton, Stack, Tabs, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowLeft, IconHistory, IconInfoCircle, IconSitemap, IconUserStar, IconUsers } from '@tabler/icons-react';
+import { IconArrowLeft, IconCertificate, IconHistory, IconInfoCircle, IconSitemap, IconUserStar, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { ActivityLog } from '../activity/activity-log';
+import { ProductsAndContractsPanel } from '../entitlements/products-and-contracts-panel';
 import { useOrganization, type Organization } from '../organizations/organizations.api';
 import { SiteTree } from '../sites/site-tree';
 import { useSites } from '../sites/sites.api';
@@ -12,7 +13,7 @@ import { MembersPanel } from '../team/members-panel';
 import { AccountTeamPanel } from './account-team-panel';
 import { CustomerOverview } from './customer-overview';
 
-const tabs = ['overview', 'sites', 'members', 'account-team', 'activity'] as const;
+const tabs = ['overview', 'sites', 'products', 'members', 'account-team', 'activity'] as const;
 type Tab = (typeof tabs)[number];
 
 function CustomerSites({ organizationId }: { organizationId: string }) {
@@ -36,7 +37,7 @@ function CustomerTabs({ organization }: { organization: Organization }) {
   const available = tabs.filter((tab) => (tab !== 'activity' || canSeeActivity) && (tab !== 'members' || canSeeMembers));
   const requested = searchParams.get('tab');
   const tab: Tab = available.find((name) => name === requested) ?? 'overview';
-  const icons = { overview: IconInfoCircle, sites: IconSitemap, members: IconUsers, 'account-team': IconUserStar, activity: IconHistory };
+  const icons = { overview: IconInfoCircle, sites: IconSitemap, products: IconCertificate, members: IconUsers, 'account-team': IconUserStar, activity: IconHistory };
 
   return (
     <Tabs value={tab} onChange={(value) => setSearchParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
@@ -45,7 +46,7 @@ function CustomerTabs({ organization }: { organization: Organization }) {
           const Icon = icons[name];
           return (
             <Tabs.Tab key={name} value={name} leftSection={<Icon size={16} />}>
-              {t(`customers.tabs.${name}`)}
+              {name === 'products' ? t('entitlements.tab') : t(`customers.tabs.${name}`)}
             </Tabs.Tab>
           );
         })}
@@ -56,6 +57,9 @@ function CustomerTabs({ organization }: { organization: Organization }) {
         </Tabs.Panel>
         <Tabs.Panel value="sites">
           <CustomerSites organizationId={organization.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="products">
+          <ProductsAndContractsPanel organization={organization} />
         </Tabs.Panel>
         {canSeeMembers ? (
           <Tabs.Panel value="members">

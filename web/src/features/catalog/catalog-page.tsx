@@ -1,0 +1,35 @@
+import { Alert, Card, Container, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconEye } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { FamiliesPanel } from './families-panel';
+import { ProductsPanel } from './products-panel';
+import { useCanManageCatalog } from './use-catalog-access';
+
+/** `/console/catalog`: the vendor's product families and products. */
+export function CatalogPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('features.console.catalog.title')} · Atrium`);
+  const canManage = useCanManageCatalog();
+  return (
+    <Container size="xl" px={0} data-testid="catalog-page">
+      <Stack gap="lg">
+        <Stack gap={4}>
+          <Title order={1}>{t('features.console.catalog.title')}</Title>
+          <Text c="dimmed">{t('catalog.intro')}</Text>
+        </Stack>
+        {canManage ? null : (
+          <Alert color="gray" variant="light" icon={<IconEye size={18} />} data-testid="catalog-read-only">
+            {t('catalog.readOnly')}
+          </Alert>
+        )}
+        <Card withBorder radius="lg" p="lg">
+          <ProductsPanel canManage={canManage} />
+        </Card>
+        <Card withBorder radius="lg" p="lg">
+          <FamiliesPanel canManage={canManage} />
+        </Card>
+      </Stack>
+    </Container>
+  );
+}
