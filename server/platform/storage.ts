@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from './errors';
 
@@ -35,7 +35,11 @@ export interface ByteRange {
  * to the hash key).
  */
 export interface BlobStore {
-  /** Streams `source` into a staged blob; over `maxBytes` it throws 413 `files.too_large` and keeps nothing. */
+  /**
+   * Streams `source` into a staged blob; over `maxBytes` it throws 413 `files.too_large` and keeps
+   * nothing. The source is never destroyed by the store (an HTTP request stays able to carry the
+   * answer); a source that errors or closes before its end fails the staging.
+   */
   stage(source: Readable, options: { maxBytes: number }): Promise<StagedBlob>;
   /** A stream of the blob's bytes, or of one inclusive range of them. */
   read(sha256: string, range?: ByteRange): Readable;
@@ -45,6 +49,26 @@ export interface BlobStore {
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * A stream fed from `source` that the pipeline may destroy on failure without destroying `source`
+ * (for a request, the connection the error answer goes back on). A source that errors, is aborted
+ * or closes before its end fails it.
+ */
+function detach(source: Readable): Readable {
+  const through = new PassThrough({ highWaterMark: 1 << 20 });
+  const abort = (error?: Error) => {
+    if (!through.destroyed) through.destroy(error ?? new Error('source closed before its end'));
+  };
+  source.once('error', abort);
+  source.once('aborted', () => abort());
+  source.once('close', () => {
+    if (!source.readableEnded) abort();
+  });
+  if (source.destroyed && !source.readableEnded) abort();
+  else source.pipe(through);
+  return through;
+}
 
 /** Blobs under `<root>/<aa>/<bb>/<sha256>`; uploads staged under `<root>/tmp`. */
 export function createFileSystemBlobStore(root: string): BlobStore {
@@ -56,6 +80,8 @@ export function createFileSystemBlobStore(root: string): BlobStore {
 
   return {
     async stage(source, { maxBytes }) {
+      // Detached before anything is awaited, so that no event of the source is missed.
+      const input = detach(source);
       await mkdir(tmpDir, { recursive: true });
       const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
       const hash = createHash('sha256');
@@ -78,7 +104,7 @@ export function createFileSystemBlobStore(root: string): BlobStore {
         },
       });
       try {
-        await pipeline(source, meter, createWriteStream(tmpPath, { mode: 0o600 }));
+        await pipeline(input, meter, createWriteStream(tmpPath, { mode: 0o600 }));
       } catch (error) {
         await rm(tmpPath, { force: true });
         throw error;

@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { CatalogFile, UploadFileQuery } from '../../../common/schemas/catalog';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
@@ -24,29 +24,10 @@ function presentUploaded(row: ReleaseFileRow): CatalogFile {
 
 const tooLarge = (maxBytes: number) => new AppError('files.too_large', 413, { maxBytes, messageParams: { maxSize: formatBytes(maxBytes) } });
 
-/**
- * The request body as a stream the blob store may destroy on failure without destroying the
- * request itself (and with it the connection the 413 answer has to go back on). A client that
- * goes away mid-upload fails the stream, so the staged bytes are dropped.
- */
-function detach(source: Readable): Readable {
-  const through = new PassThrough({ highWaterMark: 1 << 20 });
-  const abort = (error?: Error) => {
-    if (!through.destroyed) through.destroy(error ?? new Error('upload aborted'));
-  };
-  source.once('error', abort);
-  source.once('aborted', () => abort());
-  source.once('close', () => {
-    if (!source.readableEnded) abort();
-  });
-  source.pipe(through);
-  return through;
-}
-
 /** Streams the body into the blob store; 413 over the limit, `files.upload_incomplete` when the client broke off. */
 async function stageUpload(ctx: ServiceContext, stream: Readable): Promise<StagedBlob> {
   try {
-    return await ctx.blobs.stage(detach(stream), { maxBytes: ctx.config.uploadMaxBytes });
+    return await ctx.blobs.stage(stream, { maxBytes: ctx.config.uploadMaxBytes });
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw badRequest('files.upload_incomplete');

@@ -12,7 +12,8 @@ import { findUserByEmail } from '../users/users.repository';
 import { findEntitlement, findSiteContract, standingOf } from './contract-standing';
 import { contractAudit } from './entitlements.audit';
 import { accountManagerNoticeEmail } from './entitlements.emails';
-import { findActiveRecipient, findProductName, hasNotifiedSince, lockNotification } from './entitlements.repository';
+import { findActiveRecipient, hasNotifiedSince, lockNotification } from './entitlements.repository';
+import { findProduct } from '../catalog/catalog.repository';
 
 /** One request per member per site per hour: enough to be heard, too few to flood anyone's inbox. */
 const NOTICE_INTERVAL_MS = 3_600_000;
@@ -48,7 +49,7 @@ export async function notifyAccountManager(
   let contract = await findSiteContract(ctx.db, siteId);
   if (body.productId) {
     const entitlement = await findEntitlement(ctx.db, siteId, body.productId);
-    product = entitlement ? ((await findProductName(ctx.db, body.productId)) ?? null) : null;
+    product = entitlement ? ((await findProduct(ctx.db, body.productId)) ?? null) : null;
     if (!entitlement || !product) throw notFound('entitlements.product_not_found');
     contract = entitlement.contract;
   }

@@ -119,15 +119,6 @@ export async function deleteEntitlement(db: Db, entitlementId: string): Promise<
   await db.delete(entitlements).where(eq(entitlements.id, entitlementId));
 }
 
-/**
- * A catalog product's id and name. The catalog module owns the table; this one read is what an
- * entitlement needs to refuse an unknown product and to name it.
- */
-export async function findProductName(db: Db, productId: string): Promise<{ id: string; name: string } | undefined> {
-  const [row] = await db.select({ id: products.id, name: products.name }).from(products).where(eq(products.id, productId)).limit(1);
-  return row;
-}
-
 /** What a site deletion would have to take away: the sites' contracts and entitlements, named for people. */
 export async function listSiteHoldings(db: Db, siteIds: readonly string[]): Promise<{ kind: 'contract' | 'entitlement'; id: string; name: string }[]> {
   if (siteIds.length === 0) return [];

@@ -16,7 +16,6 @@ import {
   findContract,
   findEntitlementOfSite,
   findEntitlementWithProduct,
-  findProductName,
   findSiteScopeContract,
   insertEntitlement,
   listContractsOfOrganization,
@@ -25,6 +24,7 @@ import {
   type EntitlementWithProduct,
   type SupportContractRow,
 } from './entitlements.repository';
+import { findProduct } from '../catalog/catalog.repository';
 
 /** An entitlement as the API shows it: covered by its own contract, else the site's, else none. */
 function presentEntitlement(row: EntitlementWithProduct, own: SupportContractRow | null, site: SupportContractRow | null, now: Date): Entitlement {
@@ -83,7 +83,7 @@ export async function createEntitlement(ctx: ServiceContext, actor: Actor, acces
     // The organization lock makes the duplicate check safe against a concurrent insert.
     await lockOrganizationForChange(tx, organizationId);
     if (!(await findSite(tx, organizationId, siteId))) throw notFound('sites.not_found');
-    const product = await findProductName(tx, body.productId);
+    const product = await findProduct(tx, body.productId);
     if (!product) throw notFound('entitlements.product_not_found');
     if (await findEntitlementOfSite(tx, siteId, body.productId)) throw conflict('entitlements.product_taken');
     const contractId = body.contractId ?? null;

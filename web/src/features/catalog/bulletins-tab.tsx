@@ -1,11 +1,10 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BulletinFormModal } from './bulletin-form-modal';
 import { useDeleteBulletin, type Bulletin, type ProductDetail } from './catalog.api';
-import { ConfirmModal } from './confirm-modal';
+import { DeleteConfirmModal } from './delete-confirm-modal';
 
 const kindColors = { notice: 'blue', known_issue: 'orange', document: 'gray' } as const;
 
@@ -76,27 +75,7 @@ export function BulletinsTab({ product, canManage }: { product: ProductDetail; c
         </Card>
       ))}
       <BulletinFormModal product={product} opened={editing !== null} bulletin={editing?.bulletin ?? null} onClose={() => setEditing(null)} />
-      <ConfirmModal
-        opened={deleting !== null}
-        title={t('catalog.bulletins.deleteTitle')}
-        message={deleting ? t('catalog.bulletins.deleteConfirm', { title: deleting.title }) : ''}
-        confirmLabel={t('catalog.delete')}
-        isPending={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('catalog.deleted') });
-              setDeleting(null);
-            },
-          })
-        }
-      />
+      <DeleteConfirmModal target={deleting} title={t('catalog.bulletins.deleteTitle')} message={deleting ? t('catalog.bulletins.deleteConfirm', { title: deleting.title }) : ''} mutation={remove} onDone={() => setDeleting(null)} />
     </Stack>
   );
 }

@@ -1,11 +1,10 @@
 import { ActionIcon, Button, Card, Group, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeleteComponent, type ProductComponent, type ProductDetail } from './catalog.api';
 import { ComponentFormModal } from './component-form-modal';
-import { ConfirmModal } from './confirm-modal';
+import { DeleteConfirmModal } from './delete-confirm-modal';
 
 const requirementFields = ['os', 'cpu', 'memory', 'disk', 'prerequisites'] as const;
 
@@ -74,27 +73,7 @@ export function ComponentsTab({ product, canManage }: { product: ProductDetail; 
         </Card>
       ))}
       <ComponentFormModal productId={product.id} opened={editing !== null} component={editing?.component ?? null} onClose={() => setEditing(null)} />
-      <ConfirmModal
-        opened={deleting !== null}
-        title={t('catalog.components.deleteTitle')}
-        message={deleting ? t('catalog.components.deleteConfirm', { name: deleting.name }) : ''}
-        confirmLabel={t('catalog.delete')}
-        isPending={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('catalog.deleted') });
-              setDeleting(null);
-            },
-          })
-        }
-      />
+      <DeleteConfirmModal target={deleting} title={t('catalog.components.deleteTitle')} message={deleting ? t('catalog.components.deleteConfirm', { name: deleting.name }) : ''} mutation={remove} onDone={() => setDeleting(null)} />
     </Stack>
   );
 }

@@ -1,11 +1,10 @@
 import { ActionIcon, Button, Group, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useDeleteFamily, useFamilies, type ProductFamily } from './catalog.api';
-import { ConfirmModal } from './confirm-modal';
+import { DeleteConfirmModal } from './delete-confirm-modal';
 import { FamilyFormModal } from './family-form-modal';
 import { useLocalized } from './use-catalog-access';
 
@@ -89,27 +88,7 @@ export function FamiliesPanel({ canManage }: { canManage: boolean }) {
       </Text>
       {renderTable()}
       <FamilyFormModal opened={editing !== null} family={editing?.family ?? null} onClose={() => setEditing(null)} />
-      <ConfirmModal
-        opened={deleting !== null}
-        title={t('catalog.families.deleteTitle')}
-        message={deleting ? t('catalog.families.deleteConfirm', { name: localized(deleting.name) }) : ''}
-        confirmLabel={t('catalog.delete')}
-        isPending={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('catalog.deleted') });
-              setDeleting(null);
-            },
-          })
-        }
-      />
+      <DeleteConfirmModal target={deleting} title={t('catalog.families.deleteTitle')} message={deleting ? t('catalog.families.deleteConfirm', { name: localized(deleting.name) }) : ''} mutation={remove} onDone={() => setDeleting(null)} />
     </Stack>
   );
 }
