@@ -57,6 +57,9 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  */
 function detach(source: Readable): Readable {
   const through = new PassThrough({ highWaterMark: 1 << 20 });
+  // The pipeline that takes `through` reads its failure from its errored state; an error emitted
+  // before the pipeline attaches (the source closing while the staging area is made) must not go unhandled.
+  through.on('error', () => undefined);
   const abort = (error?: Error) => {
     if (!through.destroyed) through.destroy(error ?? new Error('source closed before its end'));
   };
