@@ -373,6 +373,78 @@ export const ERROR_MESSAGES = {
     en: "The file is empty. Choose a file with content.",
     ko: "빈 파일입니다. 내용이 있는 파일을 선택하세요.",
   },
+  'cases.not_found': {
+    en: "There is no such case, or you cannot see it.",
+    ko: "해당 케이스가 없거나 볼 수 있는 권한이 없습니다.",
+  },
+  'cases.transition_not_allowed': {
+    en: "A case cannot move from {{from}} to {{to}}.",
+    ko: "케이스를 {{from}} 상태에서 {{to}} 상태로 바꿀 수 없습니다.",
+  },
+  'cases.transition_forbidden': {
+    en: "You cannot move this case to {{to}}; your support engineer does that.",
+    ko: "이 케이스를 {{to}} 상태로 바꿀 수 없습니다. 지원 엔지니어가 변경합니다.",
+  },
+  'cases.status_changed': {
+    en: "The case changed while you were working on it. Reload it and try again.",
+    ko: "작업하는 동안 케이스가 변경되었습니다. 새로 고친 뒤 다시 시도하세요.",
+  },
+  'cases.reopen_window_passed': {
+    en: "This case was closed more than {{days}} days ago and cannot be reopened. Open a new case that references it.",
+    ko: "종료된 지 {{days}}일이 지난 케이스는 재개할 수 없습니다. 이 케이스를 참조하는 새 케이스를 여세요.",
+  },
+  'cases.not_closed': {
+    en: "Only a closed case can be reopened.",
+    ko: "종료된 케이스만 재개할 수 있습니다.",
+  },
+  'cases.closed': {
+    en: "This case is closed. Reopen it to continue.",
+    ko: "종료된 케이스입니다. 계속하려면 케이스를 재개하세요.",
+  },
+  'cases.site_not_allowed': {
+    en: "You cannot open cases for this site.",
+    ko: "이 사이트의 케이스를 열 수 없습니다.",
+  },
+  'cases.product_not_entitled': {
+    en: "The product or version is not licensed to this site.",
+    ko: "이 사이트에 라이선스된 제품 또는 버전이 아닙니다.",
+  },
+  'cases.related_case_not_found': {
+    en: "The case to reference was not found in this organization.",
+    ko: "참조할 케이스를 이 조직에서 찾을 수 없습니다.",
+  },
+  'cases.legacy_number_taken': {
+    en: "Another case already carries the old number {{legacyNumber}}.",
+    ko: "이전 번호 {{legacyNumber}}을(를) 가진 케이스가 이미 있습니다.",
+  },
+  'cases.mention_not_allowed': {
+    en: "{{name}} cannot be mentioned on this case: only the organization's members and its account team can.",
+    ko: "{{name}}님은 이 케이스에서 멘션할 수 없습니다. 조직의 구성원과 계정 팀만 멘션할 수 있습니다.",
+  },
+  'cases.assignee_not_engineer': {
+    en: "Cases can be assigned only to support engineers.",
+    ko: "케이스는 지원 엔지니어에게만 배정할 수 있습니다.",
+  },
+  'cases.attachment_too_large': {
+    en: "The attachment is larger than the limit of {{maxSize}}.",
+    ko: "첨부 파일이 허용된 크기({{maxSize}})보다 큽니다.",
+  },
+  'cases.attachment_not_found': {
+    en: "The attachment was not found on this case.",
+    ko: "이 케이스에서 첨부 파일을 찾을 수 없습니다.",
+  },
+  'cases.attachment_in_use': {
+    en: "The attachment already belongs to another post.",
+    ko: "이미 다른 게시물에 첨부된 파일입니다.",
+  },
+  'cases.link_target_not_found': {
+    en: "The content to link was not found.",
+    ko: "연결할 콘텐츠를 찾을 수 없습니다.",
+  },
+  'cases.link_exists': {
+    en: "This content is already linked to the case.",
+    ko: "이미 케이스에 연결된 콘텐츠입니다.",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

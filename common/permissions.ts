@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'organization.archive',
   'member.manage',
   'product.view',
+  'case.view',
   'case.create',
   'download.document',
   'download.software',
@@ -36,10 +37,10 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** The customer role table of issue 4 (seed 000 and 002 capabilities). */
 export const CUSTOMER_ROLE_PERMISSIONS: Record<CustomerRole, readonly Permission[]> = {
-  owner: ['organization.view', 'product.view', 'case.create', 'download.document', 'download.software', 'license.generate', 'service_request.create', 'device.view', 'device.control', 'member.manage', 'organization.manage', 'organization.archive', 'audit.view'],
-  admin: ['organization.view', 'product.view', 'case.create', 'download.document', 'download.software', 'license.generate', 'service_request.create', 'device.view', 'device.control', 'member.manage', 'organization.manage', 'audit.view'],
-  super: ['organization.view', 'product.view', 'case.create', 'download.document', 'download.software', 'license.generate', 'service_request.create', 'device.view'],
-  support: ['organization.view', 'product.view', 'case.create', 'download.document'],
+  owner: ['organization.view', 'product.view', 'case.view', 'case.create', 'download.document', 'download.software', 'license.generate', 'service_request.create', 'device.view', 'device.control', 'member.manage', 'organization.manage', 'organization.archive', 'audit.view'],
+  admin: ['organization.view', 'product.view', 'case.view', 'case.create', 'download.document', 'download.software', 'license.generate', 'service_request.create', 'device.view', 'device.control', 'member.manage', 'organization.manage', 'audit.view'],
+  super: ['organization.view', 'product.view', 'case.view', 'case.create', 'download.document', 'download.software', 'license.generate', 'service_request.create', 'device.view'],
+  support: ['organization.view', 'product.view', 'case.view', 'case.create', 'download.document'],
   download: ['organization.view', 'product.view', 'download.document', 'download.software'],
   operator: ['organization.view', 'product.view', 'device.view', 'device.control'],
   viewer: ['organization.view', 'product.view', 'device.view'],
@@ -48,7 +49,7 @@ export const CUSTOMER_ROLE_PERMISSIONS: Record<CustomerRole, readonly Permission
 /** What each vendor staff role may do across organizations. */
 export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   vendor_admin: PERMISSIONS,
-  support_engineer: ['organization.view', 'product.view', 'customer.view', 'case.answer', 'article.write', 'audit.view'],
+  support_engineer: ['organization.view', 'product.view', 'customer.view', 'case.view', 'case.answer', 'article.write', 'audit.view'],
   agent: ['organization.view', 'customer.view', 'remote.support'],
-  account_manager: ['organization.view', 'product.view', 'customer.view', 'case.answer', 'entitlement.manage'],
+  account_manager: ['organization.view', 'product.view', 'customer.view', 'case.view', 'case.answer', 'entitlement.manage'],
 };

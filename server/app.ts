@@ -28,6 +28,12 @@ import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
 import { registerProductRoutes } from './modules/products/products.routes';
 import { registerDownloadRoutes } from './modules/downloads/downloads.routes';
 import { registerEntitlementRoutes } from './modules/entitlements/entitlements.routes';
+import { registerCaseRoutes } from './modules/cases/cases.routes';
+import { registerCaseConsoleRoutes } from './modules/cases/case-console.routes';
+import { registerCaseFeedRoutes } from './modules/cases/case-feed.routes';
+import { registerCaseEmailPreferenceRoutes } from './modules/cases/case-email-preferences.routes';
+import { registerCaseListRoutes } from './modules/cases/case-list.routes';
+import { registerHomeRoutes } from './modules/home/home.routes';
 import type { Config } from './platform/config';
 import type { ServiceContext } from './platform/context';
 import { registerAuth } from './platform/http/auth-plugin';
@@ -60,6 +66,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Signed download links carry their claims in the path (/api/v1/downloads/<token>, ~280 characters).
     routerOptions: { maxParamLength: 2048 },
     forceCloseConnections: 'idle',
+  });
+  // Live event streams never go idle; end them before the server waits for its connections.
+  app.addHook('preClose', async () => {
+    await ctx.events.close();
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -121,6 +131,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProductRoutes(app, ctx);
   registerDownloadRoutes(app, ctx);
   registerEntitlementRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
+  registerCaseConsoleRoutes(app, ctx);
+  registerCaseFeedRoutes(app, ctx);
+  registerCaseEmailPreferenceRoutes(app, ctx);
+  registerCaseListRoutes(app, ctx);
+  registerHomeRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Atrium <no-reply@atrium.local>'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(4 * 1024 ** 3),
   ATRIUM_FILES_DIR: z.string().min(1).optional(),
+  CASE_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
+  CASE_REOPEN_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(60),
   ATRIUM_SECRET_KEY: z
     .string()
     .optional()
@@ -62,6 +64,10 @@ export interface Config {
   uploadMaxBytes: number;
   /** Where the file-system blob store keeps release files (default `<dataDir>/files`). */
   filesDir: string;
+  /** Largest case attachment accepted, in bytes (default 25 MB). */
+  caseAttachmentMaxBytes: number;
+  /** Days after closing during which a customer may reopen a case (default 60). */
+  caseReopenWindowDays: number;
 }
 
 /** A setting that cannot be used; main prints its message as one line and exits 1. */
@@ -98,5 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.ATRIUM_SECRET_KEY || undefined,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     filesDir: e.ATRIUM_FILES_DIR ? path.resolve(e.ATRIUM_FILES_DIR) : path.join(dataDir, 'files'),
+    caseAttachmentMaxBytes: e.CASE_ATTACHMENT_MAX_BYTES,
+    caseReopenWindowDays: e.CASE_REOPEN_WINDOW_DAYS,
   };
 }

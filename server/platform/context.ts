@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { createCryptoBox, type CryptoBox } from './crypto-box';
 import type { Database, Db } from './db';
+import { createEventHub, type EventHub } from './realtime';
 import type { BlobStore } from './storage';
 
 /** What a service function needs from the platform; passed explicitly, no container. */
@@ -10,13 +11,15 @@ export interface ServiceContext {
   db: Db;
   database: Database;
   clock: Clock;
-  config: Pick<Config, 'sessionTtlHours' | 'adminEmail' | 'uploadMaxBytes'>;
+  config: Pick<Config, 'sessionTtlHours' | 'adminEmail' | 'uploadMaxBytes' | 'caseAttachmentMaxBytes' | 'caseReopenWindowDays'>;
   /** Encrypts secrets at rest (TOTP secrets, identity-provider client secrets). */
   box: CryptoBox;
   /** The address people use, for links in emails; set once the server listens. */
   baseUrl: string;
   /** Release files and other uploads, content-addressed. */
   blobs: BlobStore;
+  /** Live events to browsers, fanned out between servers by LISTEN/NOTIFY. */
+  events: EventHub;
 }
 
 /** Where a request came from, for the activity log. */
@@ -41,5 +44,6 @@ export function createServiceContext(
     box: options.box ?? createCryptoBox(randomBytes(32)),
     baseUrl: options.baseUrl ?? 'http://127.0.0.1:3000',
     blobs: options.blobs,
+    events: createEventHub(database),
   };
 }

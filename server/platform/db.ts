@@ -33,6 +33,11 @@ export interface Database {
   withTransaction<T>(mode: 'snapshot' | 'write', fn: (raw: RawQuery) => Promise<T>): Promise<T>;
   /** True when every migration shipped with this build has been applied. */
   isMigrated(): Promise<boolean>;
+  /**
+   * LISTENs on a channel; `onNotify` gets each NOTIFY payload sent by any connection (any server on
+   * this database). Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -83,6 +88,12 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
         return fn(async (text, params) => (await tx.query(text, params)).rows as never);
       }),
     isMigrated: async () => (await countAppliedMigrations(raw)) >= shippedMigrationCount(),
+    async listen(channel, onNotify) {
+      const unlisten = await client.listen(channel, onNotify);
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
     close: () => client.close(),
   };
 }
@@ -132,7 +143,46 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       }
     },
     isMigrated: async () => (await countAppliedMigrations(raw)) >= shippedMigrationCount(),
+    listen: (channel, onNotify) => listenOnPostgres(url, channel, onNotify),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * LISTEN needs a connection of its own that stays open: a client outside the pool, reconnected
+ * with backoff when the server drops it (notifications sent while it was away are lost; listeners
+ * refetch on reconnect, see realtime.ts).
+ */
+async function listenOnPostgres(url: string, channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const quoted = `"${channel.replace(/"/g, '""')}"`;
+  const connect = async (attempt: number): Promise<void> => {
+    if (stopped) return;
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    next.on('error', () => {
+      void next.end().catch(() => undefined);
+      if (!stopped && client === next) retryTimer = setTimeout(() => void connect(1), 1000).unref();
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${quoted}`);
+      client = next;
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      if (attempt === 0) throw error;
+      if (!stopped) retryTimer = setTimeout(() => void connect(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt)).unref();
+    }
+  };
+  await connect(0);
+  return async () => {
+    stopped = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    await client?.end().catch(() => undefined);
   };
 }
 

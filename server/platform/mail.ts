@@ -8,6 +8,10 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Threading (RFC 5322): this mail's Message-ID and the ones it answers, so clients group a case. */
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
 }
 
 export const MAIL_JOB = 'mail.send';
@@ -31,6 +35,15 @@ export function createMailJobHandler(options: { smtpUrl: string | undefined; fro
       options.logger?.info({ mail: { to: message.to, subject: message.subject, text: message.text } }, 'SMTP_URL is not set: mail written to the log');
       return;
     }
-    await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}) });
+    await transport.sendMail({
+      from: options.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.html ? { html: message.html } : {}),
+      ...(message.messageId ? { messageId: message.messageId } : {}),
+      ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+      ...(message.references?.length ? { references: message.references } : {}),
+    });
   };
 }

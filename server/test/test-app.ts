@@ -13,7 +13,7 @@ import { createTestDatabase } from './test-database';
 import { buildUser, DEFAULT_PASSWORD } from './factories';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
-export const TEST_CONFIG: ServiceContext['config'] = { sessionTtlHours: 24, adminEmail: 'admin@atrium.test', uploadMaxBytes: 4 * 1024 ** 3 };
+export const TEST_CONFIG: ServiceContext['config'] = { sessionTtlHours: 24, adminEmail: 'admin@atrium.test', uploadMaxBytes: 4 * 1024 ** 3, caseAttachmentMaxBytes: 25 * 1024 * 1024, caseReopenWindowDays: 60 };
 export const TEST_HTTP_CONFIG: AppDeps['config'] = { bodyLimitBytes: 1024 * 1024, signInRateLimit: 1000, trustProxy: undefined };
 export const TEST_BASE_URL = 'http://atrium.test';
 
@@ -33,13 +33,13 @@ export interface TestApp {
 
 /** The whole app on a fresh database, with a clock the test moves and a mail sink; no port is opened. */
 export async function buildTestApp(
-  options: { config?: Partial<AppDeps['config']>; webDistDir?: string; dryRunAuthorization?: boolean; uploadMaxBytes?: number } = {},
+  options: { config?: Partial<AppDeps['config']>; webDistDir?: string; dryRunAuthorization?: boolean; uploadMaxBytes?: number; serviceConfig?: Partial<ServiceContext['config']> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createFixedClock(new Date());
   const filesDir = await mkdtemp(path.join(tmpdir(), 'atrium-files-'));
   const ctx = createServiceContext(database, {
-    config: { ...TEST_CONFIG, ...(options.uploadMaxBytes ? { uploadMaxBytes: options.uploadMaxBytes } : {}) },
+    config: { ...TEST_CONFIG, ...(options.uploadMaxBytes ? { uploadMaxBytes: options.uploadMaxBytes } : {}), ...options.serviceConfig },
     clock,
     baseUrl: TEST_BASE_URL,
     blobs: createFileSystemBlobStore(filesDir),

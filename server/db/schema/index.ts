@@ -5,3 +5,4 @@ export * from './sso';
 export * from './platform';
 export * from './catalog';
 export * from './entitlements';
+export * from './cases';

@@ -4,6 +4,7 @@ import { CUSTOMER_ROLES, STAFF_ROLES, STAFF_ROLE_PERMISSIONS, type CustomerRole,
 import { invitations } from '../../db/schema/index';
 import { hashToken, randomToken } from '../../platform/secrets';
 import type { DeclaredRoute } from '../../platform/http/auth-plugin';
+import { buildCase } from '../../test/case-factories';
 import { buildContract, buildEntitlement } from '../../test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../test/factories';
 import { buildTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app';
@@ -16,7 +17,7 @@ import { SCOPED_PARAMS } from './organization-access';
  * checked against the permission the route declares. Requests carry x-atrium-authorize-only, so a
  * route that authorizes answers 204 without doing anything. New routes are covered with nothing to add.
  */
-interface Fixture { organizationId: string; siteId: string; memberId: string; invitationId: string; contractId: string; entitlementId: string }
+interface Fixture { organizationId: string; siteId: string; memberId: string; invitationId: string; contractId: string; entitlementId: string; caseId: string }
 type Actor = { label: string; client: SignedIn; memberRole: CustomerRole | null; staffRole: StaffRole | null };
 
 let t: TestApp;
@@ -34,7 +35,8 @@ async function buildFixture(name: string): Promise<Fixture> {
     .returning();
   const contract = await buildContract(t.ctx, { organizationId: organization.id, siteId: site.id });
   const entitlement = await buildEntitlement(t.ctx, { organizationId: organization.id, siteId: site.id });
-  return { organizationId: organization.id, siteId: site.id, memberId: member.id, invitationId: invitation!.id, contractId: contract.id, entitlementId: entitlement.id };
+  const supportCase = await buildCase(t.ctx, { organizationId: organization.id, siteId: site.id });
+  return { organizationId: organization.id, siteId: site.id, memberId: member.id, invitationId: invitation!.id, contractId: contract.id, entitlementId: entitlement.id, caseId: supportCase.id };
 }
 
 const toFastifyPath = (openapiPath: string) => openapiPath.replace(/\{(\w+)\}/g, ':$1');

@@ -26,7 +26,7 @@ declare module 'fastify' {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Path parameters that name a resource inside the organization in the path; each must belong to it. */
-export const SCOPED_PARAMS = ['siteId', 'memberId', 'invitationId', 'contractId', 'entitlementId'] as const;
+export const SCOPED_PARAMS = ['siteId', 'memberId', 'invitationId', 'contractId', 'entitlementId', 'caseId'] as const;
 
 /** The organization access of a request; throws when the route has none (a programming error). */
 export function requireOrganizationAccess(request: FastifyRequest): OrganizationAccess {

@@ -5,6 +5,7 @@ import { canOnOrganization, canOnSite, canSeeOrganization, type OrganizationStan
 // Issue 4's table, row by row: which customer roles hold each capability.
 const TABLE: [Permission, CustomerRole[]][] = [
   ['product.view', ['owner', 'admin', 'super', 'support', 'download', 'operator', 'viewer']],
+  ['case.view', ['owner', 'admin', 'super', 'support']],
   ['case.create', ['owner', 'admin', 'super', 'support']],
   ['download.document', ['owner', 'admin', 'super', 'support', 'download']],
   ['download.software', ['owner', 'admin', 'super', 'download']],

@@ -1,5 +1,5 @@
 import { and, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { entitlements, invitations, members, memberSites, organizations, sites, supportContracts, users } from '../../db/schema/index';
+import { cases, entitlements, invitations, members, memberSites, organizations, sites, supportContracts, users } from '../../db/schema/index';
 import { ALL_SITES_ROLES, type OrganizationStanding } from './organizations.policy';
 import type { Db } from '../../platform/db';
 import { prepared } from '../../platform/prepared';
@@ -101,7 +101,7 @@ export async function listAccessibleSiteIds(db: Db, memberId: string): Promise<s
   return (rows as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
 }
 
-const SCOPED_TABLES = { siteId: sites, memberId: members, invitationId: invitations, contractId: supportContracts, entitlementId: entitlements } as const;
+const SCOPED_TABLES = { siteId: sites, memberId: members, invitationId: invitations, contractId: supportContracts, entitlementId: entitlements, caseId: cases } as const;
 
 /** True when the site, member, invitation, support contract or entitlement belongs to the organization. */
 export async function resourceBelongsToOrganization(db: Db, kind: keyof typeof SCOPED_TABLES, id: string, organizationId: string): Promise<boolean> {

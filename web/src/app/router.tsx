@@ -12,6 +12,11 @@ import { RequireStaff } from '../features/auth/require-staff';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { VerifyEmailPage } from '../features/auth/verify-email-page';
+import { CaseQueuePage } from '../features/case-queue/case-queue-page';
+import { ConsoleCasePage } from '../features/case-queue/console-case-page';
+import { CasesPage } from '../features/cases/cases-page';
+import { NewCasePage } from '../features/cases/new-case-page';
+import { PortalCasePage } from '../features/cases/portal-case-page';
 import { CatalogPage } from '../features/catalog/catalog-page';
 import { CatalogProductPage } from '../features/catalog/catalog-product-page';
 import { CustomerDetailPage } from '../features/customers/customer-detail-page';
@@ -24,7 +29,7 @@ import { consoleNavItems } from '../features/shell/console-nav-items';
 import { FaceLayout } from '../features/shell/face-layout';
 import type { NavItem } from '../features/shell/nav-item';
 import { NotFoundPage } from '../features/shell/not-found-page';
-import { PortalHomePage } from '../features/shell/portal-home-page';
+import { PortalHomePage } from '../features/home/portal-home-page';
 import { ProductDetailPage } from '../features/products/product-detail-page';
 import { ProductsPage } from '../features/products/products-page';
 import { portalNavItems } from '../features/shell/portal-nav-items';
@@ -47,6 +52,9 @@ const portalPages: RouteObject[] = [
   { path: 'account', element: <AccountPage /> },
   { path: 'products', element: <ProductsPage /> },
   { path: 'products/:siteId/:productId', element: <ProductDetailPage /> },
+  { path: 'cases', element: <CasesPage /> },
+  { path: 'cases/new', element: <NewCasePage /> },
+  { path: 'cases/:caseId', element: <PortalCasePage /> },
   { path: 'team', element: <TeamPage /> },
   { path: 'sites', element: <SitesPage /> },
   { path: 'organization', element: <OrganizationSettingsPage /> },
@@ -58,6 +66,7 @@ const consolePages: RouteObject[] = [
   { path: 'account', element: <AccountPage /> },
   { path: 'customers', element: <CustomersPage /> },
   { path: 'customers/:organizationId', element: <CustomerDetailPage /> },
+  { path: 'cases/:organizationId/:caseId', element: <ConsoleCasePage /> },
   { path: 'catalog', element: <CatalogPage /> },
   { path: 'catalog/products/:productId', element: <CatalogProductPage /> },
   { path: 'activity', element: <ConsoleActivityPage /> },
@@ -125,7 +134,7 @@ export const routes: RouteObject[] = [
           {
             errorElement: <RouteErrorPage />,
             children: [
-              { index: true, element: <ComingSoonPage feature="console.caseQueue" /> },
+              { index: true, element: <CaseQueuePage /> },
               ...consolePages,
               ...comingSoonRoutes('/console', consoleNavItems, consolePages),
               { path: '*', element: <NotFoundPage homePath="/console" /> },

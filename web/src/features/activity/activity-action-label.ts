@@ -83,6 +83,17 @@ const actionKeys = {
   'agreement.accepted': 'agreementAccepted',
   'file.downloaded': 'fileDownloaded',
   'product.display_name.updated': 'productDisplayNameUpdated',
+  'case.created': 'caseCreated',
+  'case.status.changed': 'caseStatusChanged',
+  'case.assigned': 'caseAssigned',
+  'case.description.updated': 'caseDescriptionUpdated',
+  'case.resolution.updated': 'caseResolutionUpdated',
+  'case.reopen.requested': 'caseReopenRequested',
+  'case.post.created': 'casePostCreated',
+  'case.note.created': 'caseNoteCreated',
+  'case.attachment.added': 'caseAttachmentAdded',
+  'case.link.added': 'caseLinkAdded',
+  'case.link.removed': 'caseLinkRemoved',
 } as const;
 
 type ActionKey = (typeof actionKeys)[keyof typeof actionKeys];

@@ -2,7 +2,7 @@ import { Container, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../auth/use-signed-in-me';
-import { OrganizationList } from './organization-list';
+import { OrganizationList } from '../shell/organization-list';
 
 /** `/portal`: a welcome and the organizations the person belongs to. */
 export function PortalHomePage() {

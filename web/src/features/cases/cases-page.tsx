@@ -1,0 +1,6 @@
+import { ComingSoonPage } from '../../components/coming-soon-page';
+
+/** `/portal/cases`: the Cases tab (being built). */
+export function CasesPage() {
+  return <ComingSoonPage feature="portal.cases" />;
+}
