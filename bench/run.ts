@@ -14,6 +14,7 @@ import { generateBenchData } from './generate';
 import { benchOrganizationId, generateMembersInBulk } from './generate-members';
 import { explainActivityQuery, generateActivityData, measureExport, type ExportFigures } from './activity';
 import { generateCatalogData, measureDownloads, requestDownloadLink, type DownloadFigures } from './products';
+import { generateCaseData } from './cases';
 import { DEFAULT_PASSWORD } from '../server/test/factories';
 import { hashPassword } from '../server/platform/secrets';
 import { createApiTokenForEmail } from '../server/modules/tokens/tokens.service';
@@ -34,7 +35,18 @@ const SCALE = {
   releasesPerProduct: Number(process.env.BENCH_RELEASES_PER_PRODUCT ?? 30),
   downloadBytes: Number(process.env.BENCH_DOWNLOAD_BYTES ?? 1024 ** 3),
   parallelDownloads: Number(process.env.BENCH_PARALLEL_DOWNLOADS ?? 20),
+  /** Issue 6: cases and posts over every organization; the measured one holds casesInOrganization. */
+  cases: Number(process.env.BENCH_CASES ?? (process.env.BENCH_DATABASE_URL ? 200_000 : 20_000)),
+  posts: Number(process.env.BENCH_POSTS ?? (process.env.BENCH_DATABASE_URL ? 2_000_000 : 200_000)),
+  casesInOrganization: Number(process.env.BENCH_CASES_IN_ORGANIZATION ?? 5_000),
 };
+/**
+ * `BENCH_ONLY=cases,products`: run only these groups of scenarios (core: readyz, me, sign-in, members;
+ * activity: the activity log and its export; products: the products list and downloads; cases).
+ */
+const GROUPS = ['core', 'activity', 'products', 'cases'] as const;
+const ONLY = new Set((process.env.BENCH_ONLY ?? GROUPS.join(',')).split(',').map((g) => g.trim()));
+const runs = (group: (typeof GROUPS)[number]) => ONLY.has(group);
 /** Above this many members the factories (a few round trips each) give way to set-based SQL. */
 const BULK_MEMBERS = 10_000;
 /** The activity scenario's query, also EXPLAINed on PostgreSQL. */
@@ -164,17 +176,23 @@ if (SCALE.organizations * SCALE.membersPerOrganization > BULK_MEMBERS) {
   organizationId = membership!.id;
 }
 console.log(`  ${data.users} users in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-const activity = await generateActivityData(benchCtx, prepared.database, { events: SCALE.auditEvents, exportEvents: SCALE.exportEvents, passwordHash });
+const activity = await generateActivityData(benchCtx, prepared.database, runs('activity') ? { events: SCALE.auditEvents, exportEvents: SCALE.exportEvents, passwordHash } : { events: 1000, exportEvents: 100, passwordHash });
 const activityPlan = prepared.label === 'postgres' ? await explainActivityQuery(benchCtx, prepared.database, ACTIVITY_QUERY) : [];
 if (activityPlan.length) console.log(`  plan of the activity query:\n${activityPlan.map((line) => `    ${line}`).join('\n')}`);
 const catalogStarted = Date.now();
+// Without the products group the catalog is a token one: the site still needs its contract for cases.
 const catalog = await generateCatalogData(benchCtx, prepared.database, {
   organizationId,
-  products: SCALE.products,
-  releasesPerProduct: SCALE.releasesPerProduct,
-  bigFileBytes: SCALE.downloadBytes,
+  products: runs('products') ? SCALE.products : 1,
+  releasesPerProduct: runs('products') ? SCALE.releasesPerProduct : 1,
+  bigFileBytes: runs('products') ? SCALE.downloadBytes : 1024,
 });
-console.log(`  ${SCALE.products} products × ${SCALE.releasesPerProduct} releases and a ${Math.round(SCALE.downloadBytes / 1024 ** 2)} MiB file in ${((Date.now() - catalogStarted) / 1000).toFixed(1)} s`);
+if (runs('products')) console.log(`  ${SCALE.products} products × ${SCALE.releasesPerProduct} releases and a ${Math.round(SCALE.downloadBytes / 1024 ** 2)} MiB file in ${((Date.now() - catalogStarted) / 1000).toFixed(1)} s`);
+const casesStarted = Date.now();
+const caseData = runs('cases')
+  ? await generateCaseData(prepared.database, { organizationId, cases: SCALE.cases, posts: SCALE.posts, casesInOrganization: SCALE.casesInOrganization })
+  : null;
+if (caseData) console.log(`  ${SCALE.cases.toLocaleString('en')} cases (${SCALE.casesInOrganization.toLocaleString('en')} in the measured organization) and ${SCALE.posts.toLocaleString('en')} posts in ${((Date.now() - casesStarted) / 1000).toFixed(1)} s`);
 await prepared.database.close();
 
 const server = await startServer(prepared.env);
@@ -183,7 +201,52 @@ const exports: ExportFigures[] = [];
 const downloads: DownloadFigures[] = [];
 const skipped: string[] = [];
 try {
-  const scenarios: Scenario[] = [
+  const auth = { authorization: `Bearer ${data.token}` };
+  const onPostgres = prepared.label === 'postgres';
+  const caseScenarios: Scenario[] = caseData
+    ? [
+        {
+          name: `GET /api/v1/organizations/:id/cases?view=open (${SCALE.cases.toLocaleString('en')} cases)`,
+          path: `/api/v1/organizations/${organizationId}/cases?view=open`,
+          connections: 50,
+          headers: auth,
+          ...(onPostgres ? { budgetP95Ms: 50 } : {}),
+        },
+        {
+          name: 'GET /api/v1/organizations/:id/cases/:caseId (case page)',
+          path: `/api/v1/organizations/${organizationId}/cases/${caseData.caseId}`,
+          connections: 50,
+          headers: auth,
+          ...(onPostgres ? { budgetP95Ms: 30 } : {}),
+        },
+        {
+          name: `GET /api/v1/organizations/:id/cases/:caseId/posts (case page feed, ${SCALE.posts.toLocaleString('en')} posts)`,
+          path: `/api/v1/organizations/${organizationId}/cases/${caseData.caseId}/posts`,
+          connections: 50,
+          headers: auth,
+          ...(onPostgres ? { budgetP95Ms: 30 } : {}),
+        },
+        {
+          name: 'POST /api/v1/organizations/:id/cases (create)',
+          path: `/api/v1/organizations/${organizationId}/cases`,
+          method: 'POST',
+          connections: 50,
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            siteId: caseData.siteId,
+            category: 'technical_support',
+            productFamilyId: null,
+            productId: null,
+            releaseId: null,
+            subject: 'Bench: 트렌드 조회가 느립니다',
+            description: 'Opened by the bench.',
+            language: 'ko',
+          }),
+          ...(onPostgres ? { budgetP95Ms: 100 } : {}),
+        },
+      ]
+    : [];
+  const baseScenarios: Scenario[] = [
     { name: 'GET /readyz', path: '/readyz', connections: 20 },
     { name: 'GET /api/v1/me (bearer)', path: '/api/v1/me', connections: 50, headers: { authorization: `Bearer ${data.token}` }, ...(prepared.label === 'postgres' ? { budgetP95Ms: 10 } : {}) },
     {
@@ -218,6 +281,10 @@ try {
       ...(prepared.label === 'postgres' ? { budgetP95Ms: 50 } : {}),
     },
   ];
+  const scenarios = [
+    ...baseScenarios.filter((scenario) => (scenario.name.includes('/products') ? runs('products') : scenario.name.includes('/activity') ? runs('activity') : runs('core'))),
+    ...caseScenarios,
+  ];
   for (const scenario of scenarios) {
     // A route another change has not brought yet is reported, not measured.
     const probe = await fetch(`${server.url}${scenario.path}`, { method: scenario.method ?? 'GET', headers: scenario.headers ?? {}, ...(scenario.body ? { body: scenario.body } : {}) });
@@ -231,24 +298,28 @@ try {
     figures.push(await measure(server.url, scenario));
   }
   const exportName = `GET /api/v1/admin/activity/export (${activity.exportRows.toLocaleString('en')} events)`;
-  console.log(`Running ${exportName}, sampling the server's RSS…`);
-  exports.push(
-    await measureExport(server.url, server.pid, {
-      name: exportName,
-      path: `/api/v1/admin/activity/export?from=${encodeURIComponent(activity.exportFrom)}`,
-      token: activity.staffToken,
-      rows: activity.exportRows,
-      budgetGrowthMb: 100,
-    }),
-  );
+  if (runs('activity')) {
+    console.log(`Running ${exportName}, sampling the server's RSS…`);
+    exports.push(
+      await measureExport(server.url, server.pid, {
+        name: exportName,
+        path: `/api/v1/admin/activity/export?from=${encodeURIComponent(activity.exportFrom)}`,
+        token: activity.staffToken,
+        rows: activity.exportRows,
+        budgetGrowthMb: 100,
+      }),
+    );
+  }
   const sizeLabel = `${Math.round(SCALE.downloadBytes / 1024 ** 2)} MiB`;
-  console.log(`Downloading the ${sizeLabel} file once, then ${SCALE.parallelDownloads} times in parallel…`);
-  const single = await requestDownloadLink(server.url, data.token, organizationId, catalog);
-  downloads.push(await measureDownloads(server.url, server.pid, { name: `GET /api/v1/downloads/:token (${sizeLabel})`, url: single, parallel: 1, data: catalog, minMbPerSecond: 200, maxGrowthMb: 64 }));
-  const parallel = await requestDownloadLink(server.url, data.token, organizationId, catalog);
-  downloads.push(
-    await measureDownloads(server.url, server.pid, { name: `${SCALE.parallelDownloads} × GET /api/v1/downloads/:token (${sizeLabel})`, url: parallel, parallel: SCALE.parallelDownloads, data: catalog, minMbPerSecond: null, maxGrowthMb: null }),
-  );
+  if (runs('products')) {
+    console.log(`Downloading the ${sizeLabel} file once, then ${SCALE.parallelDownloads} times in parallel…`);
+    const single = await requestDownloadLink(server.url, data.token, organizationId, catalog);
+    downloads.push(await measureDownloads(server.url, server.pid, { name: `GET /api/v1/downloads/:token (${sizeLabel})`, url: single, parallel: 1, data: catalog, minMbPerSecond: 200, maxGrowthMb: 64 }));
+    const parallel = await requestDownloadLink(server.url, data.token, organizationId, catalog);
+    downloads.push(
+      await measureDownloads(server.url, server.pid, { name: `${SCALE.parallelDownloads} × GET /api/v1/downloads/:token (${sizeLabel})`, url: parallel, parallel: SCALE.parallelDownloads, data: catalog, minMbPerSecond: null, maxGrowthMb: null }),
+    );
+  }
 } finally {
   await server.stop();
   await prepared.cleanup();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { contractStanding } from '../../../common/contracts';
-import { entitlements, members, organizations, products, releaseFiles, sites, supportContracts, users } from '../../db/schema/index';
+import { CASE_STATUSES } from '../../../common/cases';
+import { caseAttachments, casePosts, cases, entitlements, members, organizations, products, releaseFiles, sites, supportContracts, users } from '../../db/schema/index';
 import { buildTestApp, signInAs, type TestApp } from '../../test/test-app';
 import { DEMO_PASSWORD, loadDemoData } from './demo.service';
 
@@ -39,6 +40,19 @@ describe('demo data', () => {
     expect(stateOf('여수 사이트')).toBe('expired');
     const held = await t.database.db.select({ site: sites.name }).from(entitlements).innerJoin(sites, eq(sites.id, entitlements.siteId));
     expect(new Set(held.map((h) => h.site))).toEqual(new Set(['울산 1공장', '울산 2공장', '여수 사이트']));
+  });
+
+  it('has cases in every status across the sites, posts in Korean and English, an attachment in the blob store and an old-system number', async () => {
+    const rows = await t.database.db.select({ status: cases.status, siteName: sites.name, legacyNumber: cases.legacyNumber }).from(cases).innerJoin(sites, eq(sites.id, cases.siteId));
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(CASE_STATUSES));
+    expect(new Set(rows.map((r) => r.siteName))).toEqual(new Set(['울산 1공장', '울산 2공장', '여수 사이트']));
+    expect(rows.some((r) => r.legacyNumber !== null)).toBe(true);
+    const posts = await t.database.db.select({ body: casePosts.body, visibility: casePosts.visibility }).from(casePosts);
+    expect(posts.some((p) => /[가-힣]/.test(p.body))).toBe(true);
+    expect(posts.some((p) => /^[\x20-\x7e\s]+$/.test(p.body))).toBe(true);
+    expect(posts.some((p) => p.visibility === 'internal')).toBe(true);
+    const [attachment] = await t.database.db.select().from(caseAttachments);
+    expect(await t.ctx.blobs.size(attachment!.sha256)).toBe(attachment!.size);
   });
 
   it('lets a demo owner sign in and see the organization', async () => {

@@ -2,6 +2,7 @@ import type { CustomerRole, StaffRole } from '../../../common/permissions';
 import type { ServiceContext } from '../../platform/context';
 import { buildMember, buildOrganization, buildSite, buildUser, DEFAULT_PASSWORD } from '../../test/factories';
 import { findOrganizationByName, updateOrganization } from '../organizations/organizations.repository';
+import { loadDemoCases } from './demo-cases';
 import { loadDemoCatalog } from './demo-catalog';
 
 export const DEMO_ORGANIZATION = 'A석유화학';
@@ -30,28 +31,31 @@ export interface DemoResult { created: boolean; organization: string; accounts: 
 
 /**
  * Fills the demo data set: the organization A석유화학 with its three sites, members of every role,
- * a partner's user and vendor staff, and the catalog with each site's products and contracts (one
- * in force, one within 90 days of its end, one past its grace period). Running it again changes nothing.
+ * a partner's user and vendor staff, the catalog with each site's products and contracts (one
+ * in force, one within 90 days of its end, one past its grace period), and cases in every status. Running it again changes nothing.
  */
 export async function loadDemoData(ctx: ServiceContext): Promise<DemoResult> {
   const accounts = [...STAFF, ...CUSTOMERS].map((p) => ({ email: p.email, role: p.staffRole ?? p.role ?? '' }));
   if (await findOrganizationByName(ctx.db, DEMO_ORGANIZATION)) return { created: false, organization: DEMO_ORGANIZATION, accounts, password: DEMO_PASSWORD };
   await ctx.db.transaction(async (db) => {
     const tx = { ...ctx, db };
-    const staffIds = new Map<string, string>();
-    for (const person of STAFF) staffIds.set(person.email, (await buildUser(tx, { email: person.email, name: person.name, company: person.company, staffRole: person.staffRole ?? null })).id);
+    // Every demo person's id by email (staff first, then the customers).
+    const peopleIds = new Map<string, string>();
+    for (const person of STAFF) peopleIds.set(person.email, (await buildUser(tx, { email: person.email, name: person.name, company: person.company, staffRole: person.staffRole ?? null })).id);
     const organization = await buildOrganization(tx, { name: DEMO_ORGANIZATION, notes: '여수·울산 공장 운영. 정기 점검은 분기별.' });
     // The account team shown on Contact us: the account manager and a support engineer as success manager.
-    await updateOrganization(db, organization.id, { accountManagerId: staffIds.get('am@atrium.example')!, successManagerId: staffIds.get('support@atrium.example')! });
+    await updateOrganization(db, organization.id, { accountManagerId: peopleIds.get('am@atrium.example')!, successManagerId: peopleIds.get('support@atrium.example')! });
     const siteIds = new Map<string, string>();
     for (const name of ['여수 사이트', '울산 1공장', '울산 2공장']) siteIds.set(name, (await buildSite(tx, { organizationId: organization.id, name })).id);
     // A sub-site, like a My Systems folder inside a folder.
     await buildSite(tx, { organizationId: organization.id, name: '울산 1공장 변전실', parentId: siteIds.get('울산 1공장')! });
     for (const person of CUSTOMERS) {
       const user = await buildUser(tx, { email: person.email, name: person.name, company: person.company });
+      peopleIds.set(person.email, user.id);
       await buildMember(tx, { organizationId: organization.id, userId: user.id, role: person.role!, siteIds: (person.sites ?? []).map((s) => siteIds.get(s)!) });
     }
     await loadDemoCatalog(tx, organization.id, siteIds);
+    await loadDemoCases(tx, organization.id, siteIds, peopleIds);
     const other = await buildOrganization(tx, { name: 'B전자' });
     await buildSite(tx, { organizationId: other.id, name: '구미 사업장' });
     const otherOwner = await buildUser(tx, { email: 'owner@b-elec.example', name: '오세훈', company: 'B전자' });
