@@ -445,6 +445,10 @@ export const ERROR_MESSAGES = {
     en: "This content is already linked to the case.",
     ko: "이미 케이스에 연결된 콘텐츠입니다.",
   },
+  'cases.link_not_found': {
+    en: "This link is not on the case (it may have been removed).",
+    ko: "케이스에 없는 연결입니다(삭제되었을 수 있습니다).",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -25,7 +25,8 @@ async function claimDueJobs(db: Db, now: Date, limit: number): Promise<ClaimedJo
         limit ${limit}
         for update skip locked)
     returning id, kind, payload, attempts, max_attempts`);
-  return (result as unknown as { rows: ClaimedJob[] }).rows;
+  // UPDATE … RETURNING gives no order: run them in the order they were queued (a case's mails in turn).
+  return (result as unknown as { rows: ClaimedJob[] }).rows.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 /**

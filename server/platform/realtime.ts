@@ -39,7 +39,10 @@ export interface Subscription {
 
 /** The live events of this server: one LISTEN connection, fanned out in process to its subscribers. */
 export interface EventHub {
-  /** Delivers every event naming one of the topics; `onEnd` is called when the hub shuts down. */
+  /**
+   * Delivers every event naming one of the topics; `onEnd` is called when the hub shuts down (at
+   * once for a subscription made while or after it closes). Rejects when LISTEN cannot start.
+   */
   subscribe(topics: readonly string[], listener: LiveListener, onEnd?: () => void): Promise<Subscription>;
   /** How many subscribers are connected (operations, tests). */
   size(): number;
@@ -63,7 +66,8 @@ export function createEventHub(database: Pick<Database, 'listen'>, logger?: Fast
       logger?.warn({ payload }, 'ignored a live event that is not JSON');
       return;
     }
-    if (!Array.isArray(event.topics)) return;
+    // Any JSON may arrive on the channel (a NOTIFY by hand): only well-formed events go out.
+    if (typeof event !== 'object' || event === null || !Array.isArray(event.topics)) return;
     for (const subscriber of subscribers) {
       if (!event.topics.some((topic) => subscriber.topics.has(topic))) continue;
       try {
@@ -76,9 +80,22 @@ export function createEventHub(database: Pick<Database, 'listen'>, logger?: Fast
 
   return {
     async subscribe(topics, listener, onEnd) {
-      if (closed) throw new Error('the event hub is closed');
-      listening ??= database.listen(EVENTS_CHANNEL, deliver);
+      const endedAtOnce = () => {
+        onEnd?.();
+        return { close: () => undefined };
+      };
+      if (closed) return endedAtOnce();
+      if (!listening) {
+        const started = database.listen(EVENTS_CHANNEL, deliver);
+        listening = started;
+        // A failed LISTEN is not kept: the next subscription tries again.
+        started.catch(() => {
+          if (listening === started) listening = undefined;
+        });
+      }
       await listening;
+      // The hub may have closed while LISTEN was starting: such a subscription ends at once.
+      if (closed) return endedAtOnce();
       const subscriber: Subscriber = { topics: new Set(topics), listener, onEnd };
       subscribers.add(subscriber);
       return { close: () => void subscribers.delete(subscriber) };

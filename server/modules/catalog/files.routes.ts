@@ -13,11 +13,13 @@ const FileParams = z.object({ fileId: z.uuid() });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 410: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse };
 const tags = ['catalog'];
 
-function isReadable(value: unknown): value is Readable {
+/** True for a stream (the pass-through parser hands the raw body over as one). */
+export function isReadable(value: unknown): value is Readable {
   return typeof value === 'object' && value !== null && typeof (value as Readable).pipe === 'function';
 }
 
-function declaredLength(request: FastifyRequest): number | undefined {
+/** The Content-Length the client declared, when it is a plain number. */
+export function declaredLength(request: FastifyRequest): number | undefined {
   const header = request.headers['content-length'];
   return header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
 }
@@ -31,7 +33,7 @@ const DRAIN_BYTES = 64 * 1024 * 1024;
  * is read and thrown away, up to a point. A body declared larger than that, never started, closes
  * the connection instead of reading gigabytes.
  */
-function settleUnreadBody(request: FastifyRequest, reply: FastifyReply): void {
+export function settleUnreadBody(request: FastifyRequest, reply: FastifyReply): void {
   const raw = request.raw;
   if (raw.readableEnded || raw.destroyed) return;
   const declared = declaredLength(request);

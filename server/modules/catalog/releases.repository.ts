@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { downloadEvents, licenseAgreements, productBulletins, releaseFiles, releases } from '../../db/schema/index';
+import { caseAttachments, downloadEvents, licenseAgreements, productBulletins, releaseFiles, releases } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 
 export type ReleaseRow = typeof releases.$inferSelect;
@@ -82,14 +82,16 @@ export async function markFileRemoved(db: Db, id: string, now: Date): Promise<vo
   await db.update(releaseFiles).set({ removedAt: now }).where(eq(releaseFiles.id, id));
 }
 
-/** True when a file row not removed still holds these bytes. */
+/** True when a file row not removed still holds these bytes, or a case attachment does (the store is shared). */
 export async function isBlobReferenced(db: Db, sha256: string): Promise<boolean> {
   const [row] = await db
     .select({ id: releaseFiles.id })
     .from(releaseFiles)
     .where(and(eq(releaseFiles.sha256, sha256), isNull(releaseFiles.removedAt)))
     .limit(1);
-  return row !== undefined;
+  if (row !== undefined) return true;
+  const [attachment] = await db.select({ id: caseAttachments.id }).from(caseAttachments).where(eq(caseAttachments.sha256, sha256)).limit(1);
+  return attachment !== undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { EventHub, LiveEvent } from '../realtime';
+import { AppError } from '../errors';
+import type { EventHub, LiveEvent, Subscription } from '../realtime';
 
 const HEARTBEAT_MS = 25_000;
 
@@ -11,18 +12,29 @@ const HEARTBEAT_MS = 25_000;
  */
 export async function streamLiveEvents(request: FastifyRequest, reply: FastifyReply, hub: EventHub, topics: readonly string[]): Promise<void> {
   const raw = reply.raw;
+  let open = false;
   let ended = false;
-  const held: { subscription?: { close(): void } } = {};
+  const held: { heartbeat?: NodeJS.Timeout; subscription?: Subscription } = {};
   const write = (event: string, data: unknown) => {
-    if (!ended) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    if (open && !ended) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
   const end = () => {
     if (ended) return;
     ended = true;
-    clearInterval(heartbeat);
+    clearInterval(held.heartbeat);
     held.subscription?.close();
-    raw.end();
+    if (open) raw.end();
   };
+  // Subscribed before the stream starts: a failure still gets an ordinary error answer. Events
+  // that come before the stream opens are not lost to the client, which refetches on `ready`.
+  held.subscription = await hub.subscribe(topics, (event: LiveEvent) => write(event.kind, { kind: event.kind, ...event.data }), end);
+  // The hub ended while subscribing: the server is shutting down.
+  if (ended) throw new AppError('service.shutting_down', 503);
+  if (raw.destroyed) {
+    // The client went away meanwhile.
+    end();
+    return;
+  }
   reply.hijack();
   raw.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -31,12 +43,12 @@ export async function streamLiveEvents(request: FastifyRequest, reply: FastifyRe
     'x-accel-buffering': 'no',
     'x-request-id': request.id,
   });
+  open = true;
   raw.write('retry: 3000\n\n');
-  const heartbeat = setInterval(() => {
+  held.heartbeat = setInterval(() => {
     if (!ended) raw.write(': ping\n\n');
   }, HEARTBEAT_MS).unref();
-  request.raw.on('close', end);
-  held.subscription = await hub.subscribe(topics, (event: LiveEvent) => write(event.kind, { kind: event.kind, ...event.data }), end);
-  if (ended) held.subscription.close();
-  else write('ready', { kind: 'ready' });
+  // The response's 'close' comes when the client goes away (and after our own end()).
+  raw.on('close', end);
+  write('ready', { kind: 'ready' });
 }

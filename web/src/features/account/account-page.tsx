@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordForm } from '../auth/change-password-form';
 import { MfaSection } from '../mfa/mfa-section';
+import { CaseEmailPreferences } from './case-email-preferences';
 import { ProfileSummary } from './profile-summary';
 import { SessionsSection } from './sessions-section';
 
@@ -34,6 +35,7 @@ export function AccountPage() {
         </Card>
         <MfaSection />
         <SessionsSection />
+        <CaseEmailPreferences />
       </Stack>
     </Container>
   );

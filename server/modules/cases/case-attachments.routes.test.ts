@@ -1,0 +1,205 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseAttachment, CaseAttachmentList } from '../../../common/schemas/cases';
+import { auditEvents, caseAttachments, caseEvents } from '../../db/schema/index';
+import { buildReleaseFile } from '../../test/catalog-factories';
+import { buildTestApp, signInNewUser, type TestApp } from '../../test/test-app';
+import { buildCaseScenario, uploadAs } from './case-feed.test-support';
+
+const SMALL_LIMIT = 64 * 1024;
+
+let t: TestApp;
+let small: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+  small = await buildTestApp({ serviceConfig: { caseAttachmentMaxBytes: SMALL_LIMIT } });
+});
+afterAll(async () => {
+  await t.close();
+  await small.close();
+});
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(100)]);
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
+
+/** Every stored file under the blob directory, staging area included. */
+async function storedFiles(filesDir: string): Promise<string[]> {
+  const entries = await readdir(filesDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+const attachmentsOf = (app: TestApp, caseId: string) => app.ctx.db.select().from(caseAttachments).where(eq(caseAttachments.caseId, caseId));
+
+describe('POST /api/v1/organizations/:organizationId/cases/:caseId/attachments', () => {
+  it('stores the bytes by SHA-256 with the type read from the bytes, a history row and the activity log', async () => {
+    const s = await buildCaseScenario(t);
+    // Declared as HTML, the bytes are a PNG: the declaration is ignored.
+    const response = await uploadAs(t, s.requester, s.base, 'screenshot.png', PNG, 'text/html');
+    expect(response.statusCode, response.body).toBe(201);
+    const attachment = CaseAttachment.parse(response.json());
+    expect(attachment).toMatchObject({ name: 'screenshot.png', contentType: 'image/png', size: PNG.length, postId: null, uploadedBy: { id: s.requester.userId, name: s.requester.name, side: 'customer' } });
+    expect(attachment.url).toBe(`${s.base}/attachments/${attachment.id}/content`);
+    const [row] = await attachmentsOf(t, s.caseId);
+    expect(row).toMatchObject({ sha256: sha256(PNG), uploaderSide: 'customer', organizationId: s.organizationId });
+    expect(await t.ctx.blobs.size(sha256(PNG))).toBe(PNG.length);
+    const [event] = await t.ctx.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, s.caseId), eq(caseEvents.kind, 'attachment_added')));
+    expect(event).toMatchObject({ actorId: s.requester.userId, toValue: 'screenshot.png', details: { attachmentId: attachment.id } });
+    const [audit] = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'case.attachment.added'), eq(auditEvents.targetId, s.caseId)));
+    expect(audit).toMatchObject({ category: 'case', organizationId: s.organizationId, details: { attachmentId: attachment.id, name: 'screenshot.png', contentType: 'image/png' } });
+  });
+
+  it('types text, markup and unknown bytes from their content, never from the declared type', async () => {
+    const s = await buildCaseScenario(t);
+    const cases: [string, Buffer | string, string, string][] = [
+      ['notes.txt', 'line one\nline two 한국어 😀\n', 'image/png', 'text/plain'],
+      ['page.txt', '  <html><script>alert(1)</script></html>', 'text/plain', 'application/octet-stream'],
+      ['drawing.svg', 'just text in an svg name', 'text/plain', 'application/octet-stream'],
+      ['manual.pdf', PDF, 'application/octet-stream', 'application/pdf'],
+      ['blob.bin', randomBytes(500), 'image/png', 'application/octet-stream'],
+    ];
+    for (const [name, content, declared, expected] of cases) {
+      const response = await uploadAs(t, s.engineer, s.base, name, content, declared);
+      expect(response.statusCode, response.body).toBe(201);
+      expect(response.json().contentType, name).toBe(expected);
+    }
+  });
+
+  it('refuses an upload over the limit with 413 and keeps nothing: no row, no blob, no staged file (declared and streamed)', async () => {
+    const s = await buildCaseScenario(small);
+    const before = await storedFiles(small.filesDir);
+    const declared = await uploadAs(small, s.requester, s.base, 'big.bin', randomBytes(SMALL_LIMIT + 1));
+    expect(declared.statusCode).toBe(413);
+    expect(declared.json().error).toMatchObject({ code: 'cases.attachment_too_large', message: 'The attachment is larger than the limit of 64 KiB.' });
+    // Chunked, without a length: refused while streaming.
+    const chunks = Array.from({ length: 20 }, () => randomBytes(8 * 1024));
+    const streamed = await uploadAs(small, s.requester, s.base, 'stream.bin', Readable.from(chunks));
+    expect(streamed.statusCode).toBe(413);
+    expect(streamed.json().error.code).toBe('cases.attachment_too_large');
+    expect(await attachmentsOf(small, s.caseId)).toEqual([]);
+    expect(await storedFiles(small.filesDir)).toEqual(before);
+    // Exactly at the limit is fine.
+    const fits = await uploadAs(small, s.requester, s.base, 'fits.bin', randomBytes(SMALL_LIMIT));
+    expect(fits.statusCode, fits.body).toBe(201);
+  });
+
+  it('answers the limit in Korean for a Korean request', async () => {
+    const s = await buildCaseScenario(small);
+    const response = await small.app.inject({
+      method: 'POST',
+      url: `${s.base}/attachments?name=big.bin`,
+      headers: { cookie: s.requester.cookie, 'x-csrf-token': s.requester.csrfToken, 'content-type': 'application/octet-stream', 'accept-language': 'ko' },
+      payload: randomBytes(SMALL_LIMIT + 10),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.message).toBe('첨부 파일이 허용된 크기(64 KiB)보다 큽니다.');
+  });
+
+  it('refuses an empty file with 400 files.empty and stores nothing', async () => {
+    const s = await buildCaseScenario(t);
+    const before = await storedFiles(t.filesDir);
+    const response = await uploadAs(t, s.requester, s.base, 'empty.txt', Buffer.alloc(0));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('files.empty');
+    expect(await attachmentsOf(t, s.caseId)).toEqual([]);
+    expect(await storedFiles(t.filesDir)).toEqual(before);
+  });
+
+  it('refuses names with folders, control or direction characters and hidden names with 400 files.invalid_name', async () => {
+    const s = await buildCaseScenario(t);
+    for (const name of ['../etc/passwd', 'logs/today.txt', 'C:\\boot.ini', '.htaccess', 'bell\u0007.txt', 'invoice\u202Efdp.exe', '   ', '<script>alert(1)</script>.txt']) {
+      const response = await uploadAs(t, s.requester, s.base, name, 'x');
+      expect(response.statusCode, name).toBe(400);
+      expect(response.json().error.code).toBe('files.invalid_name');
+    }
+    expect(await attachmentsOf(t, s.caseId)).toEqual([]);
+  });
+
+  it('refuses an attachment on a closed case with 409 cases.closed', async () => {
+    const s = await buildCaseScenario(t, { status: 'closed' });
+    const response = await uploadAs(t, s.requester, s.base, 'late.txt', 'late');
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('cases.closed');
+  });
+});
+
+describe('GET /api/v1/organizations/:organizationId/cases/:caseId/attachments and …/content', () => {
+  it('keeps HTML in names as text and serves every attachment inert: attachment disposition, nosniff, octet-stream for what a browser runs', async () => {
+    const s = await buildCaseScenario(t);
+    const names = ['<img src=x onerror=alert(1)>.png', '<svg onload=alert(1)>.svg', '"><iframe src=javascript:alert(1)>.html', 'javascript:alert(1).txt', '&lt;b&gt; &#60;i&#62;.txt', '[x](javascript:alert(1)).md'];
+    const uploaded: CaseAttachment[] = [];
+    for (const name of names) {
+      const response = await uploadAs(t, s.requester, s.base, name, '<script>alert(document.cookie)</script>', 'text/html');
+      expect(response.statusCode, name).toBe(201);
+      uploaded.push(response.json());
+      expect(response.json().name).toBe(name);
+    }
+    const list = CaseAttachmentList.parse((await s.engineer.inject('GET', `${s.base}/attachments`)).json());
+    expect(list.items.map((a) => a.name).sort()).toEqual([...names].sort());
+    for (const attachment of uploaded) {
+      const response = await s.engineer.inject('GET', attachment.url);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/octet-stream');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      // One quoted ASCII name (quotes escaped, so nothing breaks out of it) and the exact name percent-encoded.
+      expect(response.headers['content-disposition']).toMatch(/^attachment; filename="(?:[^"\\]|\\.)*"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/);
+      const encoded = /filename\*=UTF-8''(.+)$/.exec(String(response.headers['content-disposition']))![1]!;
+      expect(decodeURIComponent(encoded)).toBe(attachment.name);
+      expect(response.body).toBe('<script>alert(document.cookie)</script>');
+    }
+  });
+
+  it('keeps emoji and 4-byte characters in names and serves the exact bytes', async () => {
+    const s = await buildCaseScenario(t);
+    const name = '현장 보고서 📊🔥 𠜎.txt';
+    const content = Buffer.from('측정값 😀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢\n');
+    const response = await uploadAs(t, s.requester, s.base, name, content);
+    expect(response.json().name).toBe(name);
+    const download = await s.requester.inject('GET', response.json().url);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(download.headers['content-length']).toBe(String(content.length));
+    expect(download.rawPayload.equals(content)).toBe(true);
+    expect(String(download.headers['content-disposition'])).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
+  });
+
+  it('lists case and post attachments, and answers 404 for an attachment of another case', async () => {
+    const s = await buildCaseScenario(t);
+    const other = await buildCaseScenario(t);
+    const onCase = (await uploadAs(t, s.requester, s.base, 'a.txt', 'a')).json().id as string;
+    t.clock.advance(1000);
+    const forPost = (await uploadAs(t, s.engineer, s.base, 'b.txt', 'b')).json().id as string;
+    const post = await s.engineer.inject('POST', `${s.base}/posts`, { body: 'see b', attachmentIds: [forPost] });
+    expect(post.statusCode, post.body).toBe(201);
+    const list = CaseAttachmentList.parse((await s.requester.inject('GET', `${s.base}/attachments`)).json());
+    expect(list.items.map((a) => [a.id, a.postId])).toEqual([
+      [onCase, null],
+      [forPost, post.json().id],
+    ]);
+    const foreign = (await uploadAs(t, other.requester, other.base, 'c.txt', 'c')).json().id as string;
+    const crossed = await s.requester.inject('GET', `${s.base}/attachments/${foreign}/content`);
+    expect(crossed.statusCode).toBe(404);
+    expect(crossed.json().error.code).toBe('cases.attachment_not_found');
+    const outsider = await signInNewUser(t);
+    expect((await outsider.inject('GET', `${other.base}/attachments/${foreign}/content`)).statusCode).toBe(404);
+    expect((await outsider.inject('GET', `${other.base}/attachments`)).statusCode).toBe(404);
+  });
+
+  it('keeps an attachment whose bytes a removed release file shared (the blob store is shared)', async () => {
+    const s = await buildCaseScenario(t);
+    const bytes = randomBytes(2000);
+    const file = await buildReleaseFile(t.ctx, { content: bytes });
+    const uploaded = await uploadAs(t, s.requester, s.base, 'same-bytes.bin', bytes);
+    expect(uploaded.statusCode).toBe(201);
+    const admin = await signInNewUser(t, { staffRole: 'vendor_admin' });
+    const removed = await admin.inject('DELETE', `/api/v1/catalog/files/${file.id}`);
+    expect(removed.statusCode, removed.body).toBe(204);
+    const download = await s.requester.inject('GET', uploaded.json().url);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(bytes)).toBe(true);
+  });
+});

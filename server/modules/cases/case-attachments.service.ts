@@ -1,0 +1,157 @@
+import type { Readable } from 'node:stream';
+import { formatCaseNumber, isClosedStatus } from '../../../common/cases';
+import type { CaseAttachment } from '../../../common/schemas/cases';
+import { recordAudit } from '../../platform/audit';
+import type { RequestOrigin, ServiceContext } from '../../platform/context';
+import { AppError, badRequest, conflict } from '../../platform/errors';
+import { formatBytes, type StagedBlob } from '../../platform/storage';
+import { isBlobReferenced, lockBlob } from '../catalog/releases.repository';
+import { lockCase, type CaseAccess, type CaseRow } from './case-access';
+import { cleanAttachmentName, detectAttachmentType, servedContentType } from './case-attachments.files';
+import { findAttachmentOfCase, insertAttachment, listAttachmentsOfCase, type AttachmentWithUploader } from './case-feed.repository';
+import { notifyCase } from './case-notifications';
+import { insertCaseEvent, updateCase } from './cases.repository';
+
+/**
+ * Files on a case and on its posts: uploaded as a raw streamed body up to the configured limit,
+ * kept in the blob store by SHA-256, typed from their bytes, and served as downloads. A file on an
+ * internal note is the engineers' only: customers never list or fetch it.
+ */
+
+/** The upload as the route hands it over: the raw body and its declared length. */
+export interface AttachmentUpload {
+  stream: Readable;
+  contentLength: number | undefined;
+}
+
+/** Where an attachment is downloaded. */
+export const attachmentUrl = (caseRow: Pick<CaseRow, 'id' | 'organizationId'>, attachmentId: string): string =>
+  `/api/v1/organizations/${caseRow.organizationId}/cases/${caseRow.id}/attachments/${attachmentId}/content`;
+
+/** An attachment row as the API shows it. */
+export function presentAttachment(caseRow: Pick<CaseRow, 'id' | 'organizationId'>, { attachment, uploaderName }: AttachmentWithUploader): CaseAttachment {
+  return {
+    id: attachment.id,
+    name: attachment.name,
+    contentType: attachment.contentType,
+    size: attachment.size,
+    postId: attachment.postId,
+    uploadedBy: attachment.uploadedBy ? { id: attachment.uploadedBy, name: uploaderName ?? '', side: attachment.uploaderSide } : null,
+    createdAt: attachment.createdAt.toISOString(),
+    url: attachmentUrl(caseRow, attachment.id),
+  };
+}
+
+const tooLarge = (maxBytes: number) => new AppError('cases.attachment_too_large', 413, { maxBytes, messageParams: { maxSize: formatBytes(maxBytes) } });
+
+/** Streams the body into the blob store; 413 `cases.attachment_too_large` over the limit (nothing kept). */
+async function stageAttachment(ctx: ServiceContext, stream: Readable): Promise<StagedBlob> {
+  const maxBytes = ctx.config.caseAttachmentMaxBytes;
+  try {
+    return await ctx.blobs.stage(stream, { maxBytes });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'files.too_large') throw tooLarge(maxBytes);
+    if (error instanceof AppError) throw error;
+    throw badRequest('files.upload_incomplete');
+  }
+}
+
+/** Deletes stored bytes that no release file and no case attachment holds any more (after a failed insert). */
+async function reclaimBlob(ctx: ServiceContext, sha256: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await lockBlob(tx, sha256);
+    if (!(await isBlobReferenced(tx, sha256))) await ctx.blobs.remove(sha256);
+  });
+}
+
+/**
+ * Stores a file on the case (not yet on a post): the name is checked and the declared size refused
+ * at once when over the limit, then the bytes stream to the blob store; over the limit, empty or
+ * broken off, nothing is kept. The type is read from the bytes. One transaction writes the row, the
+ * history, the activity log and the notices; the blob is committed last.
+ */
+export async function uploadAttachment(ctx: ServiceContext, access: CaseAccess, rawName: string, upload: AttachmentUpload, origin: RequestOrigin): Promise<CaseAttachment> {
+  const { actor, caseRow, side } = access;
+  const name = cleanAttachmentName(rawName);
+  if (!name) throw badRequest('files.invalid_name', { fieldErrors: { name: ['files.invalid_name'] } });
+  if (isClosedStatus(caseRow.status)) throw conflict('cases.closed');
+  const maxBytes = ctx.config.caseAttachmentMaxBytes;
+  if (upload.contentLength !== undefined && upload.contentLength > maxBytes) throw tooLarge(maxBytes);
+
+  const staged = await stageAttachment(ctx, upload.stream);
+  let committed = false;
+  try {
+    if (staged.size === 0) throw badRequest('files.empty');
+    const contentType = detectAttachmentType(staged.head, staged.size, name);
+    const row = await ctx.db.transaction(async (tx) => {
+      const locked = await lockCase(tx, caseRow.id);
+      // The case may have been closed while the bytes were arriving.
+      if (isClosedStatus(locked.status)) throw conflict('cases.closed');
+      await lockBlob(tx, staged.sha256);
+      const now = ctx.clock.now();
+      const inserted = await insertAttachment(tx, {
+        caseId: locked.id,
+        organizationId: locked.organizationId,
+        name,
+        contentType,
+        size: staged.size,
+        sha256: staged.sha256,
+        uploadedBy: actor.userId,
+        uploaderSide: side,
+        createdAt: now,
+      });
+      await insertCaseEvent(tx, { caseId: locked.id, kind: 'attachment_added', actorId: actor.userId, toValue: name, details: { attachmentId: inserted.id, name, size: staged.size }, createdAt: now });
+      const updated = await updateCase(tx, locked.id, { updatedAt: now });
+      await recordAudit(tx, {
+        category: 'case',
+        action: 'case.attachment.added',
+        actorUserId: actor.userId,
+        actorLabel: actor.email,
+        organizationId: locked.organizationId,
+        targetType: 'case',
+        targetId: locked.id,
+        ip: origin.ip,
+        client: origin.client,
+        details: { number: formatCaseNumber(locked.number), attachmentId: inserted.id, name, contentType, size: staged.size, sha256: staged.sha256 },
+        occurredAt: now,
+      });
+      await notifyCase(tx, ctx, updated, { userId: actor.userId, side }, { kind: 'attachment', attachmentId: inserted.id });
+      // Last, so that a failed insert never leaves bytes behind; the blob lock keeps a removal of the same bytes out.
+      await staged.commit();
+      committed = true;
+      return inserted;
+    });
+    return presentAttachment(caseRow, { attachment: row, uploaderName: actor.name });
+  } catch (error) {
+    await staged.discard();
+    if (committed) await reclaimBlob(ctx, staged.sha256);
+    throw error;
+  }
+}
+
+/** The case's attachments, oldest first; a customer does not see those on internal notes. */
+export async function listCaseAttachments(ctx: ServiceContext, access: CaseAccess): Promise<{ items: CaseAttachment[] }> {
+  const rows = await listAttachmentsOfCase(ctx.db, access.caseRow.id, { includeInternal: access.side === 'engineer' });
+  return { items: rows.map((row) => presentAttachment(access.caseRow, row)) };
+}
+
+/** What the content route streams. */
+export interface OpenedAttachment {
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+}
+
+/**
+ * An attachment to download: 404 `cases.attachment_not_found` for one of another case, one whose
+ * bytes are gone, and, for a customer, one on an internal note.
+ */
+export async function openAttachment(ctx: ServiceContext, access: CaseAccess, attachmentId: string): Promise<OpenedAttachment> {
+  const found = await findAttachmentOfCase(ctx.db, access.caseRow.id, attachmentId);
+  if (!found || (found.postVisibility === 'internal' && access.side !== 'engineer')) throw new AppError('cases.attachment_not_found', 404);
+  const { attachment } = found;
+  if ((await ctx.blobs.size(attachment.sha256)) === null) throw new AppError('cases.attachment_not_found', 404);
+  return { name: attachment.name, contentType: servedContentType(attachment.contentType), size: attachment.size, sha256: attachment.sha256, createdAt: attachment.createdAt };
+}

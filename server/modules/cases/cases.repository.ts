@@ -1,0 +1,169 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { STAFF_ROLE_PERMISSIONS, STAFF_ROLES, type StaffRole } from '../../../common/permissions';
+import { caseEvents, casePosts, cases, organizations, productFamilies, products, releases, sites, users } from '../../db/schema/index';
+import type { Db } from '../../platform/db';
+import type { CaseRow } from './case-access';
+
+/** The kinds of rows in a case's history. */
+export type CaseEventKind = 'created' | 'status' | 'assignee' | 'description' | 'resolution' | 'reopen_requested' | 'link_added' | 'link_removed' | 'attachment_added';
+
+/** Staff roles that answer cases: the only people a case may be assigned to. */
+export const ENGINEER_ROLES: readonly StaffRole[] = STAFF_ROLES.filter((role) => STAFF_ROLE_PERMISSIONS[role].includes('case.answer'));
+
+/** Inserts a case; its number comes from the sequence. */
+export async function insertCase(db: Db, values: typeof cases.$inferInsert): Promise<CaseRow> {
+  const [row] = await db.insert(cases).values(values).returning();
+  return row!;
+}
+
+/** Changes a case's columns and returns the row. */
+export async function updateCase(
+  db: Db,
+  caseId: string,
+  values: Partial<Pick<CaseRow, 'status' | 'description' | 'resolution' | 'assigneeId' | 'updatedAt' | 'firstResponseAt' | 'closedAt' | 'resolvedAt' | 'reopenCount'>>,
+): Promise<CaseRow> {
+  const [row] = await db.update(cases).set(values).where(eq(cases.id, caseId)).returning();
+  return row!;
+}
+
+/** Appends a row to a case's history. */
+export async function insertCaseEvent(
+  db: Db,
+  values: { caseId: string; kind: CaseEventKind; actorId: string | null; fromValue?: string | null; toValue?: string | null; details?: Record<string, unknown> | null; createdAt: Date },
+): Promise<void> {
+  await db.insert(caseEvents).values({
+    caseId: values.caseId,
+    kind: values.kind,
+    actorId: values.actorId,
+    fromValue: values.fromValue ?? null,
+    toValue: values.toValue ?? null,
+    details: values.details ?? null,
+    createdAt: values.createdAt,
+  });
+}
+
+/** A public post in the case's feed (a reopen request carries its reason there for the engineers). */
+export async function insertCustomerPost(db: Db, values: { caseId: string; organizationId: string; authorId: string; body: string; createdAt: Date }): Promise<string> {
+  const [row] = await db
+    .insert(casePosts)
+    .values({ caseId: values.caseId, organizationId: values.organizationId, authorId: values.authorId, authorSide: 'customer', visibility: 'public', body: values.body, createdAt: values.createdAt })
+    .returning({ id: casePosts.id });
+  return row!.id;
+}
+
+/** A case's history, oldest first, with each actor's name and whether they are vendor staff. */
+export function listCaseEvents(db: Db, caseId: string) {
+  return db
+    .select({
+      id: caseEvents.id,
+      kind: caseEvents.kind,
+      fromValue: caseEvents.fromValue,
+      toValue: caseEvents.toValue,
+      details: caseEvents.details,
+      createdAt: caseEvents.createdAt,
+      actorId: users.id,
+      actorName: users.name,
+      actorStaffRole: users.staffRole,
+    })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorId))
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.id));
+}
+
+const requester = alias(users, 'requester');
+const assignee = alias(users, 'assignee');
+const related = alias(cases, 'related_case');
+
+/** A case with every name its page shows, in one query; undefined when it does not exist. */
+export async function findCaseDetailRow(db: Db, caseId: string) {
+  const [row] = await db
+    .select({
+      case: cases,
+      organizationName: organizations.name,
+      siteName: sites.name,
+      familyName: productFamilies.name,
+      productName: products.name,
+      releaseVersion: releases.version,
+      requesterName: requester.name,
+      requesterStaffRole: requester.staffRole,
+      assigneeName: assignee.name,
+      assigneeStaffRole: assignee.staffRole,
+      relatedNumber: related.number,
+      relatedSubject: related.subject,
+      relatedSiteId: related.siteId,
+    })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .innerJoin(sites, eq(sites.id, cases.siteId))
+    .leftJoin(productFamilies, eq(productFamilies.id, cases.productFamilyId))
+    .leftJoin(products, eq(products.id, cases.productId))
+    .leftJoin(releases, eq(releases.id, cases.releaseId))
+    .leftJoin(requester, eq(requester.id, cases.requesterId))
+    .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
+    .leftJoin(related, eq(related.id, cases.relatedCaseId))
+    .where(eq(cases.id, caseId))
+    .limit(1);
+  return row;
+}
+export type CaseDetailRow = NonNullable<Awaited<ReturnType<typeof findCaseDetailRow>>>;
+
+/** The case, if any (the console works across organizations). */
+export async function findCaseById(db: Db, caseId: string): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(cases).where(eq(cases.id, caseId)).limit(1);
+  return row;
+}
+
+/** A case of the organization, if any. */
+export async function findCaseOfOrganization(db: Db, organizationId: string, caseId: string): Promise<CaseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.organizationId, organizationId)))
+    .limit(1);
+  return row;
+}
+
+/** The case with this 8-digit number, else the one carrying this old-system number (exactly, then ignoring case). */
+export async function findCaseByNumber(db: Db, text: string): Promise<Pick<CaseRow, 'id' | 'organizationId' | 'number'> | undefined> {
+  const columns = { id: cases.id, organizationId: cases.organizationId, number: cases.number };
+  if (/^\d{8}$/.test(text)) {
+    const [byNumber] = await db.select(columns).from(cases).where(eq(cases.number, Number(text))).limit(1);
+    if (byNumber) return byNumber;
+  }
+  const [exact] = await db.select(columns).from(cases).where(eq(cases.legacyNumber, text)).limit(1);
+  if (exact) return exact;
+  const [loose] = await db
+    .select(columns)
+    .from(cases)
+    .where(sql`lower(${cases.legacyNumber}) = ${text.toLowerCase()}`)
+    .orderBy(asc(cases.legacyNumber))
+    .limit(1);
+  return loose;
+}
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  email: string;
+  staffRole: StaffRole | null;
+  status: 'active' | 'disabled';
+}
+
+/** These users, by id (the missing ones are left out). */
+export async function listPeople(db: Db, ids: readonly string[]): Promise<PersonRow[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  return db.select({ id: users.id, name: users.name, email: users.email, staffRole: users.staffRole, status: users.status }).from(users).where(inArray(users.id, unique));
+}
+
+/** Active vendor staff who answer cases, by name. */
+export function listEngineerUsers(db: Db): Promise<{ id: string; name: string; email: string }[]> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(inArray(users.staffRole, [...ENGINEER_ROLES]), eq(users.status, 'active')))
+    .orderBy(asc(users.name), asc(users.id));
+}
+

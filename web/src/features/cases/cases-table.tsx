@@ -1,0 +1,101 @@
+import { Anchor, Badge, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../components/format-date-time';
+import { CaseStatusBadge } from './case-status-badge';
+import type { CaseListFilters, CaseListItem } from './cases.api';
+
+interface CasesTableProps {
+  items: CaseListItem[];
+  sort: CaseListFilters['sort'];
+  order: CaseListFilters['order'];
+  onSort: (sort: CaseListFilters['sort']) => void;
+}
+
+function SortableHeader({ column, sort, order, onSort, children }: { column: CaseListFilters['sort']; children: ReactNode } & Omit<CasesTableProps, 'items'>) {
+  const { t } = useTranslation();
+  const active = sort === column;
+  const Icon = !active ? IconArrowsSort : order === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <Table.Th aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'} style={{ whiteSpace: 'nowrap' }}>
+      <UnstyledButton onClick={() => onSort(column)} fw={700} fz="sm" data-testid={`sort-${column}`} title={t('cases.list.sortBy')}>
+        <Group gap={4} wrap="nowrap" component="span">
+          {children}
+          <Icon size={14} aria-hidden opacity={active ? 1 : 0.4} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+/** The Cases tab's table: number (and old number), subject, status (and "waiting for you"), site, opened, updated; sortable headers. */
+export function CasesTable({ items, sort, order, onSort }: CasesTableProps) {
+  const { t } = useTranslation();
+  const header = { sort, order, onSort };
+  return (
+    <Table.ScrollContainer minWidth={860}>
+      <Table verticalSpacing="sm" highlightOnHover data-testid="cases-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('cases.fields.number')}</Table.Th>
+            <SortableHeader column="subject" {...header}>
+              {t('cases.fields.subject')}
+            </SortableHeader>
+            <SortableHeader column="status" {...header}>
+              {t('cases.fields.status')}
+            </SortableHeader>
+            <SortableHeader column="site" {...header}>
+              {t('cases.fields.site')}
+            </SortableHeader>
+            <SortableHeader column="opened" {...header}>
+              {t('cases.fields.opened')}
+            </SortableHeader>
+            <SortableHeader column="updated" {...header}>
+              {t('cases.fields.updated')}
+            </SortableHeader>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.id} data-testid="case-row" data-case-id={item.id} data-number={item.number} data-status={item.status}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Anchor component={Link} to={`/portal/cases/${encodeURIComponent(item.id)}`} fw={600} size="sm">
+                  {item.number}
+                </Anchor>
+                {item.legacyNumber ? (
+                  <Text size="xs" c="dimmed" title={t('cases.fields.legacyNumber')}>
+                    {t('cases.list.legacyNumber', { number: item.legacyNumber })}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td maw={420}>
+                <Text size="sm" lineClamp={2}>
+                  {item.subject}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <CaseStatusBadge status={item.status} />
+                  {item.waitingOnCustomer ? (
+                    <Badge color="orange" variant="filled" radius="sm" size="sm" miw="max-content" data-testid="waiting-badge">
+                      {t('cases.waitingBadge')}
+                    </Badge>
+                  ) : null}
+                </Stack>
+              </Table.Td>
+              <Table.Td fz="sm">{item.site.name}</Table.Td>
+              <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                {formatDateTime(item.createdAt)}
+              </Table.Td>
+              <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                {formatDateTime(item.updatedAt)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,60 @@
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../components/format-date-time';
+import { Markdown } from '../../components/markdown';
+import { AttachmentLink } from './attachment-link';
+import type { CasePost } from './cases.api';
+
+/** One post of the feed: author and side, time, the Markdown body with mentions highlighted, attachments; internal notes marked. */
+export function PostCard({ post }: { post: CasePost }) {
+  const { t } = useTranslation();
+  const mentions = useMemo(() => post.mentions.map((mention) => mention.name), [post.mentions]);
+  const side = post.author?.side;
+  return (
+    <Card
+      component="article"
+      withBorder
+      radius="md"
+      p="md"
+      bg={post.internal ? 'var(--mantine-color-yellow-light)' : undefined}
+      style={post.internal ? { borderColor: 'var(--mantine-color-yellow-outline)' } : undefined}
+      aria-label={t('cases.feed.postBy', { name: post.author?.name ?? t('cases.feed.unknownAuthor') })}
+      data-testid="case-post"
+      data-post-id={post.id}
+      data-internal={post.internal || undefined}
+    >
+      <Stack gap="xs">
+        <Group gap="xs" justify="space-between" wrap="wrap">
+          <Group gap="xs" wrap="wrap">
+            <Text fw={600} size="sm">
+              {post.author?.name ?? t('cases.feed.unknownAuthor')}
+            </Text>
+            {side ? (
+              <Badge size="xs" radius="sm" variant="light" color={side === 'engineer' ? 'indigo' : 'gray'}>
+                {t(`cases.side.${side}`)}
+              </Badge>
+            ) : null}
+            {post.internal ? (
+              <Badge size="xs" radius="sm" color="yellow" variant="filled" leftSection={<IconLock size={10} />} data-testid="internal-badge">
+                {t('cases.feed.internalBadge')}
+              </Badge>
+            ) : null}
+          </Group>
+          <Text size="xs" c="dimmed" component="time" dateTime={post.createdAt}>
+            {formatDateTime(post.createdAt)}
+          </Text>
+        </Group>
+        <Markdown source={post.body} mentions={mentions} data-testid="post-body" />
+        {post.attachments.length > 0 ? (
+          <Stack gap={4}>
+            {post.attachments.map((attachment) => (
+              <AttachmentLink key={attachment.id} attachment={attachment} />
+            ))}
+          </Stack>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

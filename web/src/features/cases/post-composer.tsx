@@ -1,0 +1,97 @@
+import { Alert, Button, Card, Group, Stack, Switch } from '@mantine/core';
+import { IconAlertCircle, IconLock, IconSend } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getErrorMessage } from '../../components/get-error-message';
+import { AttachmentPicker } from './attachment-picker';
+import { useCreatePost, type CaseDetail, type MentionCandidate } from './cases.api';
+import { MarkdownEditor } from './markdown-editor';
+import { pruneMentionIds } from './mention-query';
+import { MentionTextarea } from './mention-textarea';
+import { useAttachmentUploads } from './use-attachment-uploads';
+import { DESCRIPTION_MAX } from './wizard-form';
+
+/**
+ * Writes a post: Markdown with a preview and @mention autocomplete, files attached (uploaded at
+ * once, their ids sent with the post), and for engineers the "Internal note" switch. The ids of
+ * people whose `@Name` was removed from the text are not sent.
+ */
+export function PostComposer({ organizationId, detail }: { organizationId: string; detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const create = useCreatePost(organizationId, detail.id);
+  const uploads = useAttachmentUploads();
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
+  const [mentioned, setMentioned] = useState<MentionCandidate[]>([]);
+  const mentionNames = useMemo(() => mentioned.map((person) => person.name), [mentioned]);
+  const canInternal = detail.abilities.writeInternalNote;
+  const canAttach = detail.abilities.attach;
+
+  const attach = (files: File[]) => {
+    uploads.add(files);
+    void uploads.upload(organizationId, detail.id);
+  };
+
+  const send = () => {
+    if (!body.trim() || uploads.isBusy) return;
+    const attachmentIds = uploads.items.flatMap((item) => (item.attachment ? [item.attachment.id] : []));
+    create.mutate(
+      { body, internal: canInternal && internal, mentionIds: pruneMentionIds(body, mentioned), attachmentIds },
+      {
+        onSuccess: () => {
+          setBody('');
+          setMentioned([]);
+          setInternal(false);
+          uploads.clear();
+        },
+      },
+    );
+  };
+
+  return (
+    <Card withBorder radius="lg" p={{ base: 'sm', sm: 'md' }} bg={internal ? 'var(--mantine-color-yellow-light)' : undefined} data-testid="post-composer">
+      <Stack gap="sm">
+        <MarkdownEditor value={body} mentions={mentionNames} minPreviewHeight={96}>
+          <MentionTextarea
+            organizationId={organizationId}
+            caseId={detail.id}
+            label={t('cases.feed.postLabel')}
+            description={t('cases.feed.composerHint')}
+            value={body}
+            onChange={setBody}
+            onMention={(candidate) => setMentioned((current) => [...current, candidate])}
+            autosize
+            minRows={3}
+            maxRows={16}
+            maxLength={DESCRIPTION_MAX}
+            data-testid="post-body-input"
+          />
+        </MarkdownEditor>
+        {canAttach ? <AttachmentPicker items={uploads.items} onAdd={attach} onRemove={uploads.remove} disabled={create.isPending} /> : null}
+        {create.isError ? (
+          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="post-error">
+            {getErrorMessage(create.error)}
+          </Alert>
+        ) : null}
+        <Group justify="space-between" wrap="wrap">
+          {canInternal ? (
+            <Switch
+              label={t('cases.feed.internalSwitch')}
+              description={t('cases.feed.internalHint')}
+              checked={internal}
+              onChange={(event) => setInternal(event.currentTarget.checked)}
+              thumbIcon={internal ? <IconLock size={10} /> : undefined}
+              color="yellow"
+              data-testid="internal-switch"
+            />
+          ) : (
+            <span />
+          )}
+          <Button leftSection={<IconSend size={16} />} onClick={send} loading={create.isPending} disabled={!body.trim() || uploads.isBusy} data-testid="send-post">
+            {internal ? t('cases.feed.sendNote') : t('cases.feed.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
