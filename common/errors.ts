@@ -449,6 +449,14 @@ export const ERROR_MESSAGES = {
     en: "This link is not on the case (it may have been removed).",
     ko: "케이스에 없는 연결입니다(삭제되었을 수 있습니다).",
   },
+  'cases.post_not_found': {
+    en: "The post was not found on this case, or it is not yours.",
+    ko: "이 케이스에서 게시물을 찾을 수 없거나 본인이 작성한 게시물이 아닙니다.",
+  },
+  'cases.note_attachments_after_post': {
+    en: "Files of an internal note are uploaded to the note once it is written, so that customers never see them.",
+    ko: "내부 메모의 파일은 메모를 작성한 뒤 메모에 올립니다. 고객에게 보이지 않도록 하기 위해서입니다.",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

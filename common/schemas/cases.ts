@@ -234,7 +234,11 @@ export const CreatePostBody = z.object({
   body: WrittenText(20_000).refine((s) => s.trim().length > 0, { message: 'required' }),
   internal: z.boolean().default(false).describe('Engineers only'),
   mentionIds: z.array(z.uuid()).max(20).default([]).describe('People mentioned with @; each must be a mention candidate'),
-  attachmentIds: z.array(z.uuid()).max(20).default([]).describe('Attachments uploaded to the case by the author and not yet on a post'),
+  attachmentIds: z
+    .array(z.uuid())
+    .max(20)
+    .default([])
+    .describe('Attachments uploaded to the case by the author and not yet on a post; public posts only (an internal note gets its files by uploading them with postId)'),
 });
 export type CreatePostBody = z.infer<typeof CreatePostBody>;
 
@@ -243,7 +247,10 @@ export const MentionCandidate = z.object({ id: z.uuid(), name: z.string(), email
 export const MentionCandidates = z.object({ items: z.array(MentionCandidate) });
 export type MentionCandidate = z.infer<typeof MentionCandidate>;
 
-export const UploadAttachmentQuery = z.object({ name: z.string().min(1).max(255).describe('The file name, as chosen') });
+export const UploadAttachmentQuery = z.object({
+  name: z.string().min(1).max(255).describe('The file name, as chosen'),
+  postId: z.uuid().optional().describe("Attach to this post of the uploader's; an internal note's files go this way, so that customers never see them"),
+});
 
 export const CaseLink = z.object({
   id: z.uuid(),

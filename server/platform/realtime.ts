@@ -19,6 +19,8 @@ export interface LiveEvent {
 
 export const userTopic = (userId: string) => `user:${userId}`;
 export const caseTopic = (caseId: string) => `case:${caseId}`;
+/** A case's events that only engineers may hear of (internal notes and their files). */
+export const caseEngineersTopic = (caseId: string) => `case:${caseId}:engineers`;
 export const organizationTopic = (organizationId: string) => `organization:${organizationId}`;
 
 /**

@@ -43,7 +43,7 @@ export function registerCaseAttachmentRoutes(app: FastifyInstance, ctx: ServiceC
       handler: async (request, reply) => {
         const access = await requireCaseAccess(ctx.db, request);
         const stream = isReadable(request.body) ? request.body : request.raw;
-        const attachment = await uploadAttachment(ctx, access, request.query.name, { stream, contentLength: declaredLength(request) }, originOf(request));
+        const attachment = await uploadAttachment(ctx, access, request.query.name, { stream, contentLength: declaredLength(request) }, originOf(request), request.query.postId);
         return reply.status(201).send(attachment);
       },
     });

@@ -8,7 +8,7 @@ import { formatBytes, type StagedBlob } from '../../platform/storage';
 import { isBlobReferenced, lockBlob } from '../catalog/releases.repository';
 import { lockCase, type CaseAccess, type CaseRow } from './case-access';
 import { cleanAttachmentName, detectAttachmentType, servedContentType } from './case-attachments.files';
-import { findAttachmentOfCase, insertAttachment, listAttachmentsOfCase, type AttachmentWithUploader } from './case-feed.repository';
+import { findAttachmentOfCase, findOwnPost, insertAttachment, listAttachmentsOfCase, type AttachmentWithUploader } from './case-feed.repository';
 import { notifyCase } from './case-notifications';
 import { insertCaseEvent, updateCase } from './cases.repository';
 
@@ -70,11 +70,19 @@ async function reclaimBlob(ctx: ServiceContext, sha256: string): Promise<void> {
  * broken off, nothing is kept. The type is read from the bytes. One transaction writes the row, the
  * history, the activity log and the notices; the blob is committed last.
  */
-export async function uploadAttachment(ctx: ServiceContext, access: CaseAccess, rawName: string, upload: AttachmentUpload, origin: RequestOrigin): Promise<CaseAttachment> {
+export async function uploadAttachment(
+  ctx: ServiceContext,
+  access: CaseAccess,
+  rawName: string,
+  upload: AttachmentUpload,
+  origin: RequestOrigin,
+  postId?: string,
+): Promise<CaseAttachment> {
   const { actor, caseRow, side } = access;
   const name = cleanAttachmentName(rawName);
   if (!name) throw badRequest('files.invalid_name', { fieldErrors: { name: ['files.invalid_name'] } });
-  if (isClosedStatus(caseRow.status)) throw conflict('cases.closed');
+  // Engineers may add files to an internal note of a closed case; everything else needs it open.
+  if (postId === undefined && isClosedStatus(caseRow.status)) throw conflict('cases.closed');
   const maxBytes = ctx.config.caseAttachmentMaxBytes;
   if (upload.contentLength !== undefined && upload.contentLength > maxBytes) throw tooLarge(maxBytes);
 
@@ -85,13 +93,17 @@ export async function uploadAttachment(ctx: ServiceContext, access: CaseAccess, 
     const contentType = detectAttachmentType(staged.head, staged.size, name);
     const row = await ctx.db.transaction(async (tx) => {
       const locked = await lockCase(tx, caseRow.id);
+      const post = postId === undefined ? null : await findOwnPost(tx, locked.id, postId, actor.userId);
+      if (postId !== undefined && !post) throw new AppError('cases.post_not_found', 404);
+      const internal = post?.visibility === 'internal';
       // The case may have been closed while the bytes were arriving.
-      if (isClosedStatus(locked.status)) throw conflict('cases.closed');
+      if (!internal && isClosedStatus(locked.status)) throw conflict('cases.closed');
       await lockBlob(tx, staged.sha256);
       const now = ctx.clock.now();
       const inserted = await insertAttachment(tx, {
         caseId: locked.id,
         organizationId: locked.organizationId,
+        postId: post?.id ?? null,
         name,
         contentType,
         size: staged.size,
@@ -100,22 +112,23 @@ export async function uploadAttachment(ctx: ServiceContext, access: CaseAccess, 
         uploaderSide: side,
         createdAt: now,
       });
-      await insertCaseEvent(tx, { caseId: locked.id, kind: 'attachment_added', actorId: actor.userId, toValue: name, details: { attachmentId: inserted.id, name, size: staged.size }, createdAt: now });
+      await insertCaseEvent(tx, { caseId: locked.id, kind: 'attachment_added', actorId: actor.userId, toValue: name, details: { attachmentId: inserted.id, name, size: staged.size, ...(internal ? { internal: true } : {}) }, createdAt: now });
       const updated = await updateCase(tx, locked.id, { updatedAt: now });
       await recordAudit(tx, {
         category: 'case',
         action: 'case.attachment.added',
         actorUserId: actor.userId,
         actorLabel: actor.email,
-        organizationId: locked.organizationId,
+        // Like the note itself, a note's file stays out of the organization's own activity log.
+        organizationId: internal ? null : locked.organizationId,
         targetType: 'case',
         targetId: locked.id,
         ip: origin.ip,
         client: origin.client,
-        details: { number: formatCaseNumber(locked.number), attachmentId: inserted.id, name, contentType, size: staged.size, sha256: staged.sha256 },
+        details: { number: formatCaseNumber(locked.number), organizationId: locked.organizationId, postId: post?.id ?? null, attachmentId: inserted.id, name, contentType, size: staged.size, sha256: staged.sha256 },
         occurredAt: now,
       });
-      await notifyCase(tx, ctx, updated, { userId: actor.userId, side }, { kind: 'attachment', attachmentId: inserted.id });
+      await notifyCase(tx, ctx, updated, { userId: actor.userId, side }, { kind: 'attachment', attachmentId: inserted.id, internal });
       // Last, so that a failed insert never leaves bytes behind; the blob lock keeps a removal of the same bytes out.
       await staged.commit();
       committed = true;

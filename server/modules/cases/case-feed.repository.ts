@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { CUSTOMER_ROLE_PERMISSIONS, CUSTOMER_ROLES, STAFF_ROLE_PERMISSIONS, STAFF_ROLES } from '../../../common/permissions';
-import { caseAttachments, caseEvents, casePostMentions, casePosts, caseRemoteSessions, users } from '../../db/schema/index';
+import { caseAttachments, casePostMentions, casePosts, caseRemoteSessions, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 import { ALL_SITES_ROLES } from '../organizations/organizations.policy';
 
@@ -95,6 +95,16 @@ export async function listMentionsOfPosts(db: Db, postIds: readonly string[]): P
 const attachmentColumns = { attachment: caseAttachments, uploaderName: users.name };
 export type AttachmentWithUploader = { attachment: AttachmentRow; uploaderName: string | null };
 
+/** A post of the case written by this person, with its visibility, if any. */
+export async function findOwnPost(db: Db, caseId: string, postId: string, authorId: string): Promise<{ id: string; visibility: 'public' | 'internal' } | undefined> {
+  const [row] = await db
+    .select({ id: casePosts.id, visibility: casePosts.visibility })
+    .from(casePosts)
+    .where(and(eq(casePosts.id, postId), eq(casePosts.caseId, caseId), eq(casePosts.authorId, authorId)))
+    .limit(1);
+  return row;
+}
+
 /** Inserts an attachment row and returns it. */
 export async function insertAttachment(db: Db, values: typeof caseAttachments.$inferInsert): Promise<AttachmentRow> {
   const [row] = await db.insert(caseAttachments).values(values).returning();
@@ -151,14 +161,6 @@ export function lockAttachmentsOfCase(db: Db, caseId: string, ids: readonly stri
 export async function attachToPost(db: Db, ids: readonly string[], postId: string): Promise<void> {
   if (ids.length === 0) return;
   await db.update(caseAttachments).set({ postId }).where(inArray(caseAttachments.id, [...ids]));
-}
-
-/** Removes the "attachment added" history rows of these attachments. */
-export async function deleteAttachmentEvents(db: Db, caseId: string, attachmentIds: readonly string[]): Promise<void> {
-  if (attachmentIds.length === 0) return;
-  await db
-    .delete(caseEvents)
-    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, 'attachment_added'), inArray(sql`${caseEvents.details}->>'attachmentId'`, [...attachmentIds])));
 }
 
 // ---- Remote sessions ----

@@ -87,13 +87,16 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/posts', () =>
 
   it('keeps internal notes from customers: not in their feed, attachments, downloads, My feed or email', async () => {
     const s = await buildCaseScenario(t);
-    const upload = await uploadAs(t, s.engineer, s.base, 'internal-analysis.txt', 'root cause: firmware 2.1');
+    const note = await postAs(s.engineer, s, { body: 'Customer runs unsupported firmware; do not tell them yet.', internal: true, mentionIds: [s.accountManager.id] });
+    expect(note.statusCode, note.body).toBe(201);
+    // The note's file goes onto the note itself: it is never a case attachment customers could list.
+    const upload = await uploadAs(t, s.engineer, s.base, 'internal-analysis.txt', 'root cause: firmware 2.1', 'application/octet-stream', note.json().id);
     expect(upload.statusCode, upload.body).toBe(201);
     const attachmentId = upload.json().id as string;
-    t.clock.advance(MINUTE);
-    const note = await postAs(s.engineer, s, { body: 'Customer runs unsupported firmware; do not tell them yet.', internal: true, attachmentIds: [attachmentId], mentionIds: [s.accountManager.id] });
-    expect(note.statusCode, note.body).toBe(201);
-    expect(note.json()).toMatchObject({ internal: true, attachments: [{ id: attachmentId }], mentions: [{ id: s.accountManager.id }] });
+    expect(upload.json()).toMatchObject({ postId: note.json().id });
+    expect(note.json()).toMatchObject({ internal: true, mentions: [{ id: s.accountManager.id }] });
+    const [withFile] = (await readPage(s.engineer, s)).items;
+    expect(withFile).toMatchObject({ id: note.json().id, attachments: [{ id: attachmentId }] });
 
     const engineerView = await readPage(s.engineer, s);
     expect(engineerView.items.map((p) => p.id)).toContain(note.json().id);
@@ -108,9 +111,11 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/posts', () =>
     const download = await s.requester.inject('GET', `${s.base}/attachments/${attachmentId}/content`);
     expect(download.statusCode).toBe(404);
     expect(download.json().error.code).toBe('cases.attachment_not_found');
-    // Its "attachment added" row left the history the customer reads.
+    // Its "attachment added" row is marked internal, and the customer's history leaves it out.
     const history = await t.ctx.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, s.caseId), eq(caseEvents.kind, 'attachment_added')));
-    expect(history).toEqual([]);
+    expect(history.map((row) => row.details)).toEqual([expect.objectContaining({ attachmentId, internal: true })]);
+    const customerHistory = (await s.requester.inject('GET', `${s.base}/history`)).json() as { items: { kind: string }[] };
+    expect(customerHistory.items.map((item) => item.kind)).not.toContain('attachment_added');
 
     await t.drainJobs();
     expect(t.mail.to(s.requester.email)).toEqual([]);
@@ -121,6 +126,19 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/posts', () =>
     // The organization's own activity log (read by its owners) does not show the note.
     const [audit] = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'case.note.created'), eq(auditEvents.targetId, s.caseId)));
     expect(audit).toMatchObject({ organizationId: null, actorUserId: s.engineer.userId });
+  });
+
+  it('refuses to move a case attachment onto an internal note (422), and a file for a post that is not the uploader\'s (404)', async () => {
+    const s = await buildCaseScenario(t);
+    const upload = await uploadAs(t, s.engineer, s.base, 'visible.txt', 'already visible to the customer');
+    const refused = await postAs(s.engineer, s, { body: 'note', internal: true, attachmentIds: [upload.json().id] });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('cases.note_attachments_after_post');
+    expect(await postsOf(s.caseId)).toEqual([]);
+    const customerPost = await postAs(s.requester, s, { body: 'my post' });
+    const notMine = await uploadAs(t, s.engineer, s.base, 'x.txt', 'x', 'application/octet-stream', customerPost.json().id);
+    expect(notMine.statusCode).toBe(404);
+    expect(notMine.json().error.code).toBe('cases.post_not_found');
   });
 
   it('refuses internal: true from a customer with 403 and writes nothing', async () => {

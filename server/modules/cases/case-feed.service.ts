@@ -8,7 +8,6 @@ import { lockCase, type CaseAccess, type CaseRow } from './case-access';
 import { presentAttachment } from './case-attachments.service';
 import {
   attachToPost,
-  deleteAttachmentEvents,
   findPostWithAuthor,
   insertPost,
   insertPostMentions,
@@ -112,6 +111,9 @@ export async function createPost(ctx: ServiceContext, access: CaseAccess, body: 
   const { actor, side } = access;
   const internal = body.internal;
   if (internal && side !== 'engineer') throw forbidden();
+  // A file uploaded to the case is visible to customers from that moment: an internal note's files
+  // are uploaded to the note itself (upload with postId), never moved onto it.
+  if (internal && body.attachmentIds.length > 0) throw new AppError('cases.note_attachments_after_post', 422);
   const postId = await ctx.db.transaction(async (tx) => {
     let row = await lockCase(tx, access.caseRow.id);
     if (!internal && isClosedStatus(row.status)) throw conflict('cases.closed');
@@ -128,8 +130,6 @@ export async function createPost(ctx: ServiceContext, access: CaseAccess, body: 
       createdAt: now,
     });
     await attachToPost(tx, attachmentIds, post.id);
-    // An attachment put on an internal note becomes the engineers' only: its row leaves the history customers read.
-    if (internal) await deleteAttachmentEvents(tx, row.id, attachmentIds);
     await insertPostMentions(tx, post.id, mentions.map((m) => m.id));
     // The way a help desk reopens a pending ticket on reply: the customer answered, the case is back with the engineers.
     if (!internal && side === 'customer' && isWaitingOnCustomer(row.status)) {

@@ -102,10 +102,10 @@ export async function openCaseThroughApi(t: TestApp, s: Pick<CaseScenario, 'orga
 }
 
 /** Uploads bytes as an attachment of the case through the API. */
-export function uploadAs(t: TestApp, client: SignedIn, base: string, name: string, content: Buffer | string | Readable, contentType = 'application/octet-stream') {
+export function uploadAs(t: TestApp, client: SignedIn, base: string, name: string, content: Buffer | string | Readable, contentType = 'application/octet-stream', postId?: string) {
   return t.app.inject({
     method: 'POST',
-    url: `${base}/attachments?name=${encodeURIComponent(name)}`,
+    url: `${base}/attachments?name=${encodeURIComponent(name)}${postId ? `&postId=${postId}` : ''}`,
     headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'content-type': contentType },
     payload: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
   });

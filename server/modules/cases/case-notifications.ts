@@ -3,7 +3,7 @@ import { caseSubscriptions } from '../../db/schema/index';
 import type { ServiceContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { queueMail } from '../../platform/mail';
-import { caseTopic, organizationTopic, publishLiveEvent, userTopic } from '../../platform/realtime';
+import { caseEngineersTopic, caseTopic, organizationTopic, publishLiveEvent, userTopic } from '../../platform/realtime';
 import type { CaseRow } from './case-access';
 import { caseEmail, caseLinkFor } from './case-emails';
 import { findPostBody, insertFeedItems, listNoticePeople, type NoticePerson } from './case-notifications.repository';
@@ -18,7 +18,7 @@ export type CaseNotice =
   | { kind: 'description' }
   | { kind: 'resolution' }
   | { kind: 'post'; postId: string; internal: boolean; mentionIds: string[] }
-  | { kind: 'attachment'; attachmentId: string }
+  | { kind: 'attachment'; attachmentId: string; internal?: boolean }
   | { kind: 'link' };
 
 export interface NoticeActor {
@@ -170,12 +170,13 @@ export async function notifyCase(tx: Db, ctx: ServiceContext, caseRow: CaseRow, 
     tx,
     plan.feed.map(({ recipient, kind, details }) => ({ userId: recipient.userId, organizationId: caseRow.organizationId, kind, caseId: caseRow.id, actorId: actor.userId, details, createdAt: now })),
   );
+  // An internal note (or a file on one) is announced to engineers only, not even as a bare hint.
+  const internalOnly = (notice.kind === 'post' && notice.internal) || (notice.kind === 'attachment' && notice.internal === true);
+  const listeners = [...people.filter((p) => p.subscribed && (!internalOnly || p.staffRole !== null)).map((p) => p.userId), ...plan.feed.map((f) => f.recipient.userId)];
   await publishLiveEvent(tx, {
-    topics: [
-      caseTopic(caseRow.id),
-      organizationTopic(caseRow.organizationId),
-      ...new Set([...people.filter((p) => p.subscribed).map((p) => p.userId), ...plan.feed.map((f) => f.recipient.userId)].map(userTopic)),
-    ],
+    topics: internalOnly
+      ? [caseEngineersTopic(caseRow.id), ...new Set(listeners.map(userTopic))]
+      : [caseTopic(caseRow.id), organizationTopic(caseRow.organizationId), ...new Set(listeners.map(userTopic))],
     kind: `case.${notice.kind}`,
     data: { caseId: caseRow.id, organizationId: caseRow.organizationId },
   });

@@ -105,6 +105,23 @@ describe('GET /api/v1/me/events', () => {
 });
 
 describe('GET /api/v1/organizations/:organizationId/cases/:caseId/events', () => {
+  it("keeps internal notes from a customer's case stream, while the engineer's hears of them", async () => {
+    const s = await caseScenario();
+    const engineer = await signInAs(t.app, (await buildUser(t.ctx, { staffRole: 'support_engineer' })).email);
+    const customerStream = await subscribed(s.casePath, s.requester);
+    const engineerStream = await subscribed(s.casePath, engineer);
+    const postsPath = `/api/v1/organizations/${s.organization.id}/cases/${s.supportCase.id}/posts`;
+    expect((await engineer.inject('POST', postsPath, { body: 'internal: firmware is unsupported', internal: true })).statusCode).toBe(201);
+    const transitionsPath = `/api/v1/organizations/${s.organization.id}/cases/${s.supportCase.id}/transitions`;
+    expect((await engineer.inject('POST', transitionsPath, { to: 'researching' })).statusCode).toBe(200);
+    // Events arrive in commit order: the customer's first event is the status change, not the note.
+    expect(await customerStream.next()).toEqual({ event: 'case.status', data: { kind: 'case.status', caseId: s.supportCase.id, organizationId: s.organization.id } });
+    expect((await engineerStream.next()).event).toBe('case.post');
+    expect((await engineerStream.next()).event).toBe('case.status');
+    customerStream.close();
+    engineerStream.close();
+  });
+
   it('streams the events of the case to someone who may see it, not those of other cases', async () => {
     const s = await caseScenario();
     const other = await buildCase(t.ctx, { organizationId: s.organization.id, siteId: s.site.id });

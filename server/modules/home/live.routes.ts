@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../platform/context';
 import { requireActor } from '../../platform/http/auth-plugin';
 import { ErrorResponse } from '../../platform/http/schemas';
 import { streamLiveEvents } from '../../platform/http/sse';
-import { caseTopic, userTopic } from '../../platform/realtime';
+import { caseEngineersTopic, caseTopic, userTopic } from '../../platform/realtime';
 import { requireCaseAccess } from '../cases/case-access';
 
 const EventStream = z.string().describe('text/event-stream: `event: ready` once subscribed, then `event: <kind>` with `{ kind, caseId?, organizationId? }` for each change');
@@ -41,8 +41,9 @@ export function registerLiveRoutes(app: FastifyInstance, ctx: ServiceContext): v
       response: { 200: EventStream, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
     handler: async (request, reply) => {
-      const { caseRow } = await requireCaseAccess(ctx.db, request);
-      return streamLiveEvents(request, reply, ctx.events, [caseTopic(caseRow.id)]);
+      const { caseRow, side } = await requireCaseAccess(ctx.db, request);
+      // Internal notes reach only engineers' pages: a customer's stream does not even hear that one was written.
+      return streamLiveEvents(request, reply, ctx.events, side === 'engineer' ? [caseTopic(caseRow.id), caseEngineersTopic(caseRow.id)] : [caseTopic(caseRow.id)]);
     },
   });
 }

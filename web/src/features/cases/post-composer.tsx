@@ -1,10 +1,11 @@
 import { Alert, Button, Card, Group, Stack, Switch } from '@mantine/core';
 import { IconAlertCircle, IconLock, IconSend } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getErrorMessage } from '../../components/get-error-message';
 import { AttachmentPicker } from './attachment-picker';
-import { useCreatePost, type CaseDetail, type MentionCandidate } from './cases.api';
+import { caseKey, useCreatePost, type CaseDetail, type MentionCandidate } from './cases.api';
 import { MarkdownEditor } from './markdown-editor';
 import { pruneMentionIds } from './mention-query';
 import { MentionTextarea } from './mention-textarea';
@@ -19,26 +20,36 @@ import { DESCRIPTION_MAX } from './wizard-form';
 export function PostComposer({ organizationId, detail }: { organizationId: string; detail: CaseDetail }) {
   const { t } = useTranslation();
   const create = useCreatePost(organizationId, detail.id);
+  const queryClient = useQueryClient();
   const uploads = useAttachmentUploads();
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [mentioned, setMentioned] = useState<MentionCandidate[]>([]);
   const mentionNames = useMemo(() => mentioned.map((person) => person.name), [mentioned]);
   const canInternal = detail.abilities.writeInternalNote;
-  const canAttach = detail.abilities.attach;
+  const canAttachToCase = detail.abilities.attach;
 
+  const noteMode = canInternal && internal;
+  // Engineers may add files to an internal note even on a closed case.
+  const canAttach = canAttachToCase || noteMode;
+  // A file uploaded to the case is visible to customers at once, so an internal note's files wait
+  // and go onto the note itself once it is written.
   const attach = (files: File[]) => {
     uploads.add(files);
-    void uploads.upload(organizationId, detail.id);
+    if (!noteMode) void uploads.upload(organizationId, detail.id);
   };
 
   const send = () => {
     if (!body.trim() || uploads.isBusy) return;
-    const attachmentIds = uploads.items.flatMap((item) => (item.attachment ? [item.attachment.id] : []));
+    const attachmentIds = noteMode ? [] : uploads.items.flatMap((item) => (item.attachment ? [item.attachment.id] : []));
     create.mutate(
-      { body, internal: canInternal && internal, mentionIds: pruneMentionIds(body, mentioned), attachmentIds },
+      { body, internal: noteMode, mentionIds: pruneMentionIds(body, mentioned), attachmentIds },
       {
-        onSuccess: () => {
+        onSuccess: async (post) => {
+          if (noteMode && uploads.items.length > 0) {
+            await uploads.upload(organizationId, detail.id, post.id);
+            await queryClient.invalidateQueries({ queryKey: caseKey(organizationId, detail.id) });
+          }
           setBody('');
           setMentioned([]);
           setInternal(false);
@@ -77,8 +88,9 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
           {canInternal ? (
             <Switch
               label={t('cases.feed.internalSwitch')}
-              description={t('cases.feed.internalHint')}
+              description={uploads.items.length > 0 ? t('cases.feed.internalLocked') : t('cases.feed.internalHint')}
               checked={internal}
+              disabled={uploads.items.length > 0}
               onChange={(event) => setInternal(event.currentTarget.checked)}
               thumbIcon={internal ? <IconLock size={10} /> : undefined}
               color="yellow"

@@ -23,17 +23,18 @@ function parseError(status: number, text: string): ApiError {
 }
 
 /**
- * Uploads one file to a case as the raw request body (`POST …/cases/:caseId/attachments?name=`),
+ * Uploads one file to a case as the raw request body (`POST …/cases/:caseId/attachments?name=`;
+ * with `postId`, onto that post of the uploader's, as an internal note's files go),
  * reporting progress from 0 to 1. XMLHttpRequest because only it reports upload progress; errors
  * come back in the person's language, as the server words them.
  */
-export function uploadCaseAttachment(organizationId: string, caseId: string, file: File, onProgress: (fraction: number) => void): AttachmentUpload {
+export function uploadCaseAttachment(organizationId: string, caseId: string, file: File, onProgress: (fraction: number) => void, postId?: string): AttachmentUpload {
   const xhr = new XMLHttpRequest();
   const promise = (async () => {
     // A fresh CSRF token: the session's may have been renewed since the page loaded.
     const me = await apiClient.get<Me>('/api/v1/me');
     return new Promise<CaseAttachment>((resolve, reject) => {
-      xhr.open('POST', casePath(organizationId, caseId, `/attachments?${new URLSearchParams({ name: file.name }).toString()}`));
+      xhr.open('POST', casePath(organizationId, caseId, `/attachments?${new URLSearchParams({ name: file.name, ...(postId ? { postId } : {}) }).toString()}`));
       xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
       xhr.setRequestHeader('Accept', 'application/json');
       xhr.setRequestHeader('Accept-Language', i18n.resolvedLanguage ?? i18n.language ?? 'ko');

@@ -66,12 +66,12 @@ export function useAttachmentUploads(maxBytes?: number) {
   const clearDone = useCallback(() => update((list) => list.filter((item) => item.status !== 'done')), [update]);
 
   const upload = useCallback(
-    async (organizationId: string, caseId: string): Promise<CaseAttachment[]> => {
+    async (organizationId: string, caseId: string, postId?: string): Promise<CaseAttachment[]> => {
       for (const item of itemsRef.current.filter((entry) => entry.status === 'waiting' || entry.status === 'failed')) {
         // Removed while an earlier file was uploading.
         if (!itemsRef.current.some((entry) => entry.key === item.key)) continue;
         patch(item.key, { status: 'uploading', progress: 0, error: null });
-        const handle = uploadCaseAttachment(organizationId, caseId, item.file, (progress) => patch(item.key, { progress }));
+        const handle = uploadCaseAttachment(organizationId, caseId, item.file, (progress) => patch(item.key, { progress }), postId);
         running.current.set(item.key, handle);
         try {
           const attachment = await handle.promise;
