@@ -259,7 +259,10 @@ describe('[CASES]: a support case from the wizard to the offer of a new case', (
     await page.getByTestId('close-case').click();
     await page.getByTestId('confirm-modal').getByTestId('confirm-action').click();
     await expect.poll(() => caseView(page).getAttribute('data-status'), WAIT).toBe('closed');
-    await waitForMailWhere(server, flow.customer.email, (mail) => mail.subject.includes(flow.number) && mail.text.includes('종료되었습니다'));
+    // The Closed email goes to the other subscribers: the assigned engineer (who chose no language: the case's, Korean).
+    const closed = await waitForMailWhere(server, flow.engineer.email, (mail) => mail.subject.includes(flow.number) && mail.text.includes('종료했습니다'));
+    expect(closed.text).toContain(`${flow.customer.name}님이 케이스 ${flow.number}`);
+    expect(closed.inReplyTo).toBe(flow.createdMail!.messageId);
 
     await page.getByTestId('request-reopen').click(WAIT);
     await page.getByTestId('reopen-modal').getByLabel('사유').fill('오늘 아침 같은 오류가 다시 발생했습니다 😢');

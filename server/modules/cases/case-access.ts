@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { CaseSide } from '../../../common/cases';
 import { cases } from '../../db/schema/index';
 import type { Actor } from '../../platform/actor';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { prepared } from '../../platform/prepared';
 import { requireActor } from '../../platform/http/auth-plugin';
 import { requireOrganizationAccess, type OrganizationAccess } from '../organizations/organization-access';
 import { caseSideFor } from './cases.policy';
@@ -26,8 +27,16 @@ export async function requireCaseAccess(db: Db, request: FastifyRequest, options
   const { organization, standing } = requireOrganizationAccess(request);
   const caseId = (request.params as { caseId?: string }).caseId;
   if (!caseId) throw new Error(`route ${request.routeOptions.url} has no :caseId`);
-  const query = db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.organizationId, organization.id))).limit(1);
-  const [caseRow] = options.forUpdate ? await query.for('update') : await query;
+  const [caseRow] = options.forUpdate
+    ? await db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.organizationId, organization.id))).limit(1).for('update')
+    : await prepared(db, 'find_case_of_organization', (d) =>
+        d
+          .select()
+          .from(cases)
+          .where(and(eq(cases.id, sql.placeholder('caseId')), eq(cases.organizationId, sql.placeholder('organizationId'))))
+          .limit(1)
+          .prepare('find_case_of_organization'),
+      ).execute({ caseId, organizationId: organization.id });
   if (!caseRow) throw new AppError('cases.not_found', 404);
   const side = caseSideFor(standing, caseRow.siteId);
   // A member without access to the case's site learns nothing about it.

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-
 import { CUSTOMER_ROLE_PERMISSIONS, CUSTOMER_ROLES, STAFF_ROLE_PERMISSIONS, STAFF_ROLES } from '../../../common/permissions';
 import { caseAttachments, casePostMentions, casePosts, caseRemoteSessions, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
+import { prepared } from '../../platform/prepared';
 import { ALL_SITES_ROLES } from '../organizations/organizations.policy';
 
 /**
@@ -35,20 +36,29 @@ export interface PostPosition {
 
 /** A page of a case's posts, newest first, after `before` when given; each row carries its position. */
 export async function listPostsPage(db: Db, caseId: string, options: { includeInternal: boolean; before?: PostPosition; limit: number }) {
-  const conditions = [eq(casePosts.caseId, caseId)];
-  if (!options.includeInternal) conditions.push(eq(casePosts.visibility, 'public'));
-  if (options.before) conditions.push(sql`(${casePosts.createdAt}, ${casePosts.id}) < (${options.before.at}::timestamptz, ${options.before.id}::uuid)`);
-  return db
-    .select({
-      post: casePosts,
-      authorName: users.name,
-      position: sql<string>`to_char(${casePosts.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-    })
-    .from(casePosts)
-    .leftJoin(users, eq(users.id, casePosts.authorId))
-    .where(and(...conditions))
-    .orderBy(desc(casePosts.createdAt), desc(casePosts.id))
-    .limit(options.limit);
+  // The case page reads this at every visit: two prepared statements (first page, later pages).
+  const build = (d: Db, after: boolean) =>
+    d
+      .select({
+        post: casePosts,
+        authorName: users.name,
+        position: sql<string>`to_char(${casePosts.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      })
+      .from(casePosts)
+      .leftJoin(users, eq(users.id, casePosts.authorId))
+      .where(
+        and(
+          eq(casePosts.caseId, sql.placeholder('caseId')),
+          or(sql`${sql.placeholder('includeInternal')}::boolean`, eq(casePosts.visibility, 'public')),
+          after ? sql`(${casePosts.createdAt}, ${casePosts.id}) < (${sql.placeholder('beforeAt')}::timestamptz, ${sql.placeholder('beforeId')}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(desc(casePosts.createdAt), desc(casePosts.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(after ? 'list_case_posts_after' : 'list_case_posts');
+  const { before } = options;
+  const statement = before ? prepared(db, 'list_case_posts_after', (d) => build(d, true)) : prepared(db, 'list_case_posts', (d) => build(d, false));
+  return statement.execute({ caseId, includeInternal: options.includeInternal, limit: options.limit, ...(before ? { beforeAt: before.at, beforeId: before.id } : {}) });
 }
 
 /** One post with its author's name. */

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { STAFF_ROLE_PERMISSIONS, STAFF_ROLES, type StaffRole } from '../../../common/permissions';
 import { caseEvents, casePosts, cases, organizations, productFamilies, products, releases, sites, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
+import { prepared } from '../../platform/prepared';
 import type { CaseRow } from './case-access';
 
 /** The kinds of rows in a case's history. */
@@ -78,7 +79,8 @@ const related = alias(cases, 'related_case');
 
 /** A case with every name its page shows, in one query; undefined when it does not exist. */
 export async function findCaseDetailRow(db: Db, caseId: string) {
-  const [row] = await db
+  // The case page's query: ten tables, built once and prepared.
+  const statement = prepared(db, 'find_case_detail', (d) => d
     .select({
       case: cases,
       organizationName: organizations.name,
@@ -103,8 +105,10 @@ export async function findCaseDetailRow(db: Db, caseId: string) {
     .leftJoin(requester, eq(requester.id, cases.requesterId))
     .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
     .leftJoin(related, eq(related.id, cases.relatedCaseId))
-    .where(eq(cases.id, caseId))
-    .limit(1);
+    .where(eq(cases.id, sql.placeholder('caseId')))
+    .limit(1)
+    .prepare('find_case_detail'));
+  const [row] = await statement.execute({ caseId });
   return row;
 }
 export type CaseDetailRow = NonNullable<Awaited<ReturnType<typeof findCaseDetailRow>>>;

@@ -105,12 +105,17 @@ const SCOPED_TABLES = { siteId: sites, memberId: members, invitationId: invitati
 
 /** True when the site, member, invitation, support contract or entitlement belongs to the organization. */
 export async function resourceBelongsToOrganization(db: Db, kind: keyof typeof SCOPED_TABLES, id: string, organizationId: string): Promise<boolean> {
-  const table = SCOPED_TABLES[kind];
-  const [row] = await db
-    .select({ id: table.id })
-    .from(table)
-    .where(and(eq(table.id, id), eq(table.organizationId, organizationId)))
-    .limit(1);
+  // Every request naming such a resource runs this: one prepared statement per kind.
+  const statement = prepared(db, `resource_belongs_${kind}`, (d) => {
+    const table = SCOPED_TABLES[kind];
+    return d
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.id, sql.placeholder('id')), eq(table.organizationId, sql.placeholder('organizationId'))))
+      .limit(1)
+      .prepare(`resource_belongs_${kind}`);
+  });
+  const [row] = await statement.execute({ id, organizationId });
   return row !== undefined;
 }
 
