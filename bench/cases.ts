@@ -72,8 +72,14 @@ export async function generateCaseData(
       [offset, batch, perCase],
     );
   }
-  await database.raw('analyze cases');
-  await database.raw('analyze case_posts');
+  // As autovacuum would after a while: statistics, and the visibility map index-only scans rely on.
+  if (database.kind === 'postgres') {
+    await database.raw('vacuum analyze cases');
+    await database.raw('vacuum analyze case_posts');
+  } else {
+    await database.raw('analyze cases');
+    await database.raw('analyze case_posts');
+  }
   const [target] = await database.raw<{ id: string }>(
     `select id from cases where organization_id = $1 and status = 'researching' order by updated_at desc limit 1`,
     [options.organizationId],

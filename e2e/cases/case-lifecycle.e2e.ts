@@ -226,7 +226,7 @@ describe('[CASES]: a support case from the wizard to the offer of a new case', (
     expect(composition[0]).toBe('compositionstart');
     expect(composition).toContain('compositionupdate');
     expect(composition.at(-1)).toBe('compositionend');
-    expect(await textarea.inputValue()).toBe('재시작해도 같은 오류가 납니다. @박');
+    await expect.poll(() => textarea.inputValue(), WAIT).toBe('재시작해도 같은 오류가 납니다. @박');
 
     // Pick the colleague from the list; their name replaces the query, the caret after it.
     const option = page.getByRole('listbox', { name: '언급할 사람' }).getByRole('option', { name: new RegExp(flow.colleague.name) });

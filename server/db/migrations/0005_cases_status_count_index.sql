@@ -1,0 +1,1 @@
+CREATE INDEX "cases_organization_status_idx" ON "cases" USING btree ("organization_id","status","site_id","requester_id");
