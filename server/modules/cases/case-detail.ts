@@ -7,7 +7,9 @@ import type { ServiceContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { OrganizationStanding } from '../organizations/organizations.policy';
 import { caseAbilities, caseSideFor } from './cases.policy';
-import { findCaseDetailRow, listCaseEvents, listPeople } from './cases.repository';
+import type { FastifyRequest } from 'fastify';
+import { requireOrganizationAccess } from '../organizations/organization-access';
+import { findCaseDetailRow, listCaseEvents, listPeople, type CaseDetailRow } from './cases.repository';
 import { canCreateCaseOn } from './case-wizard.service';
 
 /** Who looks at a case: the side they work it from and their standing in its organization. */
@@ -28,6 +30,24 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export async function presentCaseDetail(ctx: ServiceContext, caseId: string, viewer: CaseViewer, locale: Locale): Promise<CaseDetail> {
   const row = await findCaseDetailRow(ctx.db, caseId);
   if (!row) throw new AppError('cases.not_found', 404);
+  return presentCaseDetailRow(ctx, row, viewer, locale);
+}
+
+/**
+ * The case page for a request on `:caseId` in one query: the case of the path's organization with
+ * its names, or 404 `cases.not_found` when the actor may not see it (the checks of requireCaseAccess).
+ */
+export async function readCaseDetail(ctx: ServiceContext, request: FastifyRequest, locale: Locale): Promise<CaseDetail> {
+  const { organization, standing } = requireOrganizationAccess(request);
+  const caseId = (request.params as { caseId: string }).caseId;
+  const row = await findCaseDetailRow(ctx.db, caseId);
+  if (!row || row.case.organizationId !== organization.id) throw new AppError('cases.not_found', 404);
+  const side = caseSideFor(standing, row.case.siteId);
+  if (!side) throw new AppError('cases.not_found', 404);
+  return presentCaseDetailRow(ctx, row, { side, standing }, locale);
+}
+
+function presentCaseDetailRow(ctx: ServiceContext, row: CaseDetailRow, viewer: CaseViewer, locale: Locale): CaseDetail {
   const c = row.case;
   const now = ctx.clock.now();
   const windowDays = ctx.config.caseReopenWindowDays;

@@ -86,12 +86,16 @@ export async function insertPostMentions(db: Db, postId: string, userIds: readon
 export async function listMentionsOfPosts(db: Db, postIds: readonly string[]): Promise<Map<string, { id: string; name: string }[]>> {
   const byPost = new Map<string, { id: string; name: string }[]>();
   if (postIds.length === 0) return byPost;
-  const rows = await db
-    .select({ postId: casePostMentions.postId, id: users.id, name: users.name })
-    .from(casePostMentions)
-    .innerJoin(users, eq(users.id, casePostMentions.userId))
-    .where(inArray(casePostMentions.postId, [...postIds]))
-    .orderBy(asc(users.name), asc(users.id));
+  const statement = prepared(db, 'list_post_mentions', (d) =>
+    d
+      .select({ postId: casePostMentions.postId, id: users.id, name: users.name })
+      .from(casePostMentions)
+      .innerJoin(users, eq(users.id, casePostMentions.userId))
+      .where(sql`${casePostMentions.postId} = any(${sql.placeholder('postIds')}::uuid[])`)
+      .orderBy(asc(users.name), asc(users.id))
+      .prepare('list_post_mentions'),
+  );
+  const rows = await statement.execute({ postIds: [...postIds] });
   for (const row of rows) {
     const mentions = byPost.get(row.postId) ?? [];
     mentions.push({ id: row.id, name: row.name });
@@ -138,12 +142,16 @@ export function listAttachmentsOfCase(db: Db, caseId: string, options: { include
 /** The attachments of these posts, oldest first. */
 export function listAttachmentsOfPosts(db: Db, postIds: readonly string[]): Promise<AttachmentWithUploader[]> {
   if (postIds.length === 0) return Promise.resolve([]);
-  return db
-    .select(attachmentColumns)
-    .from(caseAttachments)
-    .leftJoin(users, eq(users.id, caseAttachments.uploadedBy))
-    .where(inArray(caseAttachments.postId, [...postIds]))
-    .orderBy(asc(caseAttachments.createdAt), asc(caseAttachments.id));
+  const statement = prepared(db, 'list_post_attachments', (d) =>
+    d
+      .select(attachmentColumns)
+      .from(caseAttachments)
+      .leftJoin(users, eq(users.id, caseAttachments.uploadedBy))
+      .where(sql`${caseAttachments.postId} = any(${sql.placeholder('postIds')}::uuid[])`)
+      .orderBy(asc(caseAttachments.createdAt), asc(caseAttachments.id))
+      .prepare('list_post_attachments'),
+  );
+  return statement.execute({ postIds: [...postIds] });
 }
 
 /** One attachment of the case with the visibility of the post it is on (null: on the case itself). */

@@ -7,7 +7,8 @@ import { originOf, requireActor } from '../../platform/http/auth-plugin';
 import { ErrorResponse } from '../../platform/http/schemas';
 import { requireOrganizationAccess } from '../organizations/organization-access';
 import { requireCaseAccess } from './case-access';
-import { assignCase, createCase, getCaseDetail, getCaseHistory, reopenCase, transitionCase, updateCaseText } from './cases.service';
+import { readCaseDetail } from './case-detail';
+import { assignCase, createCase, getCaseHistory, reopenCase, transitionCase, updateCaseText } from './cases.service';
 import { getCaseWizardOptions } from './case-wizard.service';
 
 const Params = z.object({ organizationId: z.uuid() });
@@ -50,7 +51,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServiceContext): v
   r.get('/api/v1/organizations/:organizationId/cases/:caseId', {
     config: { access: view },
     schema: { tags, summary: 'The case page: the case with names resolved, and what the actor may do on it now', params: CaseParams, response: { 200: CaseDetail, ...errors } },
-    handler: async (request) => getCaseDetail(ctx, await requireCaseAccess(ctx.db, request), request.locale),
+    handler: (request) => readCaseDetail(ctx, request, request.locale),
   });
 
   r.patch('/api/v1/organizations/:organizationId/cases/:caseId', {
