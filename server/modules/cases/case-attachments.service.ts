@@ -1,7 +1,7 @@
+import { recordCaseAudit } from './case-audit';
 import type { Readable } from 'node:stream';
-import { formatCaseNumber, isClosedStatus } from '../../../common/cases';
+import { isClosedStatus } from '../../../common/cases';
 import type { CaseAttachment } from '../../../common/schemas/cases';
-import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { AppError, badRequest, conflict } from '../../platform/errors';
 import { formatBytes, type StagedBlob } from '../../platform/storage';
@@ -114,19 +114,15 @@ export async function uploadAttachment(
       });
       await insertCaseEvent(tx, { caseId: locked.id, kind: 'attachment_added', actorId: actor.userId, toValue: name, details: { attachmentId: inserted.id, name, size: staged.size, ...(internal ? { internal: true } : {}) }, createdAt: now });
       const updated = await updateCase(tx, locked.id, { updatedAt: now });
-      await recordAudit(tx, {
-        category: 'case',
+      // Like the note itself, a note's file stays out of the organization's own activity log.
+      await recordCaseAudit(tx, {
+        row: locked,
         action: 'case.attachment.added',
-        actorUserId: actor.userId,
-        actorLabel: actor.email,
-        // Like the note itself, a note's file stays out of the organization's own activity log.
-        organizationId: internal ? null : locked.organizationId,
-        targetType: 'case',
-        targetId: locked.id,
-        ip: origin.ip,
-        client: origin.client,
-        details: { number: formatCaseNumber(locked.number), organizationId: locked.organizationId, postId: post?.id ?? null, attachmentId: inserted.id, name, contentType, size: staged.size, sha256: staged.sha256 },
-        occurredAt: now,
+        actor: { userId: actor.userId, label: actor.email },
+        origin,
+        at: now,
+        details: { postId: post?.id ?? null, attachmentId: inserted.id, name, contentType, size: staged.size, sha256: staged.sha256 },
+        internal,
       });
       await notifyCase(tx, ctx, updated, { userId: actor.userId, side }, { kind: 'attachment', attachmentId: inserted.id, internal });
       // Last, so that a failed insert never leaves bytes behind; the blob lock keeps a removal of the same bytes out.

@@ -1,6 +1,6 @@
-import { formatCaseNumber, isClosedStatus, isWaitingOnCustomer } from '../../../common/cases';
+import { recordCaseAudit } from './case-audit';
+import { isClosedStatus, isWaitingOnCustomer } from '../../../common/cases';
 import type { CasePost, CasePostPage, CreatePostBody, MentionCandidate } from '../../../common/schemas/cases';
-import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, badRequest, conflict, forbidden } from '../../platform/errors';
@@ -138,19 +138,14 @@ export async function createPost(ctx: ServiceContext, access: CaseAccess, body: 
     row = await updateCase(tx, row.id, { updatedAt: now, ...(!internal && side === 'engineer' && row.firstResponseAt === null ? { firstResponseAt: now } : {}) });
     await subscribeToCase(tx, row.id, actor.userId, 'follow');
     for (const mention of mentions) await subscribeToCase(tx, row.id, mention.id, 'mention');
-    await recordAudit(tx, {
-      category: 'case',
+    await recordCaseAudit(tx, {
+      row,
       action: internal ? 'case.note.created' : 'case.post.created',
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
-      // An internal note is kept out of the organization's own activity log, which its owners read.
-      organizationId: internal ? null : row.organizationId,
-      targetType: 'case',
-      targetId: row.id,
-      ip: origin.ip,
-      client: origin.client,
-      details: { number: formatCaseNumber(row.number), organizationId: row.organizationId, postId: post.id, mentionIds: mentions.map((m) => m.id), attachmentIds, length: [...body.body].length },
-      occurredAt: now,
+      actor: { userId: actor.userId, label: actor.email },
+      origin,
+      at: now,
+      details: { postId: post.id, mentionIds: mentions.map((m) => m.id), attachmentIds, length: [...body.body].length },
+      internal,
     });
     await notifyCase(tx, ctx, row, { userId: actor.userId, side }, { kind: 'post', postId: post.id, internal, mentionIds: mentions.map((m) => m.id) });
     return post.id;

@@ -1,5 +1,5 @@
-import { formatCaseNumber, isClosedStatus, isTransitionAllowed, type CaseSide, type CaseStatus } from '../../../common/cases';
-import { recordAudit } from '../../platform/audit';
+import { recordCaseAudit } from './case-audit';
+import { isClosedStatus, isTransitionAllowed, type CaseSide, type CaseStatus } from '../../../common/cases';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
@@ -57,19 +57,7 @@ export async function applyStatusChange(tx: Db, ctx: ServiceContext, row: CaseRo
   const from = row.status;
   const updated = await updateCase(tx, row.id, statusChangeValues(row, to, by.side, now));
   await insertCaseEvent(tx, { caseId: row.id, kind: 'status', actorId: by.userId, fromValue: from, toValue: to, createdAt: now });
-  await recordAudit(tx, {
-    category: 'case',
-    action: 'case.status.changed',
-    actorUserId: by.userId,
-    actorLabel: by.label,
-    organizationId: row.organizationId,
-    targetType: 'case',
-    targetId: row.id,
-    ip: origin.ip,
-    client: origin.client,
-    details: { number: formatCaseNumber(row.number), from, to },
-    occurredAt: now,
-  });
+  await recordCaseAudit(tx, { row, action: 'case.status.changed', actor: by, origin, at: now, details: { from, to } });
   await notifyCase(tx, ctx, updated, { userId: by.userId, side: by.side }, { kind: 'status', from, to });
   return updated;
 }
@@ -89,19 +77,7 @@ export async function applyAssignment(tx: Db, ctx: ServiceContext, row: CaseRow,
   const updated = await updateCase(tx, row.id, { assigneeId, updatedAt: now });
   if (assigneeId !== null) await subscribeToCase(tx, row.id, assigneeId, 'assignee');
   await insertCaseEvent(tx, { caseId: row.id, kind: 'assignee', actorId: by.userId, fromValue: row.assigneeId, toValue: assigneeId, createdAt: now });
-  await recordAudit(tx, {
-    category: 'case',
-    action: 'case.assigned',
-    actorUserId: by.userId,
-    actorLabel: by.label,
-    organizationId: row.organizationId,
-    targetType: 'case',
-    targetId: row.id,
-    ip: origin.ip,
-    client: origin.client,
-    details: { number: formatCaseNumber(row.number), from: row.assigneeId, to: assigneeId },
-    occurredAt: now,
-  });
+  await recordCaseAudit(tx, { row, action: 'case.assigned', actor: by, origin, at: now, details: { from: row.assigneeId, to: assigneeId } });
   await notifyCase(tx, ctx, updated, { userId: by.userId, side: by.side }, { kind: 'assigned', assigneeId });
   return updated;
 }

@@ -1,6 +1,6 @@
-import { formatCaseNumber, type CaseLinkKind } from '../../../common/cases';
+import { recordCaseAudit } from './case-audit';
+import { type CaseLinkKind } from '../../../common/cases';
 import type { CaseLink } from '../../../common/schemas/cases';
-import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
@@ -60,18 +60,6 @@ export async function findLinkCandidates(ctx: ServiceContext, access: CaseAccess
   return { items: targets.map(({ kind, targetId, title }) => ({ kind, targetId, title })) };
 }
 
-const auditOf = (access: CaseAccess, row: CaseRow, origin: RequestOrigin, now: Date) => ({
-  category: 'case' as const,
-  actorUserId: access.actor.userId,
-  actorLabel: access.actor.email,
-  organizationId: row.organizationId,
-  targetType: 'case',
-  targetId: row.id,
-  ip: origin.ip,
-  client: origin.client,
-  occurredAt: now,
-});
-
 /** An engineer links content to the case: 409 `cases.link_exists` when it is linked already. */
 export async function addCaseLink(ctx: ServiceContext, access: CaseAccess, body: { kind: CaseLinkKind; targetId: string }, origin: RequestOrigin): Promise<CaseLink> {
   requireEngineer(access);
@@ -83,7 +71,7 @@ export async function addCaseLink(ctx: ServiceContext, access: CaseAccess, body:
     if (!inserted) throw conflict('cases.link_exists');
     await insertCaseEvent(tx, { caseId: row.id, kind: 'link_added', actorId: access.actor.userId, toValue: target.title, details: { linkId: inserted.id, kind: target.kind, targetId: target.targetId }, createdAt: now });
     const updated = await updateCase(tx, row.id, { updatedAt: now });
-    await recordAudit(tx, { ...auditOf(access, row, origin, now), action: 'case.link.added', details: { number: formatCaseNumber(row.number), linkId: inserted.id, kind: target.kind, targetId: target.targetId, title: target.title } });
+    await recordCaseAudit(tx, { row, action: 'case.link.added', actor: { userId: access.actor.userId, label: access.actor.email }, origin, at: now, details: { linkId: inserted.id, kind: target.kind, targetId: target.targetId, title: target.title } });
     await notifyCase(tx, ctx, updated, { userId: access.actor.userId, side: access.side }, { kind: 'link' });
     return inserted;
   });
@@ -110,7 +98,7 @@ export async function removeCaseLink(ctx: ServiceContext, access: CaseAccess, li
     await deleteLink(tx, link.id);
     await insertCaseEvent(tx, { caseId: row.id, kind: 'link_removed', actorId: access.actor.userId, fromValue: link.title, details: { linkId: link.id, kind: link.kind, targetId: link.targetId }, createdAt: now });
     const updated = await updateCase(tx, row.id, { updatedAt: now });
-    await recordAudit(tx, { ...auditOf(access, row, origin, now), action: 'case.link.removed', details: { number: formatCaseNumber(row.number), linkId: link.id, kind: link.kind, targetId: link.targetId, title: link.title } });
+    await recordCaseAudit(tx, { row, action: 'case.link.removed', actor: { userId: access.actor.userId, label: access.actor.email }, origin, at: now, details: { linkId: link.id, kind: link.kind, targetId: link.targetId, title: link.title } });
     await notifyCase(tx, ctx, updated, { userId: access.actor.userId, side: access.side }, { kind: 'link' });
   });
 }

@@ -1,9 +1,9 @@
+import { recordCaseAudit } from './case-audit';
 import { formatCaseNumber, isClosedStatus, reopenStanding } from '../../../common/cases';
 import type { Locale } from '../../../common/locale';
 import type { z } from 'zod';
 import type { AssignBody, CaseDetail, CaseHistory, CreateCaseBody, CreatedCase, ReopenBody, TransitionBody, UpdateCaseBody } from '../../../common/schemas/cases';
 import type { Actor } from '../../platform/actor';
-import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { assertContractAllowsAccess, findSiteContract, standingOf } from '../entitlements/contract-standing';
@@ -73,18 +73,13 @@ export async function createCase(ctx: ServiceContext, actor: Actor, access: Orga
     });
     await insertCaseEvent(tx, { caseId: row.id, kind: 'created', actorId: actor.userId, toValue: 'new', details: relatedCaseId ? { relatedCaseId } : null, createdAt: now });
     await subscribeToCase(tx, row.id, actor.userId, 'requester');
-    await recordAudit(tx, {
-      category: 'case',
+    await recordCaseAudit(tx, {
+      row,
       action: 'case.created',
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
-      organizationId,
-      targetType: 'case',
-      targetId: row.id,
-      ip: origin.ip,
-      client: origin.client,
-      details: { number: formatCaseNumber(row.number), subject: row.subject, siteId: site.id, category: row.category, productId: row.productId, relatedCaseId },
-      occurredAt: now,
+      actor: { userId: actor.userId, label: actor.email },
+      origin,
+      at: now,
+      details: { subject: row.subject, siteId: site.id, category: row.category, productId: row.productId, relatedCaseId },
     });
     await notifyCase(tx, ctx, row, { userId: actor.userId, side }, { kind: 'created' });
     return row;
@@ -121,18 +116,13 @@ export async function updateCaseText(ctx: ServiceContext, access: CaseAccess, bo
     for (const change of changes) {
       row = await updateCase(tx, row.id, change.field === 'description' ? { description: change.next!, updatedAt: now } : { resolution: change.next, updatedAt: now });
       await insertCaseEvent(tx, { caseId: row.id, kind: change.field, actorId: by.userId, details: { previous: change.previous }, createdAt: now });
-      await recordAudit(tx, {
-        category: 'case',
+      await recordCaseAudit(tx, {
+        row,
         action: change.field === 'description' ? 'case.description.updated' : 'case.resolution.updated',
-        actorUserId: by.userId,
-        actorLabel: by.label,
-        organizationId: row.organizationId,
-        targetType: 'case',
-        targetId: row.id,
-        ip: origin.ip,
-        client: origin.client,
-        details: { number: formatCaseNumber(row.number), previousLength: change.previous?.length ?? 0, length: change.next?.length ?? 0 },
-        occurredAt: now,
+        actor: by,
+        origin,
+        at: now,
+        details: { previousLength: change.previous?.length ?? 0, length: change.next?.length ?? 0 },
       });
       await notifyCase(tx, ctx, row, { userId: by.userId, side: by.side }, { kind: change.field });
     }
@@ -170,19 +160,7 @@ export async function reopenCase(ctx: ServiceContext, access: CaseAccess, body: 
     await insertCaseEvent(tx, { caseId: row.id, kind: 'reopen_requested', actorId: by.userId, fromValue: row.status, toValue: 'researching', details: { reason: body.reason }, createdAt: now });
     const postId = await insertCustomerPost(tx, { caseId: row.id, organizationId: row.organizationId, authorId: by.userId, body: body.reason, createdAt: now });
     await subscribeToCase(tx, row.id, by.userId, 'follow');
-    await recordAudit(tx, {
-      category: 'case',
-      action: 'case.reopen.requested',
-      actorUserId: by.userId,
-      actorLabel: by.label,
-      organizationId: row.organizationId,
-      targetType: 'case',
-      targetId: row.id,
-      ip: origin.ip,
-      client: origin.client,
-      details: { number: formatCaseNumber(row.number), from: row.status, to: 'researching', reason: body.reason, postId },
-      occurredAt: now,
-    });
+    await recordCaseAudit(tx, { row, action: 'case.reopen.requested', actor: by, origin, at: now, details: { from: row.status, to: 'researching', reason: body.reason, postId } });
     await notifyCase(tx, ctx, updated, { userId: by.userId, side: by.side }, { kind: 'reopen_requested', reason: body.reason });
   });
   return getCaseDetail(ctx, access, locale);
