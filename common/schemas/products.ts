@@ -93,11 +93,15 @@ export type ContractWarning = z.infer<typeof ContractWarning>;
 export const ProductListQuery = z.object({
   siteId: z.uuid().optional().describe('Only this site (one the member may act on)'),
   q: z.string().trim().max(100).optional().describe('Case-insensitive search over product, display and component names'),
+  limit: z.coerce.number().int().min(1).max(100).default(50).describe('Products per page'),
+  cursor: z.uuid().optional().describe('nextCursor of the previous page'),
 });
 export type ProductListQuery = z.infer<typeof ProductListQuery>;
 
 export const ProductList = z.object({
-  items: z.array(LicensedProduct),
+  items: z.array(LicensedProduct).describe('One page, by site then by the name the member sees'),
+  total: z.number().int().describe('Products matching, over every page'),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last'),
   sites: z.array(SiteRef).describe('The sites the member may act on, for the filter'),
   warnings: z.array(ContractWarning).describe('Contracts that warn, per site (of the chosen site when filtered)'),
 });

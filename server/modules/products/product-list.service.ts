@@ -2,7 +2,7 @@ import { contractStanding, type ContractStanding } from '../../../common/contrac
 import type { ContractWarning, ProductList, ProductListQuery } from '../../../common/schemas/products';
 import type { Actor } from '../../platform/actor';
 import type { ServiceContext } from '../../platform/context';
-import { notFound } from '../../platform/errors';
+import { fieldError, notFound } from '../../platform/errors';
 import type { OrganizationAccess } from '../organizations/organization-access';
 import { ByteWriter } from './byte-writer';
 import { listProductFragments, readLicensedProducts, type LicensedRow } from './product-list.repository';
@@ -124,13 +124,24 @@ export async function listProductsJson(
   const siteIds = accessibleSiteIds(access.standing);
   if (siteIds && siteIds.length === 0) {
     if (query.siteId) throw notFound('sites.not_found');
-    return { body: Buffer.from(JSON.stringify({ items: [], sites: [], warnings: [] } satisfies ProductList)), release: () => undefined };
+    return { body: Buffer.from(JSON.stringify({ items: [], total: 0, nextCursor: null, sites: [], warnings: [] } satisfies ProductList)), release: () => undefined };
   }
   const { sites, rows } = await readLicensedProducts(ctx.database, { organizationId, userId: actor.userId, siteIds, siteId: query.siteId, q: query.q || undefined });
   if (query.siteId && !sites.some((site) => site.id === query.siteId)) throw notFound('sites.not_found');
   const siteNames = new Map(sites.map((site) => [site.id, site.name]));
   const matching = rows.filter((row) => row.matches);
-  const fragments = await productFragments(ctx, matching.map((row) => row.productId));
+  // A page in the list's order, after the entitlement the cursor names. Every row is read anyway
+  // (the warnings need them), so the page is cut here; only its products' summaries are fetched.
+  let start = 0;
+  if (query.cursor) {
+    const at = matching.findIndex((row) => row.entitlementId === query.cursor);
+    // The cursor's product left the list (unlicensed, or no longer matching): start again.
+    if (at < 0) throw fieldError('cursor', 'validation.failed', 'The list changed since this cursor: load it again from the first page.');
+    start = at + 1;
+  }
+  const page = matching.slice(start, start + query.limit);
+  const nextCursor = start + query.limit < matching.length ? page[page.length - 1]!.entitlementId : null;
+  const fragments = await productFragments(ctx, page.map((row) => row.productId));
 
   // Few distinct contracts and sites: each standing and ability is computed and encoded once.
   const now = ctx.clock.now();
@@ -157,9 +168,9 @@ export async function listProductsJson(
     return json;
   };
 
-  const out = new ByteWriter(matching.length * 1200 + 1024).text('{"items":[');
+  const out = new ByteWriter(page.length * 1200 + 1024).text('{"items":[');
   let first = true;
-  for (const row of matching) {
+  for (const row of page) {
     const fragment = fragments.get(row.productId);
     // A product deleted between the two reads: leave it out.
     if (!fragment) continue;
@@ -171,6 +182,6 @@ export async function listProductsJson(
     first = false;
   }
   const warnings = collectWarnings(rows, siteNames, (row) => standingFor(row).standing);
-  out.text(`],"sites":${JSON.stringify(sites)},"warnings":${JSON.stringify(warnings)}}`);
+  out.text(`],"total":${matching.length},"nextCursor":${JSON.stringify(nextCursor)},"sites":${JSON.stringify(sites)},"warnings":${JSON.stringify(warnings)}}`);
   return { body: out.result(), release: () => out.release() };
 }

@@ -37,6 +37,31 @@ async function list(client: SignedIn, s: ProductScenario, query = ''): Promise<P
 const itemOf = (page: ProductList, productId: string): LicensedProduct | undefined => page.items.find((item) => item.product.id === productId);
 
 describe('GET /api/v1/organizations/:organizationId/products', () => {
+  it('pages the list: limit per page, nextCursor to the next, every product once in order, total over every page; a stale cursor answers 400', async () => {
+    const s = await buildProductScenario(t);
+    for (let i = 0; i < 4; i += 1) await buildEntitlement(t.ctx, { organizationId: s.organizationId, siteId: s.siteA.id });
+    const owner = await signInMember(t, s.organizationId, 'owner');
+    const whole = await list(owner, s);
+    expect(whole.total).toBe(5);
+    expect(whole.nextCursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: ProductList = await list(owner, s, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      expect(page.total).toBe(5);
+      seen.push(...page.items.map((item) => item.entitlementId));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(whole.items.map((item) => item.entitlementId));
+    const stale = await owner.inject('GET', `${s.base}/products?limit=2&cursor=${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`);
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json().error.code).toBe('validation.failed');
+  });
+
   it('lists every licensed product for an owner, with quantity, contract, standing, components, current version and download abilities', async () => {
     const s = await buildProductScenario(t);
     const other = await buildEntitlement(t.ctx, { organizationId: s.organizationId, siteId: s.siteB.id });
@@ -85,7 +110,7 @@ describe('GET /api/v1/organizations/:organizationId/products', () => {
     expect(page.items.map((item) => item.entitlementId)).toEqual([onB.id]);
     expect(page.sites).toHaveLength(2);
     const nobody = await signInMember(t, s.organizationId, 'viewer');
-    expect(await list(nobody, s)).toEqual({ items: [], sites: [], warnings: [] });
+    expect(await list(nobody, s)).toEqual({ items: [], total: 0, nextCursor: null, sites: [], warnings: [] });
   });
 
   it('answers 404 for another organization and for a site of another organization', async () => {

@@ -1,4 +1,4 @@
-import { Card, Container, Group, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Container, Group, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -25,7 +25,9 @@ function ProductsView({ organization }: { organization: Organization }) {
   const [naming, setNaming] = useState<LicensedProduct | null>(null);
   const [requirementsOf, setRequirementsOf] = useState<LicensedProduct | null>(null);
   const [downloading, setDownloading] = useState<DownloadTarget | null>(null);
-  const data = products.data;
+  const pages = products.data?.pages;
+  // Sites, warnings and the total come with every page; the items add up.
+  const data = pages ? { ...pages[0]!, items: pages.flatMap((page) => page.items) } : undefined;
 
   return (
     <Stack gap="lg">
@@ -71,6 +73,18 @@ function ProductsView({ organization }: { organization: Organization }) {
               onDownloads={(item) => setDownloading({ siteId: item.site.id, productId: item.product.id, name: shownName(item), siteName: item.site.name })}
             />
           )}
+          {data && data.items.length > 0 ? (
+            <Group justify="space-between" wrap="wrap">
+              <Text size="sm" c="dimmed" data-testid="products-shown">
+                {t('products.shown', { shown: data.items.length, total: data.total })}
+              </Text>
+              {products.hasNextPage ? (
+                <Button variant="default" onClick={() => void products.fetchNextPage()} loading={products.isFetchingNextPage}>
+                  {t('products.loadMore')}
+                </Button>
+              ) : null}
+            </Group>
+          ) : null}
         </Stack>
       </Card>
       <DisplayNameModal organizationId={organization.id} item={naming} onClose={() => setNaming(null)} />

@@ -15,7 +15,7 @@ import type {
   ResourceType,
   SiteRef,
 } from '@common/schemas/products';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../app/api-client';
 import { toQueryString } from '../../components/to-query-string';
 import { organizationKey, organizationPath } from '../organizations/organizations.api';
@@ -38,11 +38,17 @@ const productsKey = (organizationId: string) => [...organizationKey(organization
 const productPath = (organizationId: string, siteId: string, productId: string, rest = '') =>
   organizationPath(organizationId, `/sites/${encodeURIComponent(siteId)}/products/${encodeURIComponent(productId)}${rest}`);
 
-/** The products licensed to the sites the member may act on, with the contract warnings of those sites. */
+/**
+ * The products licensed to the sites the member may act on, with the contract warnings of those
+ * sites, a page at a time (`fetchNextPage` loads the next one after the last).
+ */
 export function useProducts(organizationId: string, filters: ProductFilters) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...productsKey(organizationId), 'list', filters],
-    queryFn: () => apiClient.get<ProductList>(organizationPath(organizationId, `/products${toQueryString({ siteId: filters.siteId, q: filters.q })}`)),
+    queryFn: ({ pageParam }) =>
+      apiClient.get<ProductList>(organizationPath(organizationId, `/products${toQueryString({ siteId: filters.siteId, q: filters.q, cursor: pageParam })}`)),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
 }
