@@ -111,7 +111,7 @@ export function QueueBulkBar({ selectedIds, numbers, onDone }: QueueBulkBarProps
         <Stack gap="md">
           <Select
             label={t('caseQueue.bulk.newStatus')}
-            data={CASE_STATUSES.map((value) => ({ value, label: t(`caseQueue.status.${value}`) }))}
+            data={CASE_STATUSES.map((value) => ({ value, label: t(`cases.status.${value}`) }))}
             value={status}
             onChange={(value) => setStatus(value as CaseStatus | null)}
             data-autofocus

@@ -55,7 +55,7 @@ export function QueueFiltersForm({ filters, onChange }: QueueFiltersFormProps) {
           <Group gap={6}>
             {CASE_STATUSES.map((status) => (
               <Chip key={status} value={status} size="xs" radius="sm">
-                {t(`caseQueue.status.${status}`)}
+                {t(`cases.status.${status}`)}
               </Chip>
             ))}
           </Group>
@@ -96,7 +96,7 @@ export function QueueFiltersForm({ filters, onChange }: QueueFiltersFormProps) {
         <Select
           label={t('caseQueue.filters.category')}
           placeholder={t('caseQueue.filters.anyCategory')}
-          data={CASE_CATEGORIES.map((category) => ({ value: category, label: t(`caseQueue.category.${category}`) }))}
+          data={CASE_CATEGORIES.map((category) => ({ value: category, label: t(`cases.categories.${category}`) }))}
           value={filters.category}
           onChange={(value) => set('category', value as QueueFilters['category'])}
           clearable

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../components/format-date-time';
 import type { QueueItem } from './case-queue.api';
-import { CaseStatusBadge } from './case-status-badge';
+import { CaseStatusBadge } from '../cases/case-status-badge';
 import { formatDuration, getElapsedMs } from './format-duration';
 
 interface QueueTableProps {

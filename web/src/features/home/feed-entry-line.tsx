@@ -31,7 +31,7 @@ export function FeedEntryLine({ entry, organizationId, now, divided = false }: F
   const { t, i18n } = useTranslation();
   const view = describeFeedEntry(entry, organizationId);
   const { icon: KindIcon, color } = icons[entry.kind];
-  const status = (value: CaseStatus | null) => (value ? t(`caseQueue.status.${value}`) : '');
+  const status = (value: CaseStatus | null) => (value ? t(`cases.status.${value}`) : '');
   const text = t(`home.feed.entry.${view.sentence}`, {
     actor: view.actorName ?? t('home.feed.someone'),
     from: status(view.from),
