@@ -1,6 +1,6 @@
 import { Anchor, Group, Text } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
-import { formatFileSize } from '../products/format-file-size';
+import { formatFileSize } from '../../components/format-file-size';
 import type { CaseAttachment } from './cases.api';
 
 /** A case attachment as a download link with its size; the name is shown as text, whatever it holds. */

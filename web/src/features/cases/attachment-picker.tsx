@@ -2,7 +2,7 @@ import { ActionIcon, Button, FileButton, Group, Progress, Stack, Text } from '@m
 import { IconCheck, IconPaperclip, IconX } from '@tabler/icons-react';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatFileSize } from '../products/format-file-size';
+import { formatFileSize } from '../../components/format-file-size';
 import type { UploadItem } from './use-attachment-uploads';
 
 interface AttachmentPickerProps {

@@ -2,7 +2,7 @@ import { Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format-date-time';
 import { LoadErrorAlert } from '../../components/load-error-alert';
-import { formatFileSize } from '../products/format-file-size';
+import { formatFileSize } from '../../components/format-file-size';
 import { AttachmentLink } from './attachment-link';
 import { AttachmentPicker } from './attachment-picker';
 import { useCaseAttachments, useInvalidateCase, type CaseDetail } from './cases.api';

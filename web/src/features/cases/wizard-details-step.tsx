@@ -3,7 +3,7 @@ import { CASE_LANGUAGES, type CaseLanguage } from '@common/cases';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requiredFieldProps } from '../../components/required-field-props';
-import { formatFileSize } from '../products/format-file-size';
+import { formatFileSize } from '../../components/format-file-size';
 import { AttachmentPicker } from './attachment-picker';
 import { MarkdownEditor } from './markdown-editor';
 import { SuggestedArticles } from './suggested-articles';

@@ -6,7 +6,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getErrorMessage } from '../../components/get-error-message';
 import { useInvalidateCatalogAfterUpload, type ResourceType } from './catalog.api';
-import { formatFileSize } from './format-file-size';
+import { formatFileSize } from '../../components/format-file-size';
 import { uploadReleaseFile, type UploadHandle } from './upload-release-file';
 
 /** Uploads one file to a release: resource type, the file, a progress bar; errors in the user's language. */

@@ -4,7 +4,7 @@ import { RESOURCE_TYPE_VALUES } from '@common/schemas/catalog';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format-date-time';
 import type { ReleaseFile } from './catalog.api';
-import { formatFileSize } from './format-file-size';
+import { formatFileSize } from '../../components/format-file-size';
 
 interface ReleaseFilesProps {
   files: ReleaseFile[];

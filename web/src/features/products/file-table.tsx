@@ -1,7 +1,7 @@
 import { ActionIcon, Button, CopyButton, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatFileSize } from './format-file-size';
+import { formatFileSize } from '../../components/format-file-size';
 import { getDownloadRefusal } from './get-download-refusal';
 import type { ProductFile } from './products.api';
 import { RefusalTooltip } from './refusal-tooltip';
