@@ -161,7 +161,7 @@ console.log(
 );
 const started = Date.now();
 await prepared.database.migrate();
-const benchCtx = createServiceContext(prepared.database, { config: { sessionTtlHours: 24, adminEmail: 'admin@atrium.local', uploadMaxBytes: 4 * 1024 ** 3, caseAttachmentMaxBytes: 25 * 1024 * 1024, caseReopenWindowDays: 60 }, blobs: createFileSystemBlobStore(path.join(prepared.env.ATRIUM_DATA_DIR!, 'files')) });
+const benchCtx = createServiceContext(prepared.database, { config: { sessionTtlHours: 24, adminEmail: 'admin@atrium.local', uploadMaxBytes: 4 * 1024 ** 3, caseAttachmentMaxBytes: 25 * 1024 * 1024, caseReopenWindowDays: 60, articleVerificationDays: 180 }, blobs: createFileSystemBlobStore(path.join(prepared.env.ATRIUM_DATA_DIR!, 'files')) });
 let data: { token: string; email: string; users: number };
 let organizationId: string;
 const passwordHash = await hashPassword(DEFAULT_PASSWORD);

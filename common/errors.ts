@@ -457,6 +457,54 @@ export const ERROR_MESSAGES = {
     en: "Files of an internal note are uploaded to the note once it is written, so that customers never see them.",
     ko: "내부 메모의 파일은 메모를 작성한 뒤 메모에 올립니다. 고객에게 보이지 않도록 하기 위해서입니다.",
   },
+  'articles.not_found': {
+    en: "There is no such article, or you cannot see it.",
+    ko: "해당 기술 자료가 없거나 볼 수 있는 권한이 없습니다.",
+  },
+  'articles.translation_exists': {
+    en: "The article already has a {{language}} translation.",
+    ko: "이 기술 자료에는 이미 {{language}} 번역이 있습니다.",
+  },
+  'articles.translation_not_found': {
+    en: "The article has no {{language}} translation.",
+    ko: "이 기술 자료에는 {{language}} 번역이 없습니다.",
+  },
+  'articles.last_translation': {
+    en: "An article keeps at least one language. Delete the article instead.",
+    ko: "기술 자료에는 언어가 하나 이상 있어야 합니다. 대신 기술 자료를 삭제하세요.",
+  },
+  'articles.changed': {
+    en: "Someone saved this article after you opened it. Reload to see their changes.",
+    ko: "이 기술 자료를 연 뒤 다른 사람이 저장했습니다. 새로 고쳐 변경 내용을 확인하세요.",
+  },
+  'articles.case_not_closed': {
+    en: "Only a closed case's resolution can become an article.",
+    ko: "종료된 케이스의 해결 내용만 기술 자료로 만들 수 있습니다.",
+  },
+  'articles.case_without_resolution': {
+    en: "The case has no resolution to publish. Write one when closing the case.",
+    ko: "게시할 해결 내용이 없는 케이스입니다. 케이스를 종료할 때 해결 내용을 작성하세요.",
+  },
+  'articles.product_not_found': {
+    en: "One of the products does not exist.",
+    ko: "제품 중 하나가 존재하지 않습니다.",
+  },
+  'articles.attachment_too_large': {
+    en: "The file is larger than {{max}}.",
+    ko: "파일이 {{max}}보다 큽니다.",
+  },
+  'articles.attachment_not_found': {
+    en: "There is no such attachment.",
+    ko: "해당 첨부 파일이 없습니다.",
+  },
+  'articles.not_published': {
+    en: "Publish a translation before verifying the article.",
+    ko: "기술 자료를 검증하기 전에 번역 하나를 게시하세요.",
+  },
+  'search.not_found': {
+    en: "There is no such result, or you cannot see it.",
+    ko: "해당 결과가 없거나 볼 수 있는 권한이 없습니다.",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -34,6 +34,8 @@ import { registerCaseFeedRoutes } from './modules/cases/case-feed.routes';
 import { registerCaseEmailPreferenceRoutes } from './modules/cases/case-email-preferences.routes';
 import { registerCaseListRoutes } from './modules/cases/case-list.routes';
 import { registerHomeRoutes } from './modules/home/home.routes';
+import { registerKnowledgeRoutes } from './modules/knowledge/knowledge.routes';
+import { registerSearchRoutes } from './modules/search/search.routes';
 import type { Config } from './platform/config';
 import type { ServiceContext } from './platform/context';
 import { registerAuth } from './platform/http/auth-plugin';
@@ -137,6 +139,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCaseEmailPreferenceRoutes(app, ctx);
   registerCaseListRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
+  registerKnowledgeRoutes(app, ctx);
+  registerSearchRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -17,7 +17,7 @@ const hasControlCharacter = (value: string): boolean => {
   return false;
 };
 /** Text a person writes: tabs and line breaks allowed, other control characters not; 4-byte characters kept. */
-const WrittenText = (max: number) =>
+export const WrittenText = (max: number) =>
   z
     .string()
     .max(max)
@@ -72,6 +72,7 @@ export const CreateCaseBody = z.object({
   description: WrittenText(20_000).refine((s) => s.trim().length > 0, { message: 'required' }),
   language: CaseLanguage,
   relatedCaseId: z.uuid().nullable().optional().describe('A closed case this one continues'),
+  wizardId: z.uuid().optional().describe('The id the wizard picked when it opened; marks the suggestions it opened as not deflected'),
 });
 export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 
@@ -344,5 +345,17 @@ export type CaseEmailPreferences = z.infer<typeof CaseEmailPreferences>;
 
 export const ArticleSuggestionsQuery = z.object({ q: z.string().max(1000).default('') });
 export const ArticleSuggestions = z.object({
-  items: z.array(z.object({ id: z.uuid(), title: z.string(), excerpt: z.string(), href: z.string() })).describe('Knowledge articles that match; empty until the knowledge capability lands'),
+  items: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        title: z.string(),
+        excerpt: z.string(),
+        href: z.string(),
+        language: z.enum(['ko', 'en']),
+        verified: z.boolean(),
+        updatedAt: z.string().datetime(),
+      }),
+    )
+    .describe('The best published articles the member may see, best first (at most 5)'),
 });

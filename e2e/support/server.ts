@@ -27,7 +27,7 @@ export interface E2eServer {
 export async function startE2eServer(): Promise<E2eServer> {
   const database: Database = await openPglite(null);
   await database.migrate();
-  const ctx = createServiceContext(database, { config: { sessionTtlHours: 24, adminEmail: 'admin@atrium.local', uploadMaxBytes: 4 * 1024 ** 3, caseAttachmentMaxBytes: 25 * 1024 * 1024, caseReopenWindowDays: 60 }, blobs: createFileSystemBlobStore(mkdtempSync(path.join(tmpdir(), 'atrium-files-'))) });
+  const ctx = createServiceContext(database, { config: { sessionTtlHours: 24, adminEmail: 'admin@atrium.local', uploadMaxBytes: 4 * 1024 ** 3, caseAttachmentMaxBytes: 25 * 1024 * 1024, caseReopenWindowDays: 60, articleVerificationDays: 180 }, blobs: createFileSystemBlobStore(mkdtempSync(path.join(tmpdir(), 'atrium-files-'))) });
   const admin = await ensureInitialAdmin(ctx, CLI_ORIGIN);
   const app: FastifyInstance = await buildApp({ ctx, config: { bodyLimitBytes: 1024 * 1024, signInRateLimit: 1000, trustProxy: undefined }, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });

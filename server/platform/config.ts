@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   ATRIUM_FILES_DIR: z.string().min(1).optional(),
   CASE_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
   CASE_REOPEN_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(60),
+  ARTICLE_VERIFICATION_DAYS: z.coerce.number().int().min(0).max(3650).default(180),
   ATRIUM_SECRET_KEY: z
     .string()
     .optional()
@@ -68,6 +69,8 @@ export interface Config {
   caseAttachmentMaxBytes: number;
   /** Days after closing during which a customer may reopen a case (default 60). */
   caseReopenWindowDays: number;
+  /** Days a verification of a knowledge article holds before it asks for review; 0 = it never lapses. */
+  articleVerificationDays: number;
 }
 
 /** A setting that cannot be used; main prints its message as one line and exits 1. */
@@ -106,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: e.ATRIUM_FILES_DIR ? path.resolve(e.ATRIUM_FILES_DIR) : path.join(dataDir, 'files'),
     caseAttachmentMaxBytes: e.CASE_ATTACHMENT_MAX_BYTES,
     caseReopenWindowDays: e.CASE_REOPEN_WINDOW_DAYS,
+    articleVerificationDays: e.ARTICLE_VERIFICATION_DAYS,
   };
 }

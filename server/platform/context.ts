@@ -11,7 +11,7 @@ export interface ServiceContext {
   db: Db;
   database: Database;
   clock: Clock;
-  config: Pick<Config, 'sessionTtlHours' | 'adminEmail' | 'uploadMaxBytes' | 'caseAttachmentMaxBytes' | 'caseReopenWindowDays'>;
+  config: Pick<Config, 'sessionTtlHours' | 'adminEmail' | 'uploadMaxBytes' | 'caseAttachmentMaxBytes' | 'caseReopenWindowDays' | 'articleVerificationDays'>;
   /** Encrypts secrets at rest (TOTP secrets, identity-provider client secrets). */
   box: CryptoBox;
   /** The address people use, for links in emails; set once the server listens. */

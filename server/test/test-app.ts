@@ -13,7 +13,7 @@ import { createTestDatabase } from './test-database';
 import { buildUser, DEFAULT_PASSWORD } from './factories';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
-export const TEST_CONFIG: ServiceContext['config'] = { sessionTtlHours: 24, adminEmail: 'admin@atrium.test', uploadMaxBytes: 4 * 1024 ** 3, caseAttachmentMaxBytes: 25 * 1024 * 1024, caseReopenWindowDays: 60 };
+export const TEST_CONFIG: ServiceContext['config'] = { sessionTtlHours: 24, adminEmail: 'admin@atrium.test', uploadMaxBytes: 4 * 1024 ** 3, caseAttachmentMaxBytes: 25 * 1024 * 1024, caseReopenWindowDays: 60, articleVerificationDays: 180 };
 export const TEST_HTTP_CONFIG: AppDeps['config'] = { bodyLimitBytes: 1024 * 1024, signInRateLimit: 1000, trustProxy: undefined };
 export const TEST_BASE_URL = 'http://atrium.test';
 

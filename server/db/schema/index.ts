@@ -6,3 +6,4 @@ export * from './platform';
 export * from './catalog';
 export * from './entitlements';
 export * from './cases';
+export * from './knowledge';

@@ -22,6 +22,12 @@ import { CatalogProductPage } from '../features/catalog/catalog-product-page';
 import { CustomerDetailPage } from '../features/customers/customer-detail-page';
 import { CustomersPage } from '../features/customers/customers-page';
 import { SetupTwoStepPage } from '../features/mfa/setup-two-step-page';
+import { ArticlePage } from '../features/knowledge/article-page';
+import { ConsoleArticlePage } from '../features/knowledge/console-article-page';
+import { ConsoleKnowledgePage } from '../features/knowledge/console-knowledge-page';
+import { KnowledgePage } from '../features/knowledge/knowledge-page';
+import { PublicArticlePage } from '../features/knowledge/public-article-page';
+import { SearchPage } from '../features/search/search-page';
 import { ContactPage } from '../features/organizations/contact-page';
 import { OrganizationSettingsPage } from '../features/organizations/organization-settings-page';
 import { SettingsPage } from '../features/settings/settings-page';
@@ -55,6 +61,9 @@ const portalPages: RouteObject[] = [
   { path: 'cases', element: <CasesPage /> },
   { path: 'cases/new', element: <NewCasePage /> },
   { path: 'cases/:caseId', element: <PortalCasePage /> },
+  { path: 'knowledge', element: <KnowledgePage /> },
+  { path: 'knowledge/:articleId', element: <ArticlePage /> },
+  { path: 'search', element: <SearchPage face="portal" /> },
   { path: 'team', element: <TeamPage /> },
   { path: 'sites', element: <SitesPage /> },
   { path: 'organization', element: <OrganizationSettingsPage /> },
@@ -67,6 +76,9 @@ const consolePages: RouteObject[] = [
   { path: 'customers', element: <CustomersPage /> },
   { path: 'customers/:organizationId', element: <CustomerDetailPage /> },
   { path: 'cases/:organizationId/:caseId', element: <ConsoleCasePage /> },
+  { path: 'knowledge', element: <ConsoleKnowledgePage /> },
+  { path: 'knowledge/:articleId', element: <ConsoleArticlePage /> },
+  { path: 'search', element: <SearchPage face="console" /> },
   { path: 'catalog', element: <CatalogPage /> },
   { path: 'catalog/products/:productId', element: <CatalogProductPage /> },
   { path: 'activity', element: <ConsoleActivityPage /> },
@@ -84,6 +96,8 @@ export const routes: RouteObject[] = [
       { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
+      // A public knowledge article: anyone may read it, signed in or not.
+      { path: '/kb/:articleId', element: <PublicArticlePage /> },
       // Works signed in or not: it looks the invitation up, then offers to accept, sign in or register.
       { path: '/invitations/accept', element: <InvitationAcceptPage /> },
       {

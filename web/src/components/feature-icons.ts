@@ -36,6 +36,7 @@ export const featureIcons = {
   'portal.contact': IconMessageCircle,
   'console.caseQueue': IconInbox,
   'console.customers': IconBuildingStore,
+  'console.knowledge': IconBook2,
   'console.catalog': IconCategory2,
   'console.licensing': IconKey,
   'console.remote': IconHeadset,

@@ -4,6 +4,7 @@ import type { NavItem } from './nav-item';
 export const consoleNavItems: NavItem[] = [
   { feature: 'console.caseQueue', path: '/console', end: true },
   { feature: 'console.customers', path: '/console/customers' },
+  { feature: 'console.knowledge', path: '/console/knowledge' },
   { feature: 'console.catalog', path: '/console/catalog' },
   { feature: 'console.licensing', path: '/console/licensing' },
   { feature: 'console.remote', path: '/console/remote' },

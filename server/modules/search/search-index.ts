@@ -1,0 +1,19 @@
+import type { Db } from '../../platform/db';
+import { enqueueJob } from '../../platform/jobs';
+
+/** The job that brings the search index up to date with one source row. */
+export const SEARCH_INDEX_JOB = 'search.index';
+
+/**
+ * What changed: an article (all its translations), a case, a release (the release and its document
+ * files) or a product bulletin. The job re-reads the source and writes, rewrites or removes its entries.
+ */
+export interface SearchIndexTarget {
+  kind: 'article' | 'case' | 'release' | 'bulletin';
+  id: string;
+}
+
+/** Queues a re-index; call it in the transaction of the change, so the job exists exactly when the change does. */
+export async function queueSearchIndex(db: Db, target: SearchIndexTarget): Promise<void> {
+  await enqueueJob(db, SEARCH_INDEX_JOB, target);
+}

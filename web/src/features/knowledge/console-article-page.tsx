@@ -1,0 +1,4 @@
+/** Placeholder until issue 7's web work lands. */
+export function ConsoleArticlePage() {
+  return null;
+}
