@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Unit and integration tests. Each test file gets its own fresh database: PGlite in memory, or its
@@ -7,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 const onPostgres = process.env.ATRIUM_TEST_DB === 'postgres';
 
 export default defineConfig({
+  // The web's modules import shared code as `@common/…` (web/vite.config.ts); their tests need the same.
+  resolve: { alias: { '@common': fileURLToPath(new URL('./common', import.meta.url)) } },
   test: {
     include: onPostgres ? ['server/**/*.test.ts'] : ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/src/**/*.test.ts', 'bench/**/*.test.ts'],
     // The CLI tests drive embedded data directories; their PostgreSQL counterpart is cli.pg.test.ts.

@@ -15,6 +15,7 @@ import { benchOrganizationId, generateMembersInBulk } from './generate-members';
 import { explainActivityQuery, generateActivityData, measureExport, type ExportFigures } from './activity';
 import { generateCatalogData, measureDownloads, requestDownloadLink, type DownloadFigures } from './products';
 import { generateCaseData } from './cases';
+import { explainSearchQuery, generateSearchData, profileSearchQueries, searchPaths, suggestionPaths } from './search';
 import { DEFAULT_PASSWORD } from '../server/test/factories';
 import { hashPassword } from '../server/platform/secrets';
 import { createApiTokenForEmail } from '../server/modules/tokens/tokens.service';
@@ -39,18 +40,24 @@ const SCALE = {
   cases: Number(process.env.BENCH_CASES ?? (process.env.BENCH_DATABASE_URL ? 200_000 : 20_000)),
   posts: Number(process.env.BENCH_POSTS ?? (process.env.BENCH_DATABASE_URL ? 2_000_000 : 200_000)),
   casesInOrganization: Number(process.env.BENCH_CASES_IN_ORGANIZATION ?? 5_000),
+  /** Issue 7: articles and documents (product bulletins) in the search index, beside the cases above. */
+  searchArticles: Number(process.env.BENCH_SEARCH_ARTICLES ?? (process.env.BENCH_DATABASE_URL ? 90_000 : 9_000)),
+  searchDocuments: Number(process.env.BENCH_SEARCH_DOCUMENTS ?? (process.env.BENCH_DATABASE_URL ? 10_000 : 1_000)),
 };
 /**
  * `BENCH_ONLY=cases,products`: run only these groups of scenarios (core: readyz, me, sign-in, members;
- * activity: the activity log and its export; products: the products list and downloads; cases).
+ * activity: the activity log and its export; products: the products list and downloads; cases;
+ * search: the search box and the case wizard's suggestions).
  */
-const GROUPS = ['core', 'activity', 'products', 'cases'] as const;
+const GROUPS = ['core', 'activity', 'products', 'cases', 'search'] as const;
 const ONLY = new Set((process.env.BENCH_ONLY ?? GROUPS.join(',')).split(',').map((g) => g.trim()));
 const runs = (group: (typeof GROUPS)[number]) => ONLY.has(group);
 /** Above this many members the factories (a few round trips each) give way to set-based SQL. */
 const BULK_MEMBERS = 10_000;
 /** The activity scenario's query, also EXPLAINed on PostgreSQL. */
 const ACTIVITY_QUERY = { category: 'sign_in', preset: '1m' };
+/** The search query EXPLAINed on PostgreSQL: the issue's own mixed Korean and English example. */
+const SEARCH_PLAN_QUERY = 'PI Server 라이선스 활성화';
 
 interface Scenario {
   name: string;
@@ -60,6 +67,8 @@ interface Scenario {
   body?: string;
   headers?: Record<string, string>;
   budgetP95Ms?: number;
+  /** Paths to rotate through, one request after another (`path` is the first, for the probe). */
+  paths?: string[];
 }
 
 interface Figures { name: string; connections: number; requests: number; errors: number; rps: number; p50: number; p95: number; p99: number; budgetP95Ms: number | null; withinBudget: boolean | null }
@@ -69,6 +78,12 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** An autocannon request hook that sends the paths in turn, over every connection. */
+function rotate(paths: string[]): (request: autocannon.Request) => autocannon.Request {
+  let next = 0;
+  return (request) => ({ ...request, path: paths[next++ % paths.length]! });
 }
 
 /** Runs one scenario; latencies are recorded per response so that p95 is exact. */
@@ -83,6 +98,7 @@ async function measure(baseUrl: string, scenario: Scenario): Promise<Figures> {
       method: scenario.method ?? 'GET',
       headers: scenario.headers ?? {},
       ...(scenario.body ? { body: scenario.body } : {}),
+      ...(scenario.paths ? { requests: [{ setupRequest: rotate(scenario.paths) }] } : {}),
     };
     const instance = autocannon(options, (error, finished) =>
       error ? reject(error) : resolve(finished),
@@ -193,6 +209,29 @@ const caseData = runs('cases')
   ? await generateCaseData(prepared.database, { organizationId, cases: SCALE.cases, posts: SCALE.posts, casesInOrganization: SCALE.casesInOrganization })
   : null;
 if (caseData) console.log(`  ${SCALE.cases.toLocaleString('en')} cases (${SCALE.casesInOrganization.toLocaleString('en')} in the measured organization) and ${SCALE.posts.toLocaleString('en')} posts in ${((Date.now() - casesStarted) / 1000).toFixed(1)} s`);
+const searchData = runs('search')
+  ? await generateSearchData(benchCtx, prepared.database, {
+      organizationId,
+      articles: SCALE.searchArticles,
+      documents: SCALE.searchDocuments,
+      cases: SCALE.cases,
+      casesAlreadyGenerated: caseData !== null,
+      casesInOrganization: SCALE.casesInOrganization,
+    })
+  : null;
+if (searchData) {
+  const steps = Object.entries(searchData.timings).map(([step, s]) => `${step} ${s} s`).join(', ');
+  console.log(`  search: ${searchData.articles.toLocaleString('en')} articles, ${searchData.documents.toLocaleString('en')} documents, ${searchData.cases.toLocaleString('en')} cases, ${searchData.entries.toLocaleString('en')} index entries (${steps})`);
+}
+const searchPlan = searchData && prepared.label === 'postgres' ? await explainSearchQuery(benchCtx, prepared.database, { organizationId, email: data.email, q: SEARCH_PLAN_QUERY }).catch((error: Error) => [`(not explained: ${error.message})`]) : [];
+if (searchPlan.length) console.log(`  plan of the search query "${SEARCH_PLAN_QUERY}":\n${searchPlan.map((line) => `    ${line}`).join('\n')}`);
+// Every evaluation query once, alone: which ones the search scenario's time goes to.
+const searchProfile = searchData ? await profileSearchQueries(benchCtx, { organizationId, email: data.email }) : [];
+if (searchProfile.length) {
+  const sorted = searchProfile.map((t) => t.ms).sort((a, b) => a - b);
+  console.log(`  the ${searchProfile.length} search queries one at a time: median ${sorted[Math.floor(sorted.length / 2)]} ms, slowest:`);
+  for (const t of searchProfile.slice(0, 8)) console.log(`    ${t.ms} ms  "${t.q}" (${t.total.toLocaleString('en')} matches)`);
+}
 await prepared.database.close();
 
 const server = await startServer(prepared.env);
@@ -246,6 +285,27 @@ try {
         },
       ]
     : [];
+  const searchBudget = onPostgres ? 50 : 150;
+  const searchScenarios: Scenario[] = searchData
+    ? [
+        {
+          name: `GET /api/v1/organizations/:id/search?q= (${searchPaths(organizationId).length} queries in turn; ${(searchData.articles + searchData.documents).toLocaleString('en')} articles and documents, ${searchData.cases.toLocaleString('en')} cases)`,
+          path: searchPaths(organizationId)[0]!,
+          paths: searchPaths(organizationId),
+          connections: 20,
+          headers: auth,
+          budgetP95Ms: searchBudget,
+        },
+        {
+          name: `GET /api/v1/organizations/:id/articles/suggestions?q= (${suggestionPaths(organizationId).length} case subjects in turn)`,
+          path: suggestionPaths(organizationId)[0]!,
+          paths: suggestionPaths(organizationId),
+          connections: 20,
+          headers: auth,
+          budgetP95Ms: searchBudget,
+        },
+      ]
+    : [];
   const baseScenarios: Scenario[] = [
     { name: 'GET /readyz', path: '/readyz', connections: 20 },
     { name: 'GET /api/v1/me (bearer)', path: '/api/v1/me', connections: 50, headers: { authorization: `Bearer ${data.token}` }, ...(prepared.label === 'postgres' ? { budgetP95Ms: 10 } : {}) },
@@ -284,6 +344,7 @@ try {
   const scenarios = [
     ...baseScenarios.filter((scenario) => (scenario.name.includes('/products') ? runs('products') : scenario.name.includes('/activity') ? runs('activity') : runs('core'))),
     ...caseScenarios,
+    ...searchScenarios,
   ];
   for (const scenario of scenarios) {
     // A route another change has not brought yet is reported, not measured.
@@ -370,7 +431,7 @@ for (const note of skipped) console.log(`Skipped: ${note}`);
 const resultsDir = path.join(ROOT, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${prepared.label}.json`);
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), database: prepared.label, scale: SCALE, users: data.users, durationSeconds: DURATION, node: process.version, figures, exports, downloads, skipped, activityPlan }, null, 2));
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), database: prepared.label, scale: SCALE, users: data.users, durationSeconds: DURATION, node: process.version, figures, exports, downloads, skipped, activityPlan, search: searchData, searchPlan, searchProfile }, null, 2));
 console.log(`Results written to ${path.relative(ROOT, file)}`);
 const failed = figures.some((f) => f.withinBudget === false || f.errors > 0) || exports.some((e) => e.withinBudget === false || e.status !== 200) || downloads.some((d) => !d.withinBudget) || skipped.length > 0;
 process.exit(failed ? 1 : 0);

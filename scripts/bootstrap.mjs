@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The bootstrap behind `npm start`, `npm test`, `npm run bench` and `npx atrium`. It uses nothing but
+// The bootstrap behind `npm start`, `npm test`, `npm run bench` (and `bench:search`) and `npx atrium`. It uses nothing but
 // Node itself, so it runs on a fresh clone: it installs packages when node_modules is missing or
 // older than the lockfile, builds the web app when its sources are newer than the build, then runs.
 import { spawnSync } from 'node:child_process';
@@ -106,12 +106,17 @@ if (isMain) {
       ensureWebBuilt();
       runTs('bench/run.ts', rest);
       break;
+    case 'bench:search':
+      // The search quality evaluation runs in process on an in-memory database: no web build needed.
+      ensureInstalled();
+      runTs('bench/search-quality.ts', rest);
+      break;
     case 'dev':
       ensureInstalled();
       runTs('scripts/dev.ts', rest);
       break;
     default:
-      console.error('usage: node scripts/bootstrap.mjs start|build|test|bench|dev');
+      console.error('usage: node scripts/bootstrap.mjs start|build|test|bench|bench:search|dev');
       process.exit(1);
   }
 }

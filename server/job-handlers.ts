@@ -1,10 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { createSearchIndexJobHandler } from './modules/search/search-indexer';
+import { SEARCH_INDEX_JOB } from './modules/search/search-index';
+import type { ServiceContext } from './platform/context';
 import type { JobHandlers } from './platform/jobs';
 import { createMailJobHandler, MAIL_JOB } from './platform/mail';
 
 /** Every kind of background job and its handler. */
-export function createJobHandlers(options: { smtpUrl: string | undefined; mailFrom: string; logger?: FastifyBaseLogger }): JobHandlers {
+export function createJobHandlers(ctx: ServiceContext, options: { smtpUrl: string | undefined; mailFrom: string; logger?: FastifyBaseLogger }): JobHandlers {
   return {
     [MAIL_JOB]: createMailJobHandler({ smtpUrl: options.smtpUrl, from: options.mailFrom, ...(options.logger ? { logger: options.logger } : {}) }),
+    [SEARCH_INDEX_JOB]: createSearchIndexJobHandler(ctx),
   };
 }

@@ -67,7 +67,7 @@ export async function runServer(config: Config): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     ctx.baseUrl = url.replace(/\/$/, '');
-    worker = startJobWorker(ctx.db, createJobHandlers({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, logger }), { now: () => ctx.clock.now(), logger });
+    worker = startJobWorker(ctx.db, createJobHandlers(ctx, { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, logger }), { now: () => ctx.clock.now(), logger, database: ctx.database });
     scheduler = startScheduler([{ name: 'contract-reminders', everyMs: CONTRACT_REMINDERS_EVERY_MS, run: () => sendDueContractReminders(ctx) }], { logger });
     console.log(`Atrium is running at ${url}`);
     if (admin?.oneTimePassword) {

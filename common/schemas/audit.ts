@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The kinds of activity the log records (the filter chips of the activity pages). */
-export const AUDIT_CATEGORIES = ['sign_in', 'account', 'organization', 'site', 'member', 'settings', 'token', 'system', 'catalog', 'contract', 'download', 'case'] as const;
+export const AUDIT_CATEGORIES = ['sign_in', 'account', 'organization', 'site', 'member', 'settings', 'token', 'system', 'catalog', 'contract', 'download', 'case', 'article'] as const;
 export const AuditCategory = z.enum(AUDIT_CATEGORIES);
 export type AuditCategory = z.infer<typeof AuditCategory>;
 

@@ -118,6 +118,7 @@ export type ArticleListQuery = z.infer<typeof ArticleListQuery>;
 export const ArticleListItem = z.object({
   id: z.uuid(),
   title: z.string().describe('In the reader’s language when it exists'),
+  summary: z.string().optional().describe('The summary of the same translation as the title'),
   languages: z.array(z.object({ language: ArticleLanguage, status: ArticleStatus })),
   visibility: ArticleVisibility,
   products: z.array(ProductTag),
@@ -158,5 +159,12 @@ export const VoteResult = z.object({ helpful: z.number().int(), notHelpful: z.nu
 
 /** What "publish as article" on a closed case creates: a draft linked back to the case. */
 export const ArticleFromCase = z.object({ id: z.uuid(), created: z.boolean().describe('false when the case already had its article') });
+
+/** The portal's list: status and visibility are implied (published, for customers or public). */
+export const PortalArticleListQuery = ArticleListQuery.omit({ status: true, visibility: true });
+export type PortalArticleListQuery = z.infer<typeof PortalArticleListQuery>;
+
+/** An attachment upload: the raw bytes as the body, the file name here. */
+export const UploadArticleAttachmentQuery = z.object({ name: z.string().min(1).max(255).describe('The file name, as chosen') });
 
 export const SuggestionOpenedBody = z.object({ wizardId: z.uuid(), articleId: z.uuid() });

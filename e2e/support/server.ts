@@ -35,7 +35,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   const port = typeof address === 'object' && address ? address.port : 0;
   ctx.baseUrl = `http://127.0.0.1:${port}`;
   const mail = await startSmtpSink();
-  const worker = startJobWorker(ctx.db, createJobHandlers({ smtpUrl: mail.url, mailFrom: 'Atrium <no-reply@atrium.test>' }), { now: () => ctx.clock.now(), intervalMs: 100 });
+  const worker = startJobWorker(ctx.db, createJobHandlers(ctx, { smtpUrl: mail.url, mailFrom: 'Atrium <no-reply@atrium.test>' }), { now: () => ctx.clock.now(), intervalMs: 100, database: ctx.database });
   return {
     url: ctx.baseUrl,
     ctx,

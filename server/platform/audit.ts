@@ -1,7 +1,7 @@
 import { auditEvents } from '../db/schema/index';
 import type { Db } from './db';
 
-export type AuditCategory = 'sign_in' | 'account' | 'organization' | 'site' | 'member' | 'settings' | 'token' | 'system' | 'catalog' | 'contract' | 'download' | 'case';
+export type AuditCategory = 'sign_in' | 'account' | 'organization' | 'site' | 'member' | 'settings' | 'token' | 'system' | 'catalog' | 'contract' | 'download' | 'case' | 'article';
 
 export interface AuditEventInput {
   category: AuditCategory;

@@ -1,14 +1,22 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { jobs } from '../db/schema/index';
-import type { Db } from './db';
+import type { Database, Db } from './db';
+
+/** The channel a queued job is announced on, so that an idle worker runs it at once. */
+export const JOBS_CHANNEL = 'atrium_jobs';
 
 export type JobHandler = (payload: unknown) => Promise<void>;
 export type JobHandlers = Record<string, JobHandler>;
 
-/** Queues a job; call it with the transaction of the change it belongs to, so both commit or neither. */
+/**
+ * Queues a job; call it with the transaction of the change it belongs to, so both commit or neither.
+ * A job due now is announced on `atrium_jobs` (delivered when the transaction commits), so workers
+ * run it at once rather than at their next poll.
+ */
 export async function enqueueJob(db: Db, kind: string, payload: unknown, runAt?: Date): Promise<void> {
   await db.insert(jobs).values({ kind, payload, ...(runAt ? { runAt } : {}) });
+  if (!runAt) await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${kind})`);
 }
 
 interface ClaimedJob { id: number; kind: string; payload: unknown; attempts: number; max_attempts: number }
@@ -55,29 +63,56 @@ export async function runDueJobs(db: Db, handlers: JobHandlers, now: Date, logge
   return claimed.length;
 }
 
-/** Polls for due jobs every `intervalMs` until stopped; stop() waits for the batch in hand. */
-export function startJobWorker(db: Db, handlers: JobHandlers, options: { now: () => Date; logger?: FastifyBaseLogger; intervalMs?: number }) {
+/**
+ * Runs due jobs until stopped: at once when a job is announced on `atrium_jobs` (given `database`
+ * to LISTEN on; announcements that arrive during a batch are coalesced into one more batch), and
+ * every `intervalMs` anyway, for jobs that come due later and announcements lost while the
+ * listening connection was down. stop() waits for the batch in hand.
+ */
+export function startJobWorker(db: Db, handlers: JobHandlers, options: { now: () => Date; logger?: FastifyBaseLogger; intervalMs?: number; database?: Pick<Database, 'listen'> }) {
   let stopped = false;
   let wake: (() => void) | undefined;
+  let announced = false;
+  const onAnnounce = () => {
+    announced = true;
+    wake?.();
+  };
+  const listening = options.database
+    ? options.database.listen(JOBS_CHANNEL, onAnnounce).catch((error: unknown) => {
+        options.logger?.warn({ err: error }, 'job worker cannot LISTEN; polling only');
+        return undefined;
+      })
+    : Promise.resolve(undefined);
   const loop = (async () => {
     while (!stopped) {
+      announced = false;
       try {
         const ran = await runDueJobs(db, handlers, options.now(), options.logger);
         if (ran > 0) continue;
       } catch (error) {
         options.logger?.error({ err: error }, 'job worker error');
       }
+      if (announced || stopped) continue;
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, options.intervalMs ?? 1000).unref();
+        const timer = setTimeout(resolve, options.intervalMs ?? 1000);
+        timer.unref();
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
+      wake = undefined;
     }
   })();
   return {
+    /** Resolves once the worker listens for announcements (tests wait for it). */
+    ready: listening.then(() => undefined),
     stop: async () => {
       stopped = true;
       wake?.();
       await loop;
+      const unlisten = await listening;
+      await unlisten?.();
     },
   };
 }

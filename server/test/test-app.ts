@@ -53,7 +53,7 @@ export async function buildTestApp(
   });
   await app.ready();
   const mail = await startSmtpSink();
-  const handlers = createJobHandlers({ smtpUrl: mail.url, mailFrom: 'Atrium <no-reply@atrium.test>' });
+  const handlers = createJobHandlers(ctx, { smtpUrl: mail.url, mailFrom: 'Atrium <no-reply@atrium.test>' });
   return {
     app,
     database,

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseLink, CaseLinkList, LinkCandidates } from '../../../common/schemas/cases';
-import { auditEvents, caseEvents, caseLinks, releases } from '../../db/schema/index';
+import { articles, auditEvents, caseEvents, caseLinks, releases } from '../../db/schema/index';
 import { buildBulletin, buildEntitlement, buildProduct, buildRelease, buildReleaseFile } from '../../test/catalog-factories';
+import { buildArticle } from '../../test/knowledge-factories';
 import { buildTestApp, type TestApp } from '../../test/test-app';
 import { buildCaseScenario, type CaseScenario } from './case-feed.test-support';
 
@@ -56,7 +57,7 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/links', () =>
     expect(titles).toEqual(['Vision-3.5-Admin.pdf (' + product.name + ' 3.5)', 'notes.pdf (' + product.name + ' 3.5)', '설치 가이드 📘'].sort());
   });
 
-  it('refuses content that is not there or not linkable with 422 cases.link_target_not_found (articles until the knowledge base lands)', async () => {
+  it('refuses content that is not there or not linkable with 422 cases.link_target_not_found (articles customers may not read included)', async () => {
     const s = await buildCaseScenario(t);
     const product = await buildProduct(t.ctx);
     const draft = await buildRelease(t.ctx, { productId: product.id, published: false });
@@ -66,6 +67,8 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/links', () =>
     const removedManual = await buildReleaseFile(t.ctx, { releaseId: published.id, resourceType: 'manual' });
     await t.database.raw('update release_files set removed_at = now() where id = $1', [removedManual.id]);
     const draftManual = await buildReleaseFile(t.ctx, { releaseId: draft.id, resourceType: 'manual' });
+    const internalArticle = await buildArticle(t.ctx, { visibility: 'internal' });
+    const draftArticle = await buildArticle(t.ctx, { visibility: 'customers', translations: [{ language: 'en', status: 'draft' }] });
     const attempts = [
       { kind: 'release', targetId: draft.id },
       { kind: 'release', targetId: randomUUID() },
@@ -76,6 +79,9 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/links', () =>
       { kind: 'document', targetId: draftManual.id },
       { kind: 'document', targetId: published.id },
       { kind: 'article', targetId: randomUUID() },
+      { kind: 'article', targetId: internalArticle.id },
+      { kind: 'article', targetId: draftArticle.id },
+      { kind: 'article', targetId: published.id },
     ];
     for (const attempt of attempts) {
       const response = await link(s, attempt);
@@ -83,6 +89,26 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/links', () =>
       expect(response.json().error.code).toBe('cases.link_target_not_found');
     }
     expect(await linksOf(s.caseId)).toEqual([]);
+  });
+
+  it('links an article its customers may read, titled in the case’s language; customers open it in the portal, engineers in the console', async () => {
+    const s = await buildCaseScenario(t, { language: 'ko' });
+    const article = await buildArticle(t.ctx, { visibility: 'customers', translations: [{ language: 'en', title: 'Archive repair' }, { language: 'ko', title: '아카이브 복구' }] });
+    const response = await link(s, { kind: 'article', targetId: article.id });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(CaseLink.parse(response.json())).toMatchObject({ kind: 'article', targetId: article.id, title: '아카이브 복구', href: `/console/knowledge/${article.id}` });
+    expect(await listLinks(s)).toEqual([expect.objectContaining({ targetId: article.id, title: '아카이브 복구', href: `/portal/knowledge/${article.id}` })]);
+    expect((await link(s, { kind: 'article', targetId: article.id })).statusCode).toBe(409);
+    const publicEnglish = await buildArticle(t.ctx, { visibility: 'public', translations: [{ language: 'en', title: 'Public only in English' }, { language: 'ko', title: '초안', status: 'draft' }] });
+    expect((await link(s, { kind: 'article', targetId: publicEnglish.id })).json().title).toBe('Public only in English');
+
+    // Made internal later: the customer no longer sees the link; the engineer still does.
+    await t.ctx.db.update(articles).set({ visibility: 'internal' }).where(eq(articles.id, article.id));
+    expect((await listLinks(s)).map((l) => l.targetId)).toEqual([publicEnglish.id]);
+    expect((await listLinks(s, s.engineer)).find((l) => l.targetId === article.id)).toMatchObject({ href: `/console/knowledge/${article.id}` });
+    // Deleted: engineers keep the title without a page.
+    await t.ctx.db.delete(articles).where(eq(articles.id, article.id));
+    expect((await listLinks(s, s.engineer)).find((l) => l.targetId === article.id)).toMatchObject({ title: '아카이브 복구', href: null });
   });
 
   it('refuses customers with 403 (adding, removing, searching)', async () => {
@@ -130,7 +156,7 @@ describe('DELETE /api/v1/organizations/:organizationId/cases/:caseId/links/:link
 });
 
 describe('GET /api/v1/organizations/:organizationId/cases/:caseId/link-candidates', () => {
-  it('finds releases and documents by name, the site’s licensed products first, not those linked already, at most 20; no articles yet', async () => {
+  it('finds releases, documents and articles customers may read by name, the site’s licensed products first, not those linked already, at most 20', async () => {
     const s = await buildCaseScenario(t);
     const tag = randomUUID().slice(0, 6);
     const licensed = await buildProduct(t.ctx, { name: `Zeta ${tag} Licensed` });
@@ -152,6 +178,11 @@ describe('GET /api/v1/organizations/:organizationId/cases/:caseId/link-candidate
     const manual = await buildReleaseFile(t.ctx, { releaseId: newer.id, resourceType: 'manual', fileName: `Guide-${tag}.pdf` });
     const bulletin = await buildBulletin(t.ctx, { productId: licensed.id, kind: 'document', title: `Tuning ${tag}` });
     expect((await search(`kind=document&q=${tag}`)).map((c) => c.targetId).sort()).toEqual([manual.id, bulletin.id].sort());
+    const readable = await buildArticle(t.ctx, { visibility: 'customers', translations: [{ language: 'en', title: `Backup ${tag}` }] });
+    await buildArticle(t.ctx, { visibility: 'internal', translations: [{ language: 'en', title: `Internal ${tag}` }] });
+    await buildArticle(t.ctx, { visibility: 'public', translations: [{ language: 'en', title: `Draft ${tag}`, status: 'draft' }] });
+    expect(await search(`kind=article&q=${tag}`)).toEqual([{ kind: 'article', targetId: readable.id, title: `Backup ${tag}` }]);
+    await link(s, { kind: 'article', targetId: readable.id });
     expect(await search(`kind=article&q=${tag}`)).toEqual([]);
 
     const crowd = await buildProduct(t.ctx, { name: `Crowd ${tag}` });

@@ -9,6 +9,8 @@ import { AppError, forbidden, notFound } from '../../platform/errors';
 import { assertContractAllowsAccess, findSiteContract, standingOf } from '../entitlements/contract-standing';
 import type { OrganizationAccess } from '../organizations/organization-access';
 import { findSite } from '../organizations/organizations.repository';
+import { queueSearchIndex } from '../search/search-index';
+import { stampSuggestionOpens } from '../search/suggestions.service';
 import { lockCase, type CaseAccess } from './case-access';
 import { presentCaseDetail, presentCaseHistory } from './case-detail';
 import { applyAssignment, applyStatusChange, assertTransition, statusChangeValues, type CaseChanger } from './case-lifecycle';
@@ -82,6 +84,9 @@ export async function createCase(ctx: ServiceContext, actor: Actor, access: Orga
       details: { subject: row.subject, siteId: site.id, category: row.category, productId: row.productId, relatedCaseId },
     });
     await notifyCase(tx, ctx, row, { userId: actor.userId, side }, { kind: 'created' });
+    await queueSearchIndex(tx, { kind: 'case', id: row.id });
+    // The suggestions this wizard opened did not answer the question: they are not deflections.
+    if (body.wizardId) await stampSuggestionOpens(tx, { wizardId: body.wizardId, organizationId, caseId: row.id });
     return row;
   });
   return { id: created.id, number: formatCaseNumber(created.number), url: casePortalUrl(ctx, organizationId, created.id) };
@@ -126,6 +131,7 @@ export async function updateCaseText(ctx: ServiceContext, access: CaseAccess, bo
       });
       await notifyCase(tx, ctx, row, { userId: by.userId, side: by.side }, { kind: change.field });
     }
+    if (changes.length) await queueSearchIndex(tx, { kind: 'case', id: row.id });
   });
   return getCaseDetail(ctx, access, locale);
 }
@@ -162,6 +168,7 @@ export async function reopenCase(ctx: ServiceContext, access: CaseAccess, body: 
     await subscribeToCase(tx, row.id, by.userId, 'follow');
     await recordCaseAudit(tx, { row, action: 'case.reopen.requested', actor: by, origin, at: now, details: { from: row.status, to: 'researching', reason: body.reason, postId } });
     await notifyCase(tx, ctx, updated, { userId: by.userId, side: by.side }, { kind: 'reopen_requested', reason: body.reason });
+    await queueSearchIndex(tx, { kind: 'case', id: row.id });
   });
   return getCaseDetail(ctx, access, locale);
 }

@@ -17,6 +17,7 @@ import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';
+import { queueProductSearchIndex } from '../search/search-index';
 import { catalogAudit, changedFields, inUseError, mapUniqueViolation } from './catalog-support';
 import {
   countEntitlementsOfProduct,
@@ -192,6 +193,8 @@ export async function changeProduct(ctx: ServiceContext, actor: Actor, productId
       if (changes.after.name !== undefined && (await isProductNameTaken(tx, changes.after.name, productId))) throw conflict('catalog.name_taken');
       await updateProduct(tx, productId, changes.after, ctx.clock.now());
       await recordAudit(tx, { ...catalogAudit(actor, origin, 'product', productId), action: 'catalog.product.updated', details: changes });
+      // Release and document titles carry the product's name.
+      if (changes.after.name !== undefined) await queueProductSearchIndex(tx, productId);
     }),
   );
   return getProductDetail(ctx, productId);
@@ -208,6 +211,8 @@ export async function deleteProduct(ctx: ServiceContext, actor: Actor, productId
     const licensed = await countEntitlementsOfProduct(tx, productId);
     if (licensed > 0) throw inUseError('entitlements', licensed, locale);
     const fileHashes = await listFileHashesOfProduct(tx, productId);
+    // Queued while the rows still exist; the jobs find them gone and remove their entries.
+    await queueProductSearchIndex(tx, productId);
     await deleteProductRow(tx, productId);
     await recordAudit(tx, {
       ...catalogAudit(actor, origin, 'product', productId),

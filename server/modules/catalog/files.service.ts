@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { AppError, badRequest, notFound } from '../../platform/errors';
 import { formatBytes, type StagedBlob } from '../../platform/storage';
+import { queueSearchIndex } from '../search/search-index';
 import { catalogAudit } from './catalog-support';
 import { findProduct } from './catalog.repository';
 import { contentMatchesType, normalizeContentType } from './content-type';
@@ -73,6 +74,7 @@ export async function uploadReleaseFile(ctx: ServiceContext, actor: Actor, relea
         action: 'catalog.file.uploaded',
         details: { productId: release.productId, product: product?.name ?? null, releaseId, version: release.version, fileName, resourceType: row.resourceType, size: row.size, sha256: row.sha256 },
       });
+      await queueSearchIndex(tx, { kind: 'release', id: releaseId });
       // Last, so that a failed insert never leaves bytes behind; the blob lock keeps a removal of the same bytes out.
       await staged.commit();
       committed = true;
@@ -102,6 +104,7 @@ export async function removeReleaseFile(ctx: ServiceContext, actor: Actor, fileI
       action: 'catalog.file.removed',
       details: { productId: release.productId, releaseId: release.id, version: release.version, fileName: file.fileName, sha256: file.sha256 },
     });
+    await queueSearchIndex(tx, { kind: 'release', id: release.id });
     return file.sha256;
   });
   await reclaimBlobs(ctx, [sha256]);

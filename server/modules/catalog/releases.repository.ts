@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { caseAttachments, downloadEvents, licenseAgreements, productBulletins, releaseFiles, releases } from '../../db/schema/index';
+import { articleAttachments, caseAttachments, downloadEvents, licenseAgreements, productBulletins, releaseFiles, releases } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 
 export type ReleaseRow = typeof releases.$inferSelect;
@@ -82,7 +82,7 @@ export async function markFileRemoved(db: Db, id: string, now: Date): Promise<vo
   await db.update(releaseFiles).set({ removedAt: now }).where(eq(releaseFiles.id, id));
 }
 
-/** True when a file row not removed still holds these bytes, or a case attachment does (the store is shared). */
+/** True when a file row not removed still holds these bytes, or a case or article attachment does (the store is shared). */
 export async function isBlobReferenced(db: Db, sha256: string): Promise<boolean> {
   const [row] = await db
     .select({ id: releaseFiles.id })
@@ -91,7 +91,9 @@ export async function isBlobReferenced(db: Db, sha256: string): Promise<boolean>
     .limit(1);
   if (row !== undefined) return true;
   const [attachment] = await db.select({ id: caseAttachments.id }).from(caseAttachments).where(eq(caseAttachments.sha256, sha256)).limit(1);
-  return attachment !== undefined;
+  if (attachment !== undefined) return true;
+  const [articleFile] = await db.select({ id: articleAttachments.id }).from(articleAttachments).where(eq(articleAttachments.sha256, sha256)).limit(1);
+  return articleFile !== undefined;
 }
 
 /**

@@ -16,6 +16,7 @@ import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { badRequest, conflict, notFound } from '../../platform/errors';
+import { queueSearchIndex } from '../search/search-index';
 import { catalogAudit, changedFields, mapUniqueViolation } from './catalog-support';
 import { findProduct, lockProduct } from './catalog.repository';
 import { reclaimBlobs } from './files.service';
@@ -125,6 +126,7 @@ export async function createRelease(ctx: ServiceContext, actor: Actor, productId
         action: 'catalog.release.created',
         details: { productId, before: null, after: { version: row.version, releasedOn: row.releasedOn } },
       });
+      await queueSearchIndex(tx, { kind: 'release', id: row.id });
       return presentRelease(row);
     }),
   );
@@ -140,6 +142,7 @@ export async function changeRelease(ctx: ServiceContext, actor: Actor, releaseId
       if (changes.after.version !== undefined && (await isVersionTaken(tx, current.productId, changes.after.version, releaseId))) throw conflict('catalog.version_taken');
       const row = await updateRelease(tx, releaseId, changes.after, ctx.clock.now());
       await recordAudit(tx, { ...catalogAudit(actor, origin, 'release', releaseId), action: 'catalog.release.updated', details: { productId: current.productId, ...changes } });
+      await queueSearchIndex(tx, { kind: 'release', id: releaseId });
       return presentRelease(row);
     }),
   );
@@ -157,6 +160,7 @@ export async function publishRelease(ctx: ServiceContext, actor: Actor, releaseI
       action: 'catalog.release.published',
       details: { productId: current.productId, version: current.version, publishedAt: now.toISOString() },
     });
+    await queueSearchIndex(tx, { kind: 'release', id: releaseId });
     return presentRelease(row);
   });
 }
@@ -173,6 +177,7 @@ export async function deleteRelease(ctx: ServiceContext, actor: Actor, releaseId
       action: 'catalog.release.deleted',
       details: { productId: current.productId, before: { version: current.version, files: files.map((f) => f.fileName) }, after: null },
     });
+    await queueSearchIndex(tx, { kind: 'release', id: releaseId });
     return [...new Set(files.map((f) => f.sha256))];
   });
   await reclaimBlobs(ctx, hashes);
@@ -206,6 +211,7 @@ export async function createBulletin(ctx: ServiceContext, actor: Actor, productI
       action: 'catalog.bulletin.created',
       details: { productId, before: null, after: { kind: row.kind, title: row.title, releaseId: row.releaseId, publishedOn: row.publishedOn } },
     });
+    await queueSearchIndex(tx, { kind: 'bulletin', id: row.id });
     return presentBulletin(row);
   });
 }
@@ -220,6 +226,7 @@ export async function changeBulletin(ctx: ServiceContext, actor: Actor, bulletin
     if (!changes) return presentBulletin(current);
     const row = await updateBulletin(tx, bulletinId, changes.after, ctx.clock.now());
     await recordAudit(tx, { ...catalogAudit(actor, origin, 'bulletin', bulletinId), action: 'catalog.bulletin.updated', details: { productId: current.productId, ...changes } });
+    await queueSearchIndex(tx, { kind: 'bulletin', id: bulletinId });
     return presentBulletin(row);
   });
 }
@@ -235,6 +242,7 @@ export async function deleteBulletin(ctx: ServiceContext, actor: Actor, bulletin
       action: 'catalog.bulletin.deleted',
       details: { productId: current.productId, before: { kind: current.kind, title: current.title }, after: null },
     });
+    await queueSearchIndex(tx, { kind: 'bulletin', id: bulletinId });
   });
 }
 

@@ -4,6 +4,7 @@ import { buildMember, buildOrganization, buildSite, buildUser, DEFAULT_PASSWORD 
 import { findOrganizationByName, updateOrganization } from '../organizations/organizations.repository';
 import { loadDemoCases } from './demo-cases';
 import { loadDemoCatalog } from './demo-catalog';
+import { loadDemoKnowledge } from './demo-knowledge';
 
 export const DEMO_ORGANIZATION = 'A석유화학';
 export const DEMO_PASSWORD = DEFAULT_PASSWORD;
@@ -56,6 +57,7 @@ export async function loadDemoData(ctx: ServiceContext): Promise<DemoResult> {
     }
     await loadDemoCatalog(tx, organization.id, siteIds);
     await loadDemoCases(tx, organization.id, siteIds, peopleIds);
+    await loadDemoKnowledge(tx, peopleIds);
     const other = await buildOrganization(tx, { name: 'B전자' });
     await buildSite(tx, { organizationId: other.id, name: '구미 사업장' });
     const otherOwner = await buildUser(tx, { email: 'owner@b-elec.example', name: '오세훈', company: 'B전자' });

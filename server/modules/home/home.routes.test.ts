@@ -345,17 +345,3 @@ describe('GET and PUT /api/v1/me/home-preferences', () => {
     expect(response.statusCode).toBe(403);
   });
 });
-
-describe('GET /api/v1/organizations/:organizationId/articles/suggestions', () => {
-  it('finds nothing until the knowledge base exists, for anyone who may see cases', async () => {
-    const s = await homeScenario();
-    const response = await s.me.inject('GET', `${s.base}/articles/suggestions?q=${encodeURIComponent('아카이브가 멈춰요')}`);
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ items: [] });
-    const viewer = await member(s.organization.id, 'viewer', [s.siteA.id]);
-    expect((await viewer.inject('GET', `${s.base}/articles/suggestions?q=x`)).statusCode).toBe(403);
-    const outsider = await member((await buildOrganization(t.ctx)).id, 'owner');
-    expect((await outsider.inject('GET', `${s.base}/articles/suggestions?q=x`)).statusCode).toBe(404);
-    expect((await s.me.inject('GET', `${s.base}/articles/suggestions?q=${'x'.repeat(1001)}`)).statusCode).toBe(400);
-  });
-});

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ArticleSuggestions, ArticleSuggestionsQuery, FeedPage, FeedQuery, HomeHighlights, HomePreferences } from '../../../common/schemas/cases';
+import { FeedPage, FeedQuery, HomeHighlights, HomePreferences } from '../../../common/schemas/cases';
 import type { ServiceContext } from '../../platform/context';
 import { requireActor } from '../../platform/http/auth-plugin';
 import { ErrorResponse } from '../../platform/http/schemas';
@@ -13,7 +13,7 @@ import { registerLiveRoutes } from './live.routes';
 const Params = z.object({ organizationId: z.uuid() });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
-/** The portal's home page (highlights, My feed, preferences), live event streams and article suggestions. */
+/** The portal's home page (highlights, My feed, preferences) and live event streams. */
 export function registerHomeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -45,20 +45,6 @@ export function registerHomeRoutes(app: FastifyInstance, ctx: ServiceContext): v
     config: { access: 'signed-in' },
     schema: { tags: ['home'], summary: 'Choose the highlights (in order) and feed kinds of my home page', body: HomePreferences, response: { 200: HomePreferences, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } },
     handler: async (request) => updateHomePreferences(ctx, requireActor(request), request.body),
-  });
-
-  r.get('/api/v1/organizations/:organizationId/articles/suggestions', {
-    config: { access: { permission: 'case.view' } },
-    schema: {
-      tags: ['cases'],
-      summary: "Knowledge articles matching a case's subject and description (the wizard's side panel)",
-      params: Params,
-      querystring: ArticleSuggestionsQuery,
-      response: { 200: ArticleSuggestions, ...errors },
-    },
-    // There is no knowledge base until issue 7 (knowledge articles), which fills this in; until
-    // then the wizard's panel is wired to this API and honestly finds nothing.
-    handler: async () => ({ items: [] }),
   });
 
   registerLiveRoutes(app, ctx);

@@ -131,5 +131,6 @@ describe('the authorization matrix over every API operation', () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(0);
-  });
+    // Every operation × 11 actors × 2 organizations, one request at a time: minutes on a busy machine.
+  }, 180_000);
 });

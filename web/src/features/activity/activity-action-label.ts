@@ -94,6 +94,20 @@ const actionKeys = {
   'case.attachment.added': 'caseAttachmentAdded',
   'case.link.added': 'caseLinkAdded',
   'case.link.removed': 'caseLinkRemoved',
+  'article.created': 'articleCreated',
+  'article.created_from_case': 'articleCreatedFromCase',
+  'article.updated': 'articleUpdated',
+  'article.translation.added': 'articleTranslationAdded',
+  'article.translation.deleted': 'articleTranslationDeleted',
+  'article.published': 'articlePublished',
+  'article.unpublished': 'articleUnpublished',
+  'article.verified': 'articleVerified',
+  'article.verification.withdrawn': 'articleVerificationWithdrawn',
+  'article.deleted': 'articleDeleted',
+  'article.attachment.added': 'articleAttachmentAdded',
+  'article.attachment.deleted': 'articleAttachmentDeleted',
+  'article.vote.cast': 'articleVoteCast',
+  'article.vote.withdrawn': 'articleVoteWithdrawn',
 } as const;
 
 type ActionKey = (typeof actionKeys)[keyof typeof actionKeys];

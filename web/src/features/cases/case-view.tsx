@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api-error';
 import { LoadErrorAlert } from '../../components/load-error-alert';
+import { CaseArticleAction } from '../knowledge/publish-as-article-button';
 import { NotFoundPage } from '../shell/not-found-page';
 import { CaseActions } from './case-actions';
 import { CaseAttachmentsTab } from './case-attachments-tab';
@@ -61,6 +62,7 @@ export function CaseView({ organizationId, caseId, face }: CaseViewProps) {
           <CaseHeader detail={detail} face={face} />
           <CaseProgress status={detail.status} />
           <CaseActions organizationId={organizationId} detail={detail} />
+          {face === 'console' ? <CaseArticleAction detail={detail} /> : null}
         </Stack>
       </Card>
       <CaseReopen organizationId={organizationId} detail={detail} face={face} />

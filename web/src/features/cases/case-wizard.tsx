@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getErrorMessage } from '../../components/get-error-message';
 import { LoadErrorAlert } from '../../components/load-error-alert';
+import { newWizardId } from '../search/new-wizard-id';
 import { CaseCreated } from './case-created';
 import { useCaseDetail, useCaseWizardOptions, useCreateCase, type CaseWizardOptions, type CreatedCase } from './cases.api';
 import { useAttachmentUploads } from './use-attachment-uploads';
@@ -29,6 +30,8 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
   const [form, setForm] = useState<WizardForm>(() => emptyWizardForm(options.defaultLanguage, relatedCaseId));
   const [showErrors, setShowErrors] = useState(false);
   const [created, setCreated] = useState<CreatedCase | null>(null);
+  // Identifies this filling-in of the wizard: the suggestions it opens, and the case it submits (deflection statistics).
+  const [wizardId, setWizardId] = useState(newWizardId);
   const create = useCreateCase(organizationId);
   const uploads = useAttachmentUploads(options.attachmentMaxBytes);
   const related = useCaseDetail(organizationId, relatedCaseId);
@@ -60,7 +63,7 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
       return setStep(0);
     }
     if (!isStepComplete(form, LAST_STEP)) return setShowErrors(true);
-    create.mutate(toCreateCaseBody({ ...form, relatedCaseId: relatedDetail ? form.relatedCaseId : null }), {
+    create.mutate({ ...toCreateCaseBody({ ...form, relatedCaseId: relatedDetail ? form.relatedCaseId : null }), wizardId }, {
       onSuccess: (result) => {
         setCreated(result);
         void uploads.upload(organizationId, result.id);
@@ -72,6 +75,7 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
     uploads.clear();
     create.reset();
     setCreated(null);
+    setWizardId(newWizardId());
     setForm(emptyWizardForm(options.defaultLanguage));
     setShowErrors(false);
     setStep(0);
@@ -118,6 +122,7 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
           <Stepper.Step label={t('cases.wizard.steps.details')} description={narrow ? undefined : t('cases.wizard.steps.detailsDescription')}>
             <WizardDetailsStep
               organizationId={organizationId}
+              wizardId={wizardId}
               form={form}
               onChange={(change) => setForm((current) => ({ ...current, ...change }))}
               attachments={uploads}

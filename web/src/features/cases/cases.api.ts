@@ -1,4 +1,5 @@
 import type {
+  ArticleSuggestions,
   AssignBody,
   CaseAttachment,
   CaseDetail,
@@ -18,6 +19,7 @@ import type {
   UpdateCaseBody,
 } from '@common/schemas/cases';
 import type { CaseLinkKind } from '@common/cases';
+import type { z } from 'zod';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../app/api-client';
 import { toQueryString } from '../../components/to-query-string';
@@ -211,7 +213,7 @@ export function useCaseRemoteSessions(organizationId: string, caseId: string) {
 export function useArticleSuggestions(organizationId: string, q: string) {
   return useQuery({
     queryKey: [...organizationKey(organizationId), 'articles', 'suggestions', q],
-    queryFn: () => apiClient.get<{ items: { id: string; title: string; excerpt: string; href: string }[] }>(organizationPath(organizationId, `/articles/suggestions${toQueryString({ q })}`)),
+    queryFn: () => apiClient.get<z.infer<typeof ArticleSuggestions>>(organizationPath(organizationId, `/articles/suggestions${toQueryString({ q })}`)),
     enabled: q.trim() !== '',
     placeholderData: keepPreviousData,
     retry: false,

@@ -15,6 +15,8 @@ const LANGUAGE_NAMES: Record<CaseLanguage, string> = { ko: '한국어', en: 'Eng
 
 interface WizardDetailsStepProps {
   organizationId: string;
+  /** The wizard's id, for the suggestions it opens. */
+  wizardId: string;
   form: WizardForm;
   onChange: (change: Partial<Pick<WizardForm, 'subject' | 'description' | 'language'>>) => void;
   attachments: { items: UploadItem[]; add: (files: File[]) => void; remove: (key: string) => void };
@@ -26,7 +28,7 @@ interface WizardDetailsStepProps {
  * Step 3: subject, description (Markdown with a preview), language (Korean first) and attachments,
  * with the suggested knowledge articles beside them.
  */
-export function WizardDetailsStep({ organizationId, form, onChange, attachments, attachmentMaxBytes, showErrors }: WizardDetailsStepProps) {
+export function WizardDetailsStep({ organizationId, wizardId, form, onChange, attachments, attachmentMaxBytes, showErrors }: WizardDetailsStepProps) {
   const { t } = useTranslation();
   const languageId = useId();
   return (
@@ -80,7 +82,7 @@ export function WizardDetailsStep({ organizationId, form, onChange, attachments,
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
-        <SuggestedArticles organizationId={organizationId} text={suggestionQuery(form)} />
+        <SuggestedArticles organizationId={organizationId} text={suggestionQuery(form)} wizardId={wizardId} />
       </Grid.Col>
     </Grid>
   );

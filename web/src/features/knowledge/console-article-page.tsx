@@ -1,4 +1,36 @@
-/** Placeholder until issue 7's web work lands. */
+import { Container, Skeleton } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ApiError } from '../../app/api-error';
+import { LoadErrorAlert } from '../../components/load-error-alert';
+import { ArticleEditor } from './article-editor';
+import { ArticleNotFound } from './article-not-found';
+import { useConsoleArticle } from './knowledge.api';
+import { NoArticleAccess } from './no-article-access';
+import { useCanWriteArticles } from './use-can-write-articles';
+
+function ConsoleArticle({ articleId }: { articleId: string }) {
+  const { t } = useTranslation();
+  const query = useConsoleArticle(articleId);
+  const article = query.data;
+  useDocumentTitle(`${article?.translations[0]?.title ?? t('features.console.knowledge.title')} · Atrium`);
+
+  if (query.isError && !article) {
+    if (query.error instanceof ApiError && query.error.status === 404) return <ArticleNotFound backPath="/console/knowledge" backLabel={t('knowledge.editor.back')} />;
+    return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  if (!article) return <Skeleton height={560} radius="lg" />;
+  return <ArticleEditor article={article} refetch={async () => (await query.refetch()).data} />;
+}
+
+/** `/console/knowledge/:articleId?lang=`: the article editor, for staff with `article.write`. */
 export function ConsoleArticlePage() {
-  return null;
+  const { articleId = '' } = useParams();
+  const canWrite = useCanWriteArticles();
+  return (
+    <Container size="xl" px={0} data-testid="console-article-page">
+      {canWrite ? <ConsoleArticle key={articleId} articleId={articleId} /> : <NoArticleAccess />}
+    </Container>
+  );
 }

@@ -1,4 +1,57 @@
-/** Placeholder until issue 7's web work lands. */
+import { Anchor, Box, Container, Group, Skeleton } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../../app/api-error';
+import { BrandMark } from '../../components/brand-mark';
+import { LoadErrorAlert } from '../../components/load-error-alert';
+import { ColorSchemeToggle } from '../preferences/color-scheme-toggle';
+import { LanguageSwitch } from '../preferences/language-switch';
+import { ArticleNotFound } from './article-not-found';
+import { readArticleLanguage } from './article-language';
+import { ArticleReadingView } from './article-reading-view';
+import { usePublicArticle } from './knowledge.api';
+
+/**
+ * `/kb/:articleId?lang=`: a public knowledge article, for anyone with the link, signed in or not:
+ * the reading view under a plain header with the brand (no shell, no votes).
+ */
 export function PublicArticlePage() {
-  return null;
+  const { t } = useTranslation();
+  const { articleId = '' } = useParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const language = readArticleLanguage(searchParams.get('lang'));
+  const query = usePublicArticle(articleId, language);
+  const view = query.data;
+  useDocumentTitle(`${view?.title ?? t('knowledge.public.title')} · Atrium`);
+
+  const renderBody = () => {
+    if (query.isError && !view) {
+      if (query.error instanceof ApiError && query.error.status === 404) return <ArticleNotFound backPath="/" backLabel={t('common.goHome')} />;
+      return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+    }
+    if (!view) return <Skeleton height={480} radius="lg" />;
+    return <ArticleReadingView view={view} isSwitching={query.isPlaceholderData} onLanguageChange={(next) => setSearchParams({ lang: next }, { replace: true })} />;
+  };
+
+  return (
+    <Box mih="100dvh" bg="var(--mantine-color-body)" data-testid="public-article-page">
+      <Box component="header" px="md" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        <Container size="md" px={0}>
+          <Group justify="space-between" wrap="nowrap">
+            <Anchor component={Link} to="/" underline="never" c="inherit" aria-label={t('knowledge.public.home')}>
+              <BrandMark />
+            </Anchor>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitch />
+              <ColorSchemeToggle />
+            </Group>
+          </Group>
+        </Container>
+      </Box>
+      <Container size="md" py="xl" component="main">
+        {renderBody()}
+      </Container>
+    </Box>
+  );
 }

@@ -1,9 +1,10 @@
-import { Anchor, AppShell, Badge, Burger, Group } from '@mantine/core';
+import { Anchor, AppShell, Badge, Box, Burger, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BrandMark } from '../../components/brand-mark';
 import { OrganizationSwitcher } from '../organizations/organization-switcher';
 import { ColorSchemeToggle } from '../preferences/color-scheme-toggle';
+import { TopBarSearch } from '../search/top-bar-search';
 import { LanguageSwitch } from '../preferences/language-switch';
 import type { Face } from './nav-item';
 import { UserMenu } from './user-menu';
@@ -14,7 +15,7 @@ interface ShellHeaderProps {
   onToggleNavbar: () => void;
 }
 
-/** Product name, face and (in the portal) the organization switcher on the left; language, theme and the user's menu on the right. */
+/** Product name, face and (in the portal) the organization switcher on the left; the search box; language, theme and the user's menu on the right. */
 export function ShellHeader({ face, isNavbarOpen, onToggleNavbar }: ShellHeaderProps) {
   const { t } = useTranslation();
   return (
@@ -30,7 +31,13 @@ export function ShellHeader({ face, isNavbarOpen, onToggleNavbar }: ShellHeaderP
           </Badge>
           {face === 'portal' ? <OrganizationSwitcher /> : null}
         </Group>
+        <Box visibleFrom="sm" style={{ flex: 1, minWidth: 0, maxWidth: 440 }}>
+          <TopBarSearch face={face} />
+        </Box>
         <Group gap="xs" wrap="nowrap">
+          <Box hiddenFrom="sm">
+            <TopBarSearch face={face} compact />
+          </Box>
           <Group visibleFrom="sm">
             <LanguageSwitch />
           </Group>

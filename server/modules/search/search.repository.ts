@@ -1,0 +1,216 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { SearchKind } from '../../../common/knowledge';
+import type { Database, Db } from '../../platform/db';
+import { executePrepared } from '../../platform/prepared';
+import { textArrayLiteral } from './search-index.repository';
+
+/**
+ * The search statements. One statement answers a page: the matching entries the reader may see
+ * are ranked in a CTE, an article's translations fold into its best one, the counts by kind are
+ * taken over that, and only the page's rows are joined to their text and product names.
+ */
+
+/** Who reads, and so which entries they may see. */
+export type SearchVisibility =
+  | {
+      face: 'portal';
+      organizationId: string;
+      /** Sites whose licensed products' documents and releases show (null: every site of the organization). */
+      productSiteIds: readonly string[] | null;
+      /** Sites whose cases show (null: every site); false without `case.view`. */
+      caseSiteIds: readonly string[] | null | false;
+      /** Only these kinds at all (the wizard's suggestions: articles). */
+      kinds?: readonly SearchKind[];
+    }
+  | { face: 'console'; drafts: boolean; catalog: boolean; cases: boolean };
+
+export interface SearchFilter {
+  tsquery: string;
+  types: readonly SearchKind[] | null;
+  productId: string | undefined;
+  language: string | undefined;
+  /** The reader's language, ranked up. */
+  boostLanguage: string | null;
+  /** The query as one exact reference (case number, version), ranked first. */
+  reference: string | null;
+  now: Date;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchRow {
+  kind: SearchKind;
+  targetId: string;
+  subtype: string | null;
+  title: string;
+  body: string;
+  language: 'ko' | 'en' | null;
+  productIds: string[];
+  products: { id: string; name: string }[];
+  reference: string | null;
+  verified: boolean;
+  published: boolean;
+  updatedAt: string;
+  organizationId: string | null;
+  /** Portal documents and releases: a site of the reader where the product is licensed. */
+  productSiteId: string | null;
+}
+
+export interface SearchPage {
+  rows: SearchRow[];
+  total: number;
+  counts: Record<SearchKind, number>;
+}
+
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/** The products whose documents and releases a member sees: those licensed to sites they may act on. */
+function licensedProducts(v: Extract<SearchVisibility, { face: 'portal' }>): SQL {
+  const sites = v.productSiteIds === null ? sql`` : sql` and en.site_id = any(${uuidArray(v.productSiteIds)})`;
+  return sql`array(select en.product_id from entitlements en where en.organization_id = ${v.organizationId}::uuid${sites})`;
+}
+
+/**
+ * Which entries (alias `e`) the reader may see. Portal: published articles for customers or the
+ * public, published documents and releases of licensed products, the organization's cases on the
+ * reader's sites. Console: every article (drafts only for writers), document and release (with
+ * `product.view`) and case (with `case.view`).
+ */
+export function visibilityCondition(v: SearchVisibility): SQL {
+  const parts: SQL[] = [];
+  if (v.face === 'portal') {
+    const allowed = (kind: SearchKind) => v.kinds === undefined || v.kinds.includes(kind);
+    if (allowed('article')) parts.push(sql`(e.kind = 'article' and e.published and e.audience in ('customers', 'public'))`);
+    const catalogKinds = (['document', 'release'] as const).filter(allowed);
+    if (catalogKinds.length) parts.push(sql`(e.kind in ${sql.raw(`('${catalogKinds.join("', '")}')`)} and e.published and e.product_ids && ${licensedProducts(v)})`);
+    if (allowed('case') && v.caseSiteIds !== false) {
+      const sites = v.caseSiteIds === null ? sql`` : sql` and e.site_id = any(${uuidArray(v.caseSiteIds)})`;
+      parts.push(sql`(e.kind = 'case' and e.organization_id = ${v.organizationId}::uuid${sites})`);
+    }
+  } else {
+    parts.push(v.drafts ? sql`e.kind = 'article'` : sql`(e.kind = 'article' and e.published)`);
+    if (v.catalog) parts.push(sql`e.kind in ('document', 'release')`);
+    if (v.cases) parts.push(sql`e.kind = 'case'`);
+  }
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+function typeCondition(types: readonly SearchKind[] | null): SQL {
+  return types === null ? sql`true` : sql`kind = any(${textArrayLiteral(types)}::text[])`;
+}
+
+/** A page of matches the reader may see, best first (an exact reference before all), with the counts. */
+export async function searchPage(database: Database, v: SearchVisibility, filter: SearchFilter): Promise<SearchPage> {
+  const query = sql`${filter.tsquery}::tsquery`;
+  const filters: SQL[] = [];
+  if (filter.productId) filters.push(sql` and ${filter.productId}::uuid = any(e.product_ids)`);
+  if (filter.language) filters.push(sql` and e.language = ${filter.language}`);
+  const siteOf =
+    v.face === 'portal'
+      ? sql`case when p.kind in ('document', 'release') then (
+           select en.site_id from entitlements en
+            where en.organization_id = ${v.organizationId}::uuid and en.product_id = any(p.product_ids)
+                  ${v.productSiteIds === null ? sql`` : sql`and en.site_id = any(${uuidArray(v.productSiteIds)})`}
+            order by en.site_id limit 1) end`
+      : sql`null::uuid`;
+  const statement = sql`
+    with m as (
+      select e.id, e.kind, e.target_id, e.subtype, e.language, e.product_ids, e.reference, e.verified, e.published,
+             e.updated_at, e.organization_id,
+             ts_rank('{0.1, 0.2, 0.4, 1.0}'::float4[], e.tsv, ${query})::float8
+               * (case when e.verified then 1.3 else 1.0 end)
+               * (1.0 + 0.3 * exp(-greatest(extract(epoch from (${filter.now.toISOString()}::timestamptz - e.updated_at))::float8, 0) / 31536000.0))
+               * (case when e.language = ${filter.boostLanguage} then 1.2 else 1.0 end) as score
+        from search_entries e
+       where e.tsv @@ ${query} and ${visibilityCondition(v)}${sql.join(filters, sql``)}
+    ),
+    d as (
+      select * from m where m.kind <> 'article'
+      union all
+      (select distinct on (m.target_id) * from m where m.kind = 'article' order by m.target_id, m.score desc)
+    ),
+    c as (
+      select count(*) filter (where kind = 'article')::int as article, count(*) filter (where kind = 'document')::int as document,
+             count(*) filter (where kind = 'release')::int as release, count(*) filter (where kind = 'case')::int as "case",
+             count(*) filter (where ${typeCondition(filter.types)})::int as total
+        from d
+    ),
+    p as (
+      select d.*, coalesce(${filter.reference}::text = any(string_to_array(lower(d.reference), ' ')), false) as exact
+        from d
+       where ${typeCondition(filter.types)}
+       order by exact desc, score desc, id
+       limit ${filter.limit} offset ${filter.offset}
+    )
+    select c.article, c.document, c.release, c."case", c.total,
+           p.kind, p.target_id as "targetId", p.subtype, s.title, s.body, p.language,
+           array_to_string(p.product_ids, ',') as "productIds",
+           (select coalesce(json_agg(json_build_object('id', pr.id, 'name', pr.name) order by pr.name), '[]'::json)
+              from products pr where pr.id = any(p.product_ids))::text as products,
+           p.reference, p.verified, p.published, ${iso('p.updated_at')} as "updatedAt",
+           p.organization_id as "organizationId", ${siteOf} as "productSiteId"
+      from c
+      left join p on true
+      left join search_entries s on s.id = p.id
+     order by p.exact desc, p.score desc, p.id`;
+  const rows = await executePrepared<Record<string, unknown>>(database, 'search_page', statement);
+  const first = rows[0];
+  const counts = { article: Number(first?.article ?? 0), document: Number(first?.document ?? 0), release: Number(first?.release ?? 0), case: Number(first?.case ?? 0) };
+  return {
+    total: Number(first?.total ?? 0),
+    counts,
+    rows: rows
+      .filter((row) => row.kind !== null && row.kind !== undefined)
+      .map((row) => ({
+        kind: row.kind as SearchKind,
+        targetId: row.targetId as string,
+        subtype: (row.subtype as string | null) ?? null,
+        title: row.title as string,
+        body: row.body as string,
+        language: (row.language as 'ko' | 'en' | null) ?? null,
+        productIds: row.productIds ? (row.productIds as string).split(',') : [],
+        products: JSON.parse(row.products as string) as { id: string; name: string }[],
+        reference: (row.reference as string | null) ?? null,
+        verified: Boolean(row.verified),
+        published: Boolean(row.published),
+        updatedAt: row.updatedAt as string,
+        organizationId: (row.organizationId as string | null) ?? null,
+        productSiteId: (row.productSiteId as string | null) ?? null,
+      })),
+  };
+}
+
+/** A word of the query and the vocabulary's words most like it (best first), and whether any word starts with it. */
+export interface TermCandidates {
+  word: string;
+  hasPrefix: boolean;
+  candidates: { term: string; similarity: number; entries: number }[];
+}
+
+/** For each word, the vocabulary's most similar words (pg_trgm, through its GIN index). */
+export async function findSimilarTerms(database: Database, words: readonly { word: string; prefix: boolean }[]): Promise<TermCandidates[]> {
+  if (words.length === 0) return [];
+  const statement = sql`
+    select w.word,
+           (w.prefix and exists (select 1 from search_terms x where x.term like w.word || '%')) as "hasPrefix",
+           (select coalesce(json_agg(json_build_array(t.term, t.sim, t.entries)), '[]'::json)
+              from (select term, similarity(term, w.word) as sim, entries
+                      from search_terms
+                     where term % w.word
+                     order by sim desc, entries desc
+                     limit 8) t)::text as candidates
+      from unnest(${textArrayLiteral(words.map((w) => w.word))}::text[], ${`{${words.map((w) => String(w.prefix)).join(',')}}`}::bool[]) as w(word, prefix)`;
+  const rows = await executePrepared<{ word: string; hasPrefix: boolean; candidates: string }>(database, 'search_terms', statement);
+  return rows.map((row) => ({
+    word: row.word,
+    hasPrefix: Boolean(row.hasPrefix),
+    candidates: (JSON.parse(row.candidates) as [string, number, number][]).map(([term, similarity, entries]) => ({ term, similarity, entries })),
+  }));
+}
+
+/** Whether an entry of this kind and target is one the reader may see. */
+export async function isEntryVisible(db: Db, v: SearchVisibility, kind: SearchKind, targetId: string): Promise<boolean> {
+  const result = await db.execute(sql`select 1 from search_entries e where e.kind = ${kind} and e.target_id = ${targetId}::uuid and ${visibilityCondition(v)} limit 1`);
+  return (result as unknown as { rows: unknown[] }).rows.length > 0;
+}

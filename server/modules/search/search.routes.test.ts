@@ -1,0 +1,197 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchResults } from '../../../common/schemas/search';
+import { articleTranslations, articles, searchTerms } from '../../db/schema/index';
+import { buildArticle } from '../../test/knowledge-factories';
+import { buildTestApp, type SignedIn, type TestApp } from '../../test/test-app';
+import { buildCaseScenario, caseBody, signInCaseMember, signInStaff, type CaseScenario } from '../cases/case-lifecycle.scenario';
+import { queueSearchIndex } from './search-index';
+import { indexSearchTarget } from './search-indexer';
+
+let t: TestApp;
+let s: CaseScenario;
+let owner: SignedIn;
+let engineer: SignedIn;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  s = await buildCaseScenario(t);
+  owner = await signInCaseMember(t, s.organizationId, 'owner');
+  engineer = await signInStaff(t);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function search(q: string, extra = '', who: SignedIn = owner): Promise<SearchResults> {
+  const response = await who.inject('GET', `${s.base}/search?q=${encodeURIComponent(q)}${extra}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as SearchResults;
+}
+
+/** An article made findable the way the application does it: a queued job, run by the worker. */
+async function publishedArticle(overrides: Parameters<typeof buildArticle>[1]) {
+  const article = await buildArticle(t.ctx, overrides);
+  await queueSearchIndex(t.ctx.db, { kind: 'article', id: article.id });
+  await t.drainJobs();
+  return article;
+}
+
+describe('GET /api/v1/organizations/:organizationId/search (bad input)', () => {
+  it('answers every odd query with 200 and never an error', async () => {
+    await publishedArticle({ translations: [{ language: 'en', title: 'Drop table guide for cases' }] });
+    const queries = [
+      '',
+      '   ',
+      'x'.repeat(10_000),
+      '가'.repeat(10_000),
+      '.,;:!?()[]{}<>~`@#$%^&*-_=+|\\/"\'',
+      '&',
+      '|',
+      '!',
+      ':*',
+      "'",
+      "& | ! :* ' \\",
+      "a:* & !b | 'c'",
+      "'; drop table cases; --",
+      '" or 1=1 --',
+      '😀👍🏽 ★',
+      '\u0000\u200b\ufeff',
+    ];
+    for (const q of queries) {
+      const results = await search(q);
+      expect(results.query.length, q.slice(0, 20)).toBeLessThanOrEqual(500);
+    }
+    expect((await search('')).items).toEqual([]);
+    expect((await search('...')).total).toBe(0);
+    const sql = await search("'; drop table cases; --");
+    expect(sql.items.map((i) => i.title)).toContain('Drop table guide for cases');
+  });
+
+  it('refuses an unknown type, a limit out of range or a query over 10,000 characters with 400', async () => {
+    for (const query of ['types=article,folder', 'types=%27', 'limit=0', 'limit=51', 'limit=x', 'offset=-1', 'offset=1001', 'productId=nope', 'language=fr', `q=${'x'.repeat(10_001)}`]) {
+      const response = await owner.inject('GET', `${s.base}/search?${query}`);
+      expect(response.statusCode, query).toBe(400);
+    }
+  });
+});
+
+describe('search index updates through the job queue', () => {
+  it('finds a published article once its job ran, follows a new title and forgets an unpublished one', async () => {
+    const article = await buildArticle(t.ctx, { translations: [{ language: 'en', title: 'Zircon buffer overflow' }] });
+    expect((await search('zircon')).total).toBe(0);
+    await queueSearchIndex(t.ctx.db, { kind: 'article', id: article.id });
+    await t.drainJobs();
+    expect((await search('zircon')).items.map((i) => i.id)).toEqual([article.id]);
+
+    await t.ctx.db.update(articleTranslations).set({ title: 'Obsidian buffer overflow' }).where(eq(articleTranslations.articleId, article.id));
+    await queueSearchIndex(t.ctx.db, { kind: 'article', id: article.id });
+    await t.drainJobs();
+    expect((await search('obsidian')).items.map((i) => i.id)).toEqual([article.id]);
+    expect((await search('zircon')).total).toBe(0);
+
+    await t.ctx.db.update(articleTranslations).set({ status: 'draft' }).where(eq(articleTranslations.articleId, article.id));
+    await queueSearchIndex(t.ctx.db, { kind: 'article', id: article.id });
+    await t.drainJobs();
+    expect((await search('obsidian')).total).toBe(0);
+    const staff = (await engineer.inject('GET', '/api/v1/console/search?q=obsidian')).json() as SearchResults;
+    expect(staff.items.map((i) => [i.id, i.draft])).toEqual([[article.id, true]]);
+
+    await t.ctx.db.delete(articles).where(eq(articles.id, article.id));
+    await indexSearchTarget(t.ctx, { kind: 'article', id: article.id });
+    expect(((await engineer.inject('GET', '/api/v1/console/search?q=obsidian')).json() as SearchResults).total).toBe(0);
+  });
+
+  it('keeps the typo vocabulary counting the entries that hold each word', async () => {
+    const count = async (term: string) => (await t.ctx.db.select().from(searchTerms).where(eq(searchTerms.term, term)))[0]?.entries ?? 0;
+    const a = await publishedArticle({ translations: [{ language: 'en', title: 'Tungsten filament' }] });
+    const b = await publishedArticle({ translations: [{ language: 'en', title: 'Tungsten alloy' }] });
+    expect(await count('tungsten')).toBe(2);
+    await t.ctx.db.delete(articles).where(eq(articles.id, a.id));
+    await indexSearchTarget(t.ctx, { kind: 'article', id: a.id });
+    expect(await count('tungsten')).toBe(1);
+    expect(await count('filament')).toBe(0);
+    await indexSearchTarget(t.ctx, { kind: 'article', id: b.id });
+    expect(await count('tungsten')).toBe(1);
+  });
+
+  it('finds a case created through the API by its subject and by its 8-digit number, the exact number first', async () => {
+    const created = await owner.inject('POST', `${s.base}/cases`, caseBody(s, { subject: 'Historian gravimeter stalls', description: 'Since Monday.' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, number } = created.json() as { id: string; number: string };
+    await t.drainJobs();
+    expect((await search('gravimeter')).items.map((i) => [i.kind, i.id])).toEqual([['case', id]]);
+    const byNumber = await search(number);
+    expect(byNumber.items[0]).toMatchObject({ kind: 'case', id, reference: number });
+
+    // A status change and a resolution are indexed too (the resolution's words find the case).
+    const resolved = await engineer.inject('PATCH', `${s.base}/cases/${id}`, { resolution: 'Replaced the flux capacitor.' });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    await t.drainJobs();
+    expect((await search('capacitor')).items.map((i) => i.id)).toEqual([id]);
+  });
+});
+
+describe('search quality', () => {
+  it('finds the manual’s examples: roadmap, korean 2017, download among articles, customer portal', async () => {
+    const roadmap = await publishedArticle({ translations: [{ language: 'en', title: 'Product roadmap 2026', summary: 'Where the products are heading.' }] });
+    const korean = await publishedArticle({ translations: [{ language: 'en', title: 'Korean language pack for PI ProcessBook 2017', summary: 'Install the Korean pack.' }] });
+    const download = await publishedArticle({ translations: [{ language: 'en', title: 'How to download software from the portal', summary: 'Downloads need a contract.' }] });
+    const portal = await publishedArticle({ translations: [{ language: 'en', title: 'Getting started with the customer portal', summary: 'Sign in and find your products.' }] });
+    expect((await search('roadmap')).items[0]!.id).toBe(roadmap.id);
+    expect((await search('korean 2017')).items[0]!.id).toBe(korean.id);
+    const downloads = await search('download', '&types=article');
+    expect(downloads.items[0]!.id).toBe(download.id);
+    expect(downloads.items.every((i) => i.kind === 'article')).toBe(true);
+    expect((await search('customer portal')).items[0]!.id).toBe(portal.id);
+  });
+
+  it('ranks a title match above a body match, and a verified article above an unverified one', async () => {
+    const inBody = await publishedArticle({ translations: [{ language: 'en', title: 'Network checklist', resolution: 'Check the marmoset adapter.' }] });
+    const inTitle = await publishedArticle({ translations: [{ language: 'en', title: 'Marmoset adapter resets' }] });
+    expect((await search('marmoset')).items.map((i) => i.id)).toEqual([inTitle.id, inBody.id]);
+    const plain = await publishedArticle({ translations: [{ language: 'en', title: 'Ocelot sync fails' }] });
+    const verified = await publishedArticle({ verified: true, translations: [{ language: 'en', title: 'Ocelot sync fails' }] });
+    const results = await search('ocelot');
+    expect(results.items.map((i) => i.id)).toEqual([verified.id, plain.id]);
+    expect(results.items[0]!.verified).toBe(true);
+  });
+
+  it('finds Korean words through particles and spacing, and highlights them', async () => {
+    const article = await publishedArticle({
+      translations: [{ language: 'ko', title: '원격지원 세션이 끊어질 때', summary: '라이선스를 다시 활성화하세요.' }],
+    });
+    for (const q of ['세션', '세션이', '원격 지원', '원격지원', '라이선스가', '라이선스 활성화']) {
+      expect((await search(q)).items.map((i) => i.id), q).toContain(article.id);
+    }
+    const result = (await search('원격 지원 세션')).items.find((i) => i.id === article.id)!;
+    expect(result.titleHighlights.map(([a, b]) => result.title.slice(a, b))).toEqual(['원격지원', '세션']);
+    const snippet = (await search('라이선스를')).items.find((i) => i.id === article.id)!;
+    expect(snippet.highlights.map(([a, b]) => snippet.snippet.slice(a, b))).toEqual(['라이선스']);
+  });
+
+  it('corrects Latin typos against the index and says so', async () => {
+    const article = await publishedArticle({ translations: [{ language: 'en', title: 'Renew the license before it expires' }] });
+    const results = await search('licnese renew');
+    expect(results.corrected).toContainEqual({ from: 'licnese', to: 'license' });
+    expect(results.items.map((i) => i.id)).toContain(article.id);
+    expect((await search('license')).corrected).toEqual([]);
+    // An inflection of an indexed word is not a typo.
+    expect((await search('licenses')).corrected).toEqual([]);
+  });
+
+  it('falls back to any of the words when too little matches all of them, best partial match first', async () => {
+    const both = await publishedArticle({ translations: [{ language: 'en', title: 'Walrus gateway timeout' }] });
+    const one = await publishedArticle({ translations: [{ language: 'en', title: 'Walrus pairing' }] });
+    const results = await search('walrus gateway narwhal');
+    expect(results.items.map((i) => i.id)).toEqual([both.id, one.id]);
+  });
+
+  it('matches the last word as a beginning while it is typed', async () => {
+    const article = await publishedArticle({ translations: [{ language: 'en', title: 'Calibrating the pyrometer' }] });
+    expect((await search('calibrating pyro')).items.map((i) => i.id)).toEqual([article.id]);
+    expect((await search('pyro')).items.map((i) => i.id)).toEqual([article.id]);
+    // A space after the word says it is finished: then it is a word of its own, here a typo.
+    expect((await search('pyro ')).corrected).toEqual([{ from: 'pyro', to: 'pyrometer' }]);
+  });
+});

@@ -1,0 +1,176 @@
+import type { SearchKind } from '../../../common/knowledge';
+import type { Locale } from '../../../common/locale';
+import { STAFF_ROLE_PERMISSIONS, type Permission } from '../../../common/permissions';
+import type { ArticleSuggestions } from '../../../common/schemas/cases';
+import type { SearchQuery, SearchResult, SearchResults } from '../../../common/schemas/search';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/actor';
+import type { ServiceContext } from '../../platform/context';
+import { visibleCaseSiteIds } from '../cases/case-list.service';
+import type { OrganizationAccess } from '../organizations/organization-access';
+import { accessibleSiteIds } from '../products/products.service';
+import { stemEnglish } from './english-stemmer';
+import { buildSnippet, highlightRanges } from './highlight';
+import { findSimilarTerms, searchPage, type SearchFilter, type SearchRow, type SearchVisibility } from './search.repository';
+import { buildTsquery, matchFormsOf, parseQuery, type Corrections, type ParsedQuery } from './tokenize';
+
+/**
+ * The one search box (issue 7): the query is read by the search tokenizer, Latin typos are
+ * corrected against the index's vocabulary, the words are ANDed (ORed when too little matches all
+ * of them), and the page is ranked and counted in one statement over what the reader may see.
+ */
+
+/** Fewer matches than this for all the words, and any of the words will do. */
+const FEW_MATCHES = 5;
+/**
+ * How alike a word of the vocabulary must be to a typo to be searched with it (pg_trgm similarity,
+ * its own default): a swapped pair of letters in a short word (licnese → license) scores about 0.33.
+ */
+const TYPO_SIMILARITY = 0.3;
+const TYPO_MIN_LENGTH = 4;
+const MAX_CORRECTIONS = 2;
+
+type Correction = SearchResults['corrected'][number];
+
+/** The vocabulary's words a Latin word of the query may have meant, when the word is not in the index. */
+async function correctTypos(ctx: ServiceContext, parsed: ParsedQuery): Promise<{ corrections: Map<string, string[]>; corrected: Correction[] }> {
+  const words = parsed.words.filter((w) => w.kind === 'latin' && w.alphabetic && w.raw.length >= TYPO_MIN_LENGTH) as Extract<ParsedQuery['words'][number], { kind: 'latin' }>[];
+  const corrections = new Map<string, string[]>();
+  const corrected: Correction[] = [];
+  if (words.length === 0) return { corrections, corrected };
+  const found = await findSimilarTerms(
+    ctx.database,
+    words.map((w) => ({ word: w.raw, prefix: w.prefix })),
+  );
+  for (const { word, hasPrefix, candidates } of found) {
+    const stem = stemEnglish(word);
+    // The word (or another form of it) is in the index, or it is the beginning of one being typed.
+    if (hasPrefix || candidates.some((c) => c.term === word || stemEnglish(c.term) === stem)) continue;
+    const best = candidates
+      .filter((c) => c.similarity >= TYPO_SIMILARITY)
+      .sort((a, b) => b.similarity - a.similarity || b.entries - a.entries)
+      .slice(0, MAX_CORRECTIONS)
+      .map((c) => c.term);
+    if (best.length === 0) continue;
+    corrections.set(word, best);
+    for (const to of best) corrected.push({ from: word, to });
+  }
+  return { corrections, corrected };
+}
+
+/**
+ * Runs the query: all words first; when fewer than five results match them all and there is more
+ * than one word, any of the words (ranked, so the best partial matches come first).
+ */
+async function runQuery(ctx: ServiceContext, visibility: SearchVisibility, parsed: ParsedQuery, corrections: Corrections, filter: Omit<SearchFilter, 'tsquery'>) {
+  const all = buildTsquery(parsed, corrections);
+  if (all === null) return null;
+  const page = await searchPage(ctx.database, visibility, { ...filter, tsquery: all });
+  if (page.total >= FEW_MATCHES || parsed.words.length < 2) return page;
+  return searchPage(ctx.database, visibility, { ...filter, tsquery: buildTsquery(parsed, corrections, { mode: 'or' })! });
+}
+
+const emptyResults = (query: string): SearchResults => ({ items: [], total: 0, counts: { article: 0, document: 0, release: 0, case: 0 }, query, corrected: [] });
+
+type Face = 'portal' | 'console';
+
+function hrefOf(face: Face, row: SearchRow): string {
+  const productId = row.productIds[0];
+  if (face === 'portal') {
+    if (row.kind === 'article') return `/portal/knowledge/${row.targetId}${row.language ? `?lang=${row.language}` : ''}`;
+    if (row.kind === 'case') return `/portal/cases/${row.targetId}`;
+    return row.productSiteId && productId ? `/portal/products/${row.productSiteId}/${productId}` : '/portal/products';
+  }
+  if (row.kind === 'article') return `/console/knowledge/${row.targetId}`;
+  if (row.kind === 'case') return `/console/cases/${row.organizationId}/${row.targetId}`;
+  return productId ? `/console/catalog/products/${productId}` : '/console/catalog';
+}
+
+/** A result as the API shows it, with its snippet and highlights. */
+function presentResult(face: Face, row: SearchRow, forms: ReturnType<typeof matchFormsOf>): SearchResult {
+  const { snippet, highlights } = buildSnippet(row.body, forms);
+  return {
+    kind: row.kind,
+    id: row.targetId,
+    subtype: (row.subtype as SearchResult['subtype']) ?? null,
+    title: row.title,
+    snippet,
+    highlights,
+    titleHighlights: highlightRanges(row.title, forms),
+    products: row.products,
+    language: row.language,
+    // A case's reference is its number, then the old system's; the number is what is shown.
+    reference: row.reference === null ? null : row.kind === 'case' ? row.reference.split(' ')[0]! : row.reference,
+    verified: row.verified,
+    draft: !row.published,
+    date: row.updatedAt,
+    href: hrefOf(face, row),
+  };
+}
+
+async function search(ctx: ServiceContext, face: Face, visibility: SearchVisibility, query: SearchQuery, boostLanguage: string | null): Promise<SearchResults> {
+  const parsed = parseQuery(query.q);
+  if (parsed.words.length === 0) return emptyResults(parsed.text);
+  const { corrections, corrected } = await correctTypos(ctx, parsed);
+  const page = await runQuery(ctx, visibility, parsed, corrections, {
+    types: query.types && query.types.length ? query.types : null,
+    productId: query.productId,
+    language: query.language,
+    boostLanguage,
+    reference: parsed.reference,
+    now: ctx.clock.now(),
+    limit: query.limit,
+    offset: query.offset,
+  });
+  if (!page) return emptyResults(parsed.text);
+  const forms = matchFormsOf(parsed, corrections);
+  return { items: page.rows.map((row) => presentResult(face, row, forms)), total: page.total, counts: page.counts, query: parsed.text, corrected };
+}
+
+/** What a member may see of an organization's index: their sites' products and (with `case.view`) cases. */
+export function memberVisibility(access: OrganizationAccess, kinds?: readonly SearchKind[]): SearchVisibility {
+  const caseSites = visibleCaseSiteIds(access.standing);
+  return {
+    face: 'portal',
+    organizationId: access.organization.id,
+    productSiteIds: accessibleSiteIds(access.standing),
+    caseSiteIds: caseSites !== null && caseSites.length === 0 ? false : caseSites,
+    ...(kinds ? { kinds } : {}),
+  };
+}
+
+/** What a staff member may see across the installation: by the permissions of their role. */
+export function staffVisibility(actor: Actor): SearchVisibility {
+  const has = (permission: Permission) => actor.staffRole !== null && STAFF_ROLE_PERMISSIONS[actor.staffRole].includes(permission);
+  return { face: 'console', drafts: has('article.write'), catalog: has('product.view'), cases: has('case.view') };
+}
+
+/**
+ * The portal's search: articles for customers or the public, documents and releases of the
+ * products licensed to the member's sites, and (with `case.view`) the organization's cases on
+ * those sites; counts by the same rules. The member's language ranks first.
+ */
+export function searchForMember(ctx: ServiceContext, actor: Actor, organization: OrganizationAccess, query: SearchQuery, locale?: Locale): Promise<SearchResults> {
+  return search(ctx, 'portal', memberVisibility(organization), query, actor.locale ?? locale ?? null);
+}
+
+/** The console's search: every article (drafts for writers), document and release, and every case for staff who see cases. */
+export function searchForStaff(ctx: ServiceContext, actor: Actor, query: SearchQuery, locale?: Locale): Promise<SearchResults> {
+  return search(ctx, 'console', staffVisibility(actor), query, actor.locale ?? locale ?? null);
+}
+
+/** The case wizard's side panel: the best (at most five) published articles the member may see for what they typed. */
+export async function suggestArticles(ctx: ServiceContext, actor: Actor, organization: OrganizationAccess, q: string, locale?: Locale): Promise<z.infer<typeof ArticleSuggestions>> {
+  const results = await search(ctx, 'portal', memberVisibility(organization, ['article']), { q, types: ['article'], limit: 5, offset: 0 }, actor.locale ?? locale ?? null);
+  return {
+    items: results.items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      excerpt: item.snippet,
+      href: item.href,
+      language: item.language ?? 'en',
+      verified: item.verified,
+      updatedAt: item.date,
+    })),
+  };
+}

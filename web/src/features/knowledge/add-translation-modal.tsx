@@ -1,0 +1,85 @@
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import type { ArticleLanguage } from '@common/knowledge';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getErrorMessage } from '../../components/get-error-message';
+import { FIELD_LIMITS, validateWords } from './article-draft';
+import { LANGUAGE_NAMES } from './article-language';
+import { useAddTranslation, type Article, type ArticleTranslation } from './knowledge.api';
+
+interface AddTranslationModalProps {
+  article: Article;
+  /** The languages the article lacks. */
+  languages: ArticleLanguage[];
+  /** The language being translated from: its title fills the new one's, and its text may be copied. */
+  source: ArticleTranslation;
+  onAdded: (language: ArticleLanguage, result: unknown) => void;
+  onClose: () => void;
+}
+
+/** "Add translation": the new language's title (the source's to start with), and optionally the source text to translate over. */
+export function AddTranslationModal({ article, languages, source, onAdded, onClose }: AddTranslationModalProps) {
+  const { t } = useTranslation();
+  const add = useAddTranslation(article.id);
+  const [language, setLanguage] = useState<ArticleLanguage>(languages[0] ?? 'en');
+  const [title, setTitle] = useState(source.title);
+  const [copyText, setCopyText] = useState(true);
+  const [touched, setTouched] = useState(false);
+  const problem = validateWords({ title, summary: '', issue: '', environment: '', resolution: '' }).title;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setTouched(true);
+    if (problem) return;
+    const text = copyText ? { summary: source.summary, issue: source.issue, environment: source.environment, resolution: source.resolution } : { summary: '', issue: '', environment: '', resolution: '' };
+    add.mutate({ language, title, ...text }, { onSuccess: (result) => onAdded(language, result) });
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('knowledge.translations.addTitle')} centered size="lg">
+      <form onSubmit={submit} noValidate data-testid="add-translation-form">
+        <Stack gap="md">
+          <Select
+            label={t('knowledge.fields.language')}
+            data={languages.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
+            value={language}
+            onChange={(value) => value && setLanguage(value as ArticleLanguage)}
+            allowDeselect={false}
+            data-testid="translation-language"
+          />
+          <TextInput
+            label={t('knowledge.fields.title')}
+            description={t('knowledge.translations.titleHint', { language: LANGUAGE_NAMES[source.language] })}
+            value={title}
+            onChange={(event) => setTitle(event.currentTarget.value)}
+            required
+            maxLength={FIELD_LIMITS.title}
+            error={touched && problem ? t(`knowledge.problems.${problem}`, { max: FIELD_LIMITS.title }) : undefined}
+            data-autofocus
+            data-testid="translation-title"
+          />
+          <Checkbox
+            label={t('knowledge.translations.copyText', { language: LANGUAGE_NAMES[source.language] })}
+            checked={copyText}
+            onChange={(event) => setCopyText(event.currentTarget.checked)}
+            data-testid="translation-copy-text"
+          />
+          {add.isError ? (
+            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+              {getErrorMessage(add.error)}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending} data-testid="create-translation">
+              {t('knowledge.translations.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
