@@ -144,6 +144,10 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; databas
     database,
     label: 'postgres',
     cleanup: async () => {
+      if (process.env.BENCH_KEEP_DATABASE) {
+        console.log(`Kept the database ${name} (BENCH_KEEP_DATABASE is set); drop it when done.`);
+        return;
+      }
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);

@@ -68,7 +68,7 @@ async function runCommand(command: Command<unknown>, rawArgs: Record<string, unk
 /** The CLI: `atrium <command> [options]`. */
 export async function main(argv: string[]): Promise<void> {
   const words = argv.filter((a) => !a.startsWith('-'));
-  const name = words[0] === 'token' ? `token ${words[1] ?? ''}`.trim() : (words[0] ?? '');
+  const name = words[0] === 'token' || words[0] === 'search' ? `${words[0]} ${words[1] ?? ''}`.trim() : (words[0] ?? '');
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
   if (!name || name === 'help') {
     console.log(mainHelp());

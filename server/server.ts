@@ -9,6 +9,7 @@ import { createCryptoBox, loadSecretKey } from './platform/crypto-box';
 import { startJobWorker } from './platform/jobs';
 import { startScheduler, type Scheduler } from './platform/scheduler';
 import { sendDueContractReminders } from './modules/entitlements/contract-reminders';
+import { queueLapsedVerifications } from './modules/search/search-indexer';
 import { createFileSystemBlobStore } from './platform/storage';
 import { createJobHandlers } from './job-handlers';
 import { assertSecretKeyMatches } from './modules/settings/secret-key.service';
@@ -19,6 +20,8 @@ import { createLogger, flushLogger } from './platform/logger';
 const SHUTDOWN_GRACE_MS = 10_000;
 /** Contract reminders are daily; checking hourly sends each soon after it falls due, and only once. */
 const CONTRACT_REMINDERS_EVERY_MS = 3_600_000;
+/** How often articles whose verification lapsed are re-indexed (their entries stop ranking as verified). */
+const LAPSED_VERIFICATIONS_EVERY_MS = 3_600_000;
 
 /** Opens the configured database, turning a connection failure into one clear line. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -68,7 +71,13 @@ export async function runServer(config: Config): Promise<void> {
     const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     ctx.baseUrl = url.replace(/\/$/, '');
     worker = startJobWorker(ctx.db, createJobHandlers(ctx, { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, logger }), { now: () => ctx.clock.now(), logger, database: ctx.database });
-    scheduler = startScheduler([{ name: 'contract-reminders', everyMs: CONTRACT_REMINDERS_EVERY_MS, run: () => sendDueContractReminders(ctx) }], { logger });
+    scheduler = startScheduler(
+      [
+        { name: 'contract-reminders', everyMs: CONTRACT_REMINDERS_EVERY_MS, run: () => sendDueContractReminders(ctx) },
+        { name: 'lapsed-verifications', everyMs: LAPSED_VERIFICATIONS_EVERY_MS, run: () => queueLapsedVerifications(ctx).then(() => undefined) },
+      ],
+      { logger },
+    );
     console.log(`Atrium is running at ${url}`);
     if (admin?.oneTimePassword) {
       console.log('');

@@ -18,7 +18,7 @@ describe('atrium CLI', { timeout: 120_000 }, () => {
   it('prints help for every command', () => {
     const main = runAtrium(['--help'], {});
     expect(main.status).toBe(0);
-    for (const command of ['start', 'create-admin', 'token create', 'backup', 'restore', 'demo', 'migrate']) {
+    for (const command of ['start', 'create-admin', 'token create', 'backup', 'restore', 'demo', 'migrate', 'search reindex']) {
       expect(main.stdout).toContain(command);
       const help = runAtrium([...command.split(' '), '--help'], {});
       expect(help.status).toBe(0);

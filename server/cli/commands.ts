@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CLI_ORIGIN, type ServiceContext } from '../platform/context';
 import { writeBackup, restoreBackup } from '../modules/backup/backup.service';
 import { loadDemoData } from '../modules/demo/demo.service';
+import { rebuildSearchIndex } from '../modules/search/search-indexer';
 import { createApiTokenForEmail } from '../modules/tokens/tokens.service';
 import { createAdmin } from '../modules/users/users.service';
 
@@ -124,6 +125,19 @@ const migrateCommand: Command<Record<string, never>> = {
   },
 };
 
+const searchReindexCommand: Command<Record<string, never>> = {
+  name: 'search reindex',
+  usage: 'atrium search reindex',
+  summary: 'Rebuild the search index from the articles, documents, releases and cases. Searches see a partial index until it ends.',
+  options: {},
+  args: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+  viaServer: true,
+  async run(ctx) {
+    const { entries } = await rebuildSearchIndex(ctx);
+    return [`The search index was rebuilt: ${entries} entries.`];
+  },
+};
+
 /** Puts the backup's secret key where the server will find it, or checks ATRIUM_SECRET_KEY against it. */
 function restoreSecretKey(secretKey: Buffer, env: CommandEnv): string {
   if (env.secretKeyFromEnv) {
@@ -139,7 +153,7 @@ function restoreSecretKey(secretKey: Buffer, env: CommandEnv): string {
   return `Secret key restored to ${file}.`;
 }
 
-export const COMMANDS: Command<never>[] = [createAdminCommand, tokenCreateCommand, backupCommand, restoreCommand, demoCommand, migrateCommand] as unknown as Command<never>[];
+export const COMMANDS: Command<never>[] = [createAdminCommand, tokenCreateCommand, backupCommand, restoreCommand, demoCommand, migrateCommand, searchReindexCommand] as unknown as Command<never>[];
 
 /** The command with this name. */
 export function findCommand(name: string): Command<unknown> | undefined {

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import type { JobHandler } from '../../platform/jobs';
 import { collapseWhitespace, markdownToPlainText } from './highlight';
-import type { SearchIndexTarget } from './search-index';
+import { queueSearchIndex, type SearchIndexTarget } from './search-index';
 import {
   adjustTerms,
   countEntries,
@@ -285,4 +285,19 @@ export async function rebuildSearchIndex(ctx: ServiceContext, options: { batchSi
   const words = [...vocabulary];
   for (let i = 0; i < words.length; i += 5000) await adjustTerms(ctx.db, new Map(words.slice(i, i + 5000)));
   return { entries: await countEntries(ctx.db) };
+}
+
+/**
+ * Articles whose verification lapsed while their index entries still say verified (nothing changed
+ * the article, so nothing re-indexed it): queues them, so ranking stops favouring them. Run hourly.
+ */
+export async function queueLapsedVerifications(ctx: ServiceContext): Promise<number> {
+  const rows = await ctx.database.raw<{ id: string }>(
+    `select distinct a.id from articles a
+       join search_entries e on e.kind = 'article' and e.target_id = a.id and e.verified
+      where a.verification_expires_at <= $1::timestamptz`,
+    [ctx.clock.now().toISOString()],
+  );
+  for (const row of rows) await queueSearchIndex(ctx.db, { kind: 'article', id: row.id });
+  return rows.length;
 }

@@ -34,6 +34,8 @@ export interface SearchFilter {
   /** The query as one exact reference (case number, version), ranked first. */
   reference: string | null;
   now: Date;
+  /** How many matches at most are ranked by relevance. */
+  candidates: number;
   limit: number;
   offset: number;
 }
@@ -61,6 +63,7 @@ export interface SearchPage {
   total: number;
   counts: Record<SearchKind, number>;
 }
+
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -114,36 +117,48 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
                   ${v.productSiteIds === null ? sql`` : sql`and en.site_id = any(${uuidArray(v.productSiteIds)})`}
             order by en.site_id limit 1) end`
       : sql`null::uuid`;
+  // Ranking reads each match's tsvector, the costly part: only the first `filter.candidates` by a
+  // cheap order (an exact reference, verified, newest) are ranked. Below that many matches, that is
+  // every match; above, the counts stay exact and the page comes from those candidates.
+  const candidates = Math.max(filter.candidates, filter.offset + filter.limit * 4);
   const statement = sql`
-    with m as (
+    with h as materialized (
+      select e.id, e.kind, e.target_id, e.verified, e.updated_at,
+             coalesce(${filter.reference}::text = any(string_to_array(lower(e.reference), ' ')), false) as exact
+        from search_entries e
+       where e.tsv @@ ${query} and ${visibilityCondition(v)}${sql.join(filters, sql``)}
+    ),
+    c as (
+      select count(distinct target_id) filter (where kind = 'article')::int as article, count(*) filter (where kind = 'document')::int as document,
+             count(*) filter (where kind = 'release')::int as release, count(*) filter (where kind = 'case')::int as "case"
+        from h
+    ),
+    k as (
+      select h.id, h.exact from h
+       where ${typeCondition(filter.types)}
+       order by h.exact desc, h.verified desc, h.updated_at desc, h.id
+       limit ${candidates}
+    ),
+    m as (
       select e.id, e.kind, e.target_id, e.subtype, e.language, e.product_ids, e.reference, e.verified, e.published,
-             e.updated_at, e.organization_id,
+             e.updated_at, e.organization_id, k.exact,
              ts_rank('{0.1, 0.2, 0.4, 1.0}'::float4[], e.tsv, ${query})::float8
                * (case when e.verified then 1.3 else 1.0 end)
                * (1.0 + 0.3 * exp(-greatest(extract(epoch from (${filter.now.toISOString()}::timestamptz - e.updated_at))::float8, 0) / 31536000.0))
                * (case when e.language = ${filter.boostLanguage} then 1.2 else 1.0 end) as score
-        from search_entries e
-       where e.tsv @@ ${query} and ${visibilityCondition(v)}${sql.join(filters, sql``)}
+        from k join search_entries e on e.id = k.id
     ),
     d as (
       select * from m where m.kind <> 'article'
       union all
       (select distinct on (m.target_id) * from m where m.kind = 'article' order by m.target_id, m.score desc)
     ),
-    c as (
-      select count(*) filter (where kind = 'article')::int as article, count(*) filter (where kind = 'document')::int as document,
-             count(*) filter (where kind = 'release')::int as release, count(*) filter (where kind = 'case')::int as "case",
-             count(*) filter (where ${typeCondition(filter.types)})::int as total
-        from d
-    ),
     p as (
-      select d.*, coalesce(${filter.reference}::text = any(string_to_array(lower(d.reference), ' ')), false) as exact
-        from d
-       where ${typeCondition(filter.types)}
+      select d.* from d
        order by exact desc, score desc, id
        limit ${filter.limit} offset ${filter.offset}
     )
-    select c.article, c.document, c.release, c."case", c.total,
+    select c.article, c.document, c.release, c."case",
            p.kind, p.target_id as "targetId", p.subtype, s.title, s.body, p.language,
            array_to_string(p.product_ids, ',') as "productIds",
            (select coalesce(json_agg(json_build_object('id', pr.id, 'name', pr.name) order by pr.name), '[]'::json)
@@ -157,8 +172,9 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
   const rows = await executePrepared<Record<string, unknown>>(database, 'search_page', statement);
   const first = rows[0];
   const counts = { article: Number(first?.article ?? 0), document: Number(first?.document ?? 0), release: Number(first?.release ?? 0), case: Number(first?.case ?? 0) };
+  const kinds = filter.types ?? (Object.keys(counts) as SearchKind[]);
   return {
-    total: Number(first?.total ?? 0),
+    total: kinds.reduce((sum, kind) => sum + counts[kind], 0),
     counts,
     rows: rows
       .filter((row) => row.kind !== null && row.kind !== undefined)

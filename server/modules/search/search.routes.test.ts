@@ -6,7 +6,7 @@ import { buildArticle } from '../../test/knowledge-factories';
 import { buildTestApp, type SignedIn, type TestApp } from '../../test/test-app';
 import { buildCaseScenario, caseBody, signInCaseMember, signInStaff, type CaseScenario } from '../cases/case-lifecycle.scenario';
 import { queueSearchIndex } from './search-index';
-import { indexSearchTarget } from './search-indexer';
+import { indexSearchTarget, queueLapsedVerifications } from './search-indexer';
 
 let t: TestApp;
 let s: CaseScenario;
@@ -77,6 +77,24 @@ describe('GET /api/v1/organizations/:organizationId/search (bad input)', () => {
 });
 
 describe('search index updates through the job queue', () => {
+  it('re-indexes an article whose verification lapsed, so it no longer ranks as verified', async () => {
+    const article = await publishedArticle({ translations: [{ language: 'en', title: 'Basalt checkpoint stalls' }], verified: true });
+    expect((await search('basalt')).items.map((i) => i.verified)).toEqual([true]);
+    expect(await queueLapsedVerifications(t.ctx)).toBe(0);
+    const days = t.ctx.config.articleVerificationDays;
+    t.clock.advance((days + 1) * 86_400_000);
+    try {
+      expect(await queueLapsedVerifications(t.ctx)).toBe(1);
+      await t.drainJobs();
+      // (Sessions lapse too this far ahead: the entry is read directly.)
+      const entries = await t.database.raw<{ verified: boolean }>(`select verified from search_entries where kind = 'article' and target_id = $1`, [article.id]);
+      expect(entries.map((e) => e.verified)).toEqual([false]);
+      expect(await queueLapsedVerifications(t.ctx)).toBe(0);
+    } finally {
+      t.clock.advance(-(days + 1) * 86_400_000);
+    }
+  });
+
   it('finds a published article once its job ran, follows a new title and forgets an unpublished one', async () => {
     const article = await buildArticle(t.ctx, { translations: [{ language: 'en', title: 'Zircon buffer overflow' }] });
     expect((await search('zircon')).total).toBe(0);

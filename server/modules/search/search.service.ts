@@ -23,6 +23,15 @@ import { buildTsquery, matchFormsOf, parseQuery, type Corrections, type ParsedQu
 /** Fewer matches than this for all the words, and any of the words will do. */
 const FEW_MATCHES = 5;
 /**
+ * Matches ranked by relevance at most, for all the words and for any of them: ranking reads each
+ * match's tsvector, and "any of the words" of a long query can match a good part of the index.
+ * Beyond these, the newest verified matches are the candidates (the counts stay exact).
+ */
+const RANKED_ALL_WORDS = 1_000;
+const RANKED_ANY_WORD = 500;
+/** Queries of more words than this fall back to any word at once (the "all but one" query grows with the square). */
+const MOST_WORDS_MAX = 8;
+/**
  * How alike a word of the vocabulary must be to a typo to be searched with it (pg_trgm similarity,
  * its own default): a swapped pair of letters in a short word (licnese → license) scores about 0.33.
  */
@@ -59,15 +68,20 @@ async function correctTypos(ctx: ServiceContext, parsed: ParsedQuery): Promise<{
 }
 
 /**
- * Runs the query: all words first; when fewer than five results match them all and there is more
- * than one word, any of the words (ranked, so the best partial matches come first).
+ * Runs the query: all words first; when fewer than five results match them all, all words but one
+ * (three to eight words), then any of the words (ranked, so the best partial matches come first).
  */
-async function runQuery(ctx: ServiceContext, visibility: SearchVisibility, parsed: ParsedQuery, corrections: Corrections, filter: Omit<SearchFilter, 'tsquery'>) {
+async function runQuery(ctx: ServiceContext, visibility: SearchVisibility, parsed: ParsedQuery, corrections: Corrections, filter: Omit<SearchFilter, 'tsquery' | 'candidates'>) {
   const all = buildTsquery(parsed, corrections);
   if (all === null) return null;
-  const page = await searchPage(ctx.database, visibility, { ...filter, tsquery: all });
+  const page = await searchPage(ctx.database, visibility, { ...filter, tsquery: all, candidates: RANKED_ALL_WORDS });
   if (page.total >= FEW_MATCHES || parsed.words.length < 2) return page;
-  return searchPage(ctx.database, visibility, { ...filter, tsquery: buildTsquery(parsed, corrections, { mode: 'or' })! });
+  // Then all the words but one: far fewer matches than any word, and usually the right ones.
+  if (parsed.words.length >= 3 && parsed.words.length <= MOST_WORDS_MAX) {
+    const most = await searchPage(ctx.database, visibility, { ...filter, tsquery: buildTsquery(parsed, corrections, { mode: 'most' })!, candidates: RANKED_ALL_WORDS });
+    if (most.total >= FEW_MATCHES) return most;
+  }
+  return searchPage(ctx.database, visibility, { ...filter, tsquery: buildTsquery(parsed, corrections, { mode: 'or' })!, candidates: RANKED_ANY_WORD });
 }
 
 const emptyResults = (query: string): SearchResults => ({ items: [], total: 0, counts: { article: 0, document: 0, release: 0, case: 0 }, query, corrected: [] });

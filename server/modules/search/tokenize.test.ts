@@ -82,6 +82,10 @@ describe('buildTsvector', () => {
     );
   });
 
+  it('keeps one position per weight of a lexeme, however often it occurs', () => {
+    expect(buildTsvector({ title: 'server server', body: 'server, server and server' })).toBe("'server':1A,4C 'and':6C");
+  });
+
   it('quotes lexemes: single quotes and backslashes doubled', () => {
     // The tokenizer never makes such lexemes; the literal stays correct should one appear.
     expect(buildTsvector({ title: '' })).toBe('');
@@ -148,6 +152,23 @@ describe('parseQuery and buildTsquery', () => {
     for (const q of ['', '   ', '...', '& | ! :* \'', '😀😀', '\\\\']) expect(buildTsquery(parseQuery(q))).toBeNull();
     expect(buildTsquery(parseQuery("'; drop table cases; --"))).toBe("'drop' & ( 'tabl' | 'table' ) & ( 'case' | 'cases' )");
     expect(buildTsquery(parseQuery("x&b|c!d:*e'f g"))).toBe("'x' & 'b' & 'c' & 'd' & 'ef' & 'g'");
+  });
+
+  it('falls back to all the words but one, then to any word', () => {
+    // A trailing space: the last word is finished, not a beginning.
+    const parsed = parseQuery('archive backup failed ');
+    expect(buildTsquery(parsed, undefined, { mode: 'most' })).toBe(
+      "( 'backup' & ( 'fail' | 'failed' ) ) | ( ( 'archiv' | 'archive' ) & ( 'fail' | 'failed' ) ) | ( ( 'archiv' | 'archive' ) & 'backup' )",
+    );
+    // Two words: "most" is any word.
+    expect(buildTsquery(parseQuery('archive backup'), undefined, { mode: 'most' })).toBe(buildTsquery(parseQuery('archive backup'), undefined, { mode: 'or' }));
+  });
+
+  it('leaves out a one-syllable Korean word between others, unless it is all there is or is being typed last', () => {
+    expect(parseQuery('녹화가 안 돼요').words.map((w) => w.raw)).toEqual(['녹화가', '돼요']);
+    expect(parseQuery('안').words.map((w) => w.raw)).toEqual(['안']);
+    expect(parseQuery('원격 지').words.map((w) => w.raw)).toEqual(['원격', '지']);
+    expect(parseQuery('원격 지 ').words.map((w) => w.raw)).toEqual(['원격']);
   });
 
   it('cuts a query to 500 characters', () => {

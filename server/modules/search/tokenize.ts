@@ -185,7 +185,6 @@ export function quoteLexeme(term: string): string {
 
 /** PostgreSQL keeps positions 1 to 16383 and at most 256 per lexeme. */
 const MAX_POSITION = 16_383;
-const MAX_POSITIONS_PER_LEXEME = 256;
 
 /**
  * The `tsvector` literal of a findable thing, to cast with `$1::tsvector`: title and reference
@@ -200,7 +199,9 @@ export function buildTsvector(parts: { title: string; summary?: string; body?: s
     for (const token of result.tokens) {
       let positions = lexemes.get(token.term);
       if (!positions) lexemes.set(token.term, (positions = []));
-      if (positions.length < MAX_POSITIONS_PER_LEXEME) positions.push(`${Math.min(token.position, MAX_POSITION)}${weight}`);
+      // One position per weight: ranking reads where a word occurs (title, summary, body), not how
+      // often, and a small tsvector is what keeps ranking thousands of matches fast.
+      if (!positions.some((p) => p.endsWith(weight))) positions.push(`${Math.min(token.position, MAX_POSITION)}${weight}`);
     }
     next = result.next + 1;
   };
@@ -275,8 +276,13 @@ export function parseQuery(q: string): ParsedQuery {
   const last = words.at(-1);
   const typing = /[\p{L}\p{N}]$/u.test(q);
   if (typing && last?.kind === 'latin' && last.alphabetic && last.raw.length >= 3 && runs.at(-1)?.end === normalizeText(text).length) last.prefix = true;
-  const meaningful = words.some((w) => w.kind !== 'latin' || !w.stopword);
-  const kept = (meaningful ? words.filter((w) => w.kind !== 'latin' || !w.stopword) : words).slice(0, MAX_QUERY_WORDS);
+  // A one-syllable Korean word between others (안, 못, 잘, a particle spaced off) matches nearly
+  // everything as a beginning: it is left out unless it is all there is or is being typed last.
+  const single = (w: QueryWord) => w.kind === 'hangul' && Array.from(w.stripped).length === 1;
+  const hasLonger = words.some((w) => !single(w));
+  const narrowed = hasLonger ? words.filter((w) => !single(w) || (w === last && typing)) : words;
+  const meaningful = narrowed.some((w) => w.kind !== 'latin' || !w.stopword);
+  const kept = (meaningful ? narrowed.filter((w) => w.kind !== 'latin' || !w.stopword) : narrowed).slice(0, MAX_QUERY_WORDS);
   const reference = /^\S+$/.test(text) && text.length <= 100 ? normalizeText(text) : null;
   return { text, words: kept, reference };
 }
@@ -323,10 +329,14 @@ export function queryOperands(parsed: ParsedQuery, corrections?: Corrections): s
  * too little matches all of them); null when the query has nothing to search for. Built only from
  * quoted tokens, so operators typed in the query are just punctuation.
  */
-export function buildTsquery(parsed: ParsedQuery, corrections?: Corrections, options: { mode?: 'and' | 'or' } = {}): string | null {
+export function buildTsquery(parsed: ParsedQuery, corrections?: Corrections, options: { mode?: 'and' | 'most' | 'or' } = {}): string | null {
   const operands = queryOperands(parsed, corrections);
   if (operands.length === 0) return null;
-  return operands.join(options.mode === 'or' ? ' | ' : ' & ');
+  if (options.mode === 'most' && operands.length >= 3) {
+    // All the words but one, whichever: (b & c) | (a & c) | (a & b).
+    return operands.map((_, skipped) => `( ${operands.filter((__, i) => i !== skipped).join(' & ')} )`).join(' | ');
+  }
+  return operands.join(options.mode === 'or' || options.mode === 'most' ? ' | ' : ' & ');
 }
 
 /** The forms a query word takes in text, for highlighting: Latin stems and prefixes, Hangul words and pieces. */
