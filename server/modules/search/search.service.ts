@@ -12,7 +12,7 @@ import { accessibleSiteIds } from '../products/products.service';
 import { stemEnglish } from './english-stemmer';
 import { buildSnippet, highlightRanges } from './highlight';
 import { findSimilarTerms, searchPage, type SearchFilter, type SearchRow, type SearchVisibility } from './search.repository';
-import { buildTsquery, matchFormsOf, parseQuery, type Corrections, type ParsedQuery } from './tokenize';
+import { buildTsquery, choose, matchFormsOf, parseQuery, type Corrections, type ParsedQuery } from './tokenize';
 
 /**
  * The one search box (issue 7): the query is read by the search tokenizer, Latin typos are
@@ -27,10 +27,10 @@ const FEW_MATCHES = 5;
  * match's tsvector, and "any of the words" of a long query can match a good part of the index.
  * Beyond these, the newest verified matches are the candidates (the counts stay exact).
  */
-const RANKED_ALL_WORDS = 1_000;
-const RANKED_ANY_WORD = 500;
-/** Queries of more words than this fall back to any word at once (the "all but one" query grows with the square). */
-const MOST_WORDS_MAX = 8;
+const RANKED_ALL_WORDS = 500;
+const RANKED_ANY_WORD = 300;
+/** The "any k of the words" queries stay below this many combinations (C(8, 4) = 70). */
+const MAX_COMBINATIONS = 70;
 /**
  * How alike a word of the vocabulary must be to a typo to be searched with it (pg_trgm similarity,
  * its own default): a swapped pair of letters in a short word (licnese → license) scores about 0.33.
@@ -68,18 +68,23 @@ async function correctTypos(ctx: ServiceContext, parsed: ParsedQuery): Promise<{
 }
 
 /**
- * Runs the query: all words first; when fewer than five results match them all, all words but one
- * (three to eight words), then any of the words (ranked, so the best partial matches come first).
+ * Runs the query: all words first; when fewer than five results match them all, any n-1 of them,
+ * then n-2, … down to two (while the combinations stay few), then any of the words (ranked, so the
+ * best partial matches come first).
  */
 async function runQuery(ctx: ServiceContext, visibility: SearchVisibility, parsed: ParsedQuery, corrections: Corrections, filter: Omit<SearchFilter, 'tsquery' | 'candidates'>) {
   const all = buildTsquery(parsed, corrections);
   if (all === null) return null;
   const page = await searchPage(ctx.database, visibility, { ...filter, tsquery: all, candidates: RANKED_ALL_WORDS });
-  if (page.total >= FEW_MATCHES || parsed.words.length < 2) return page;
-  // Then all the words but one: far fewer matches than any word, and usually the right ones.
-  if (parsed.words.length >= 3 && parsed.words.length <= MOST_WORDS_MAX) {
-    const most = await searchPage(ctx.database, visibility, { ...filter, tsquery: buildTsquery(parsed, corrections, { mode: 'most' })!, candidates: RANKED_ALL_WORDS });
-    if (most.total >= FEW_MATCHES) return most;
+  const n = parsed.words.length;
+  if (page.total >= FEW_MATCHES || n < 2) return page;
+  // Then any n-1 of the words, n-2, … down to two: each step matches few rows until the one that
+  // answers, where the index does the work; "any word" of a long query would read a good part of
+  // the index to rank it.
+  for (let k = n - 1; k >= 2; k--) {
+    if (choose(n, k) > MAX_COMBINATIONS) continue;
+    const some = await searchPage(ctx.database, visibility, { ...filter, tsquery: buildTsquery(parsed, corrections, { atLeast: k })!, candidates: RANKED_ALL_WORDS });
+    if (some.total >= FEW_MATCHES) return some;
   }
   return searchPage(ctx.database, visibility, { ...filter, tsquery: buildTsquery(parsed, corrections, { mode: 'or' })!, candidates: RANKED_ANY_WORD });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemEnglish } from './english-stemmer';
 import { buildSnippet, highlightRanges, markdownToPlainText } from './highlight';
-import { buildTsquery, buildTsvector, matchFormsOf, parseQuery, stripParticle, tokenizeForIndex } from './tokenize';
+import { buildTsquery, buildTsvector, choose, matchFormsOf, parseQuery, stripParticle, tokenizeForIndex } from './tokenize';
 
 /** True when a query's tokens would match a text's, by a tiny evaluator of the tsquery literal over the tokens. */
 function matches(query: string, text: string): boolean {
@@ -154,14 +154,16 @@ describe('parseQuery and buildTsquery', () => {
     expect(buildTsquery(parseQuery("x&b|c!d:*e'f g"))).toBe("'x' & 'b' & 'c' & 'd' & 'ef' & 'g'");
   });
 
-  it('falls back to all the words but one, then to any word', () => {
+  it('asks for any k of the words: all but one, …, any word', () => {
     // A trailing space: the last word is finished, not a beginning.
     const parsed = parseQuery('archive backup failed ');
-    expect(buildTsquery(parsed, undefined, { mode: 'most' })).toBe(
-      "( 'backup' & ( 'fail' | 'failed' ) ) | ( ( 'archiv' | 'archive' ) & ( 'fail' | 'failed' ) ) | ( ( 'archiv' | 'archive' ) & 'backup' )",
+    expect(buildTsquery(parsed, undefined, { atLeast: 2 })).toBe(
+      "( ( 'archiv' | 'archive' ) & 'backup' ) | ( ( 'archiv' | 'archive' ) & ( 'fail' | 'failed' ) ) | ( 'backup' & ( 'fail' | 'failed' ) )",
     );
-    // Two words: "most" is any word.
-    expect(buildTsquery(parseQuery('archive backup'), undefined, { mode: 'most' })).toBe(buildTsquery(parseQuery('archive backup'), undefined, { mode: 'or' }));
+    expect(buildTsquery(parsed, undefined, { atLeast: 3 })).toBe(buildTsquery(parsed));
+    expect(buildTsquery(parsed, undefined, { atLeast: 1 })).toBe(buildTsquery(parsed, undefined, { mode: 'or' }));
+    expect(buildTsquery(parseQuery('a1 b2 c3 d4 '), undefined, { atLeast: 2 })!.split(' | ')).toHaveLength(choose(4, 2));
+    expect([choose(8, 4), choose(7, 2), choose(5, 5)]).toEqual([70, 21, 1]);
   });
 
   it('leaves out a one-syllable Korean word between others, unless it is all there is or is being typed last', () => {

@@ -329,14 +329,37 @@ export function queryOperands(parsed: ParsedQuery, corrections?: Corrections): s
  * too little matches all of them); null when the query has nothing to search for. Built only from
  * quoted tokens, so operators typed in the query are just punctuation.
  */
-export function buildTsquery(parsed: ParsedQuery, corrections?: Corrections, options: { mode?: 'and' | 'most' | 'or' } = {}): string | null {
+export function buildTsquery(parsed: ParsedQuery, corrections?: Corrections, options: { mode?: 'and' | 'or'; atLeast?: number } = {}): string | null {
   const operands = queryOperands(parsed, corrections);
   if (operands.length === 0) return null;
-  if (options.mode === 'most' && operands.length >= 3) {
-    // All the words but one, whichever: (b & c) | (a & c) | (a & b).
-    return operands.map((_, skipped) => `( ${operands.filter((__, i) => i !== skipped).join(' & ')} )`).join(' | ');
-  }
-  return operands.join(options.mode === 'or' || options.mode === 'most' ? ' | ' : ' & ');
+  const atLeast = options.atLeast ?? (options.mode === 'or' ? 1 : operands.length);
+  if (atLeast <= 1) return operands.join(' | ');
+  if (atLeast >= operands.length) return operands.join(' & ');
+  // Any `atLeast` of the words: (a & b) | (a & c) | (b & c) for two of three.
+  return combinations(operands, atLeast)
+    .map((chosen) => `( ${chosen.join(' & ')} )`)
+    .join(' | ');
+}
+
+/** How many ways to choose k of n (C(n, k)). */
+export function choose(n: number, k: number): number {
+  let result = 1;
+  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
+  return Math.round(result);
+}
+
+/** Every choice of k items, in order. */
+function combinations<T>(items: readonly T[], k: number): T[][] {
+  const out: T[][] = [];
+  const pick = (start: number, chosen: T[]) => {
+    if (chosen.length === k) {
+      out.push([...chosen]);
+      return;
+    }
+    for (let i = start; i <= items.length - (k - chosen.length); i++) pick(i + 1, [...chosen, items[i]!]);
+  };
+  pick(0, []);
+  return out;
 }
 
 /** The forms a query word takes in text, for highlighting: Latin stems and prefixes, Hangul words and pieces. */
