@@ -97,6 +97,8 @@ export function useArticleView(organizationId: string | null, articleId: string 
     queryFn: () => apiClient.get<ArticleView>(articlePath(organizationId ?? '', articleId ?? '')),
     enabled: Boolean(organizationId && articleId),
     retry: false,
+    // Every reading counts a view: a quick view is read once, not again on focus or remount.
+    staleTime: 5 * 60_000,
   });
 }
 
@@ -115,6 +117,8 @@ export function useArticleVote(organizationId: string, articleId: string) {
   return useMutation({
     mutationFn: (value: Vote | null) =>
       value === null ? apiClient.delete<ArticleVotesState | undefined>(articlePath(organizationId, articleId, '/vote')) : apiClient.put<ArticleVotesState>(articlePath(organizationId, articleId, '/vote'), { value }),
+    // A reading still on its way was taken before this vote: it must not land after it and put the old counts back.
+    onMutate: () => queryClient.cancelQueries({ queryKey: [...organizationKey(organizationId), 'articles'] }),
     onSuccess: (result) => {
       if (result && typeof result.helpful === 'number') storeVotes(queryClient, organizationId, articleId, result);
     },
