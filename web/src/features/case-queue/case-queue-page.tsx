@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useQueue } from './case-queue.api';
 import { GoToCaseForm } from './go-to-case-form';
-import { NoQueueAccess } from './no-queue-access';
+import { NoAccessPanel } from '../../components/no-access-panel';
 import { QueueBulkBar } from './queue-bulk-bar';
 import { readQueueFilters, writeQueueFilters, type QueueFilters } from './queue-filters';
 import { QueueFiltersForm } from './queue-filters-form';
@@ -18,7 +18,7 @@ export function CaseQueuePage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('features.console.caseQueue.title')} · Atrium`);
   const canAnswer = useCanAnswerCases();
-  return canAnswer ? <CaseQueue /> : <NoQueueAccess />;
+  return canAnswer ? <CaseQueue /> : <NoAccessPanel texts="caseQueue.noAccess" testId="case-queue-no-access" />;
 }
 
 /** The queue: "Go to case", filters kept in the URL, the cases a page at a time, and bulk actions on a selection. */

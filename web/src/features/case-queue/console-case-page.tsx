@@ -3,7 +3,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { CaseView } from '../cases/case-view';
-import { NoQueueAccess } from './no-queue-access';
+import { NoAccessPanel } from '../../components/no-access-panel';
 import { useCanAnswerCases } from './use-can-answer-cases';
 
 /** The queue's search params the case was opened from (router state), so "Back to the queue" restores the view. */
@@ -18,7 +18,7 @@ export function ConsoleCasePage() {
   const { organizationId = '', caseId = '' } = useParams();
   const location = useLocation();
   const canAnswer = useCanAnswerCases();
-  if (!canAnswer) return <NoQueueAccess />;
+  if (!canAnswer) return <NoAccessPanel texts="caseQueue.noAccess" testId="case-queue-no-access" />;
 
   return (
     <Container size="xl" px={0} data-testid="console-case-page">

@@ -1,12 +1,11 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import type { ArticleLanguage } from '@common/knowledge';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getErrorMessage } from '../../components/get-error-message';
 import { FIELD_LIMITS, validateWords } from './article-draft';
 import { LANGUAGE_NAMES } from './article-language';
 import { useAddTranslation, type Article, type ArticleTranslation } from './knowledge.api';
+import { ErrorAlert } from '../../components/error-alert';
 
 interface AddTranslationModalProps {
   article: Article;
@@ -65,11 +64,7 @@ export function AddTranslationModal({ article, languages, source, onAdded, onClo
             onChange={(event) => setCopyText(event.currentTarget.checked)}
             data-testid="translation-copy-text"
           />
-          {add.isError ? (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {getErrorMessage(add.error)}
-            </Alert>
-          ) : null}
+          <ErrorAlert error={add.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

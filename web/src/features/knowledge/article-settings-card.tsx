@@ -1,13 +1,13 @@
-import { Alert, Anchor, Button, Card, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ARTICLE_VISIBILITIES, type ArticleVisibility } from '@common/knowledge';
-import { IconAlertCircle, IconExternalLink } from '@tabler/icons-react';
+import { IconExternalLink } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { getErrorMessage } from '../../components/get-error-message';
 import { useUpdateArticle, type Article } from './knowledge.api';
 import { useCatalogProductChoices } from './use-catalog-product-choices';
+import { ErrorAlert } from '../../components/error-alert';
 
 interface Settings {
   visibility: ArticleVisibility;
@@ -75,11 +75,7 @@ export function ArticleSettingsCard({ article, onOwnChange }: { article: Article
           nothingFoundMessage={t('knowledge.editor.noProducts')}
           data-testid="article-products-select"
         />
-        {update.isError ? (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {getErrorMessage(update.error)}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={update.error} />
         {dirty ? (
           <Group justify="flex-end" gap="xs">
             <Button

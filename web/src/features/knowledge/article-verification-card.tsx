@@ -1,11 +1,11 @@
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconRosetteDiscountCheck } from '@tabler/icons-react';
+import { IconRosetteDiscountCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format-date-time';
-import { getErrorMessage } from '../../components/get-error-message';
 import { useVerifyArticle, type Article } from './knowledge.api';
 import { VerificationBadge } from './verification-badge';
+import { ErrorAlert } from '../../components/error-alert';
 
 /** Verified or not, by whom and until when; "Mark verified" / "Verify again" and "Withdraw verification". */
 export function ArticleVerificationCard({ article, onOwnChange }: { article: Article; onOwnChange: (result: unknown) => Promise<void> }) {
@@ -53,11 +53,7 @@ export function ArticleVerificationCard({ article, onOwnChange }: { article: Art
             {t('knowledge.verify.publishFirst')}
           </Text>
         ) : null}
-        {verify.isError ? (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {getErrorMessage(verify.error)}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={verify.error} />
         <Group gap="xs">
           <Button size="xs" color="teal" leftSection={<IconRosetteDiscountCheck size={16} />} onClick={() => run(true)} loading={verify.isPending && verify.variables} disabled={!hasPublished} data-testid="verify-article">
             {verification.state === 'unverified' ? t('knowledge.verify.verify') : t('knowledge.verify.again')}

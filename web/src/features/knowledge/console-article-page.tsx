@@ -7,7 +7,7 @@ import { LoadErrorAlert } from '../../components/load-error-alert';
 import { ArticleEditor } from './article-editor';
 import { ArticleNotFound } from './article-not-found';
 import { useConsoleArticle } from './knowledge.api';
-import { NoArticleAccess } from './no-article-access';
+import { NoAccessPanel } from '../../components/no-access-panel';
 import { useCanWriteArticles } from './use-can-write-articles';
 
 function ConsoleArticle({ articleId }: { articleId: string }) {
@@ -30,7 +30,7 @@ export function ConsoleArticlePage() {
   const canWrite = useCanWriteArticles();
   return (
     <Container size="xl" px={0} data-testid="console-article-page">
-      {canWrite ? <ConsoleArticle key={articleId} articleId={articleId} /> : <NoArticleAccess />}
+      {canWrite ? <ConsoleArticle key={articleId} articleId={articleId} /> : <NoAccessPanel texts="knowledge.noAccess" testId="knowledge-no-access" />}
     </Container>
   );
 }

@@ -11,7 +11,7 @@ import { readConsoleArticleFilters, VERIFICATION_STATES, writeConsoleArticleFilt
 import { ArticlesTable } from './articles-table';
 import { useConsoleArticles, type ConsoleArticleFilters } from './knowledge.api';
 import { NewArticleModal } from './new-article-modal';
-import { NoArticleAccess } from './no-article-access';
+import { NoAccessPanel } from '../../components/no-access-panel';
 import { useCanWriteArticles } from './use-can-write-articles';
 import { useCatalogProductChoices } from './use-catalog-product-choices';
 
@@ -134,7 +134,7 @@ export function ConsoleKnowledgePage() {
   const canWrite = useCanWriteArticles();
   return (
     <Container size="xl" px={0} data-testid="console-knowledge-page">
-      {canWrite ? <ConsoleKnowledge /> : <NoArticleAccess />}
+      {canWrite ? <ConsoleKnowledge /> : <NoAccessPanel texts="knowledge.noAccess" testId="knowledge-no-access" />}
     </Container>
   );
 }

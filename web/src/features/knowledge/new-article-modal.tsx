@@ -1,14 +1,13 @@
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { ARTICLE_LANGUAGES, ARTICLE_VISIBILITIES, type ArticleLanguage, type ArticleVisibility } from '@common/knowledge';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { getErrorMessage } from '../../components/get-error-message';
 import { readArticleLanguage, LANGUAGE_NAMES } from './article-language';
 import { FIELD_LIMITS, validateWords } from './article-draft';
 import { useCreateArticle } from './knowledge.api';
 import { useCatalogProductChoices } from './use-catalog-product-choices';
+import { ErrorAlert } from '../../components/error-alert';
 
 /** "New article": language, title, visibility and products; creates the article and opens its editor. */
 export function NewArticleModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -75,11 +74,7 @@ export function NewArticleModal({ opened, onClose }: { opened: boolean; onClose:
             nothingFoundMessage={t('knowledge.editor.noProducts')}
             data-testid="new-article-products"
           />
-          {create.isError ? (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {getErrorMessage(create.error)}
-            </Alert>
-          ) : null}
+          <ErrorAlert error={create.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
