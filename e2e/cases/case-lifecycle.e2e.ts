@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseAttachments, cases } from '../../server/db/schema/index';
 import { buildContract, buildEntitlement, buildProduct, buildRelease } from '../../server/test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
@@ -7,6 +7,7 @@ import { findLink, type ReceivedMail } from '../../server/test/smtp-sink';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
 import { setUserLocale, signIn, WAIT, waitForMailWhere } from './case-e2e-support';
+import { skipStepsAfterAFailure } from '../support/steps';
 
 /**
  * Issue 6, the case's whole life in the browser, one flow in steps that share its state: a Korean
@@ -86,14 +87,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-// The steps build on each other: once one fails, the later ones are skipped rather than failing for it.
-let stepFailed = false;
-beforeEach((context) => {
-  if (stepFailed) context.skip();
-  context.onTestFailed(() => {
-    stepFailed = true;
-  });
-});
+skipStepsAfterAFailure();
 
 describe('[CASES]: a support case from the wizard to the offer of a new case', () => {
   it('a Korean customer opens a case in three steps with an attachment, and gets the Created email in Korean', { timeout: STEP_TIMEOUT }, async () => {

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateTime } from '../../web/src/components/format-date-time';
 import { articleTranslations, articleVotes, articles, caseLinks } from '../../server/db/schema/index';
 import { buildContract, buildEntitlement, buildProduct, buildRelease } from '../../server/test/catalog-factories';
@@ -8,6 +8,7 @@ import { buildMember, buildOrganization, buildSite, buildUser } from '../../serv
 import { setUserLocale, signIn, WAIT } from '../cases/case-e2e-support';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
+import { skipStepsAfterAFailure } from '../support/steps';
 
 /**
  * Issue 7, "an engineer turns a case resolution into a verified article in two languages": on a
@@ -86,14 +87,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-// The steps build on each other: once one fails, the later ones are skipped rather than failing for it.
-let stepFailed = false;
-beforeEach((context) => {
-  if (stepFailed) context.skip();
-  context.onTestFailed(() => {
-    stepFailed = true;
-  });
-});
+skipStepsAfterAFailure();
 
 describe('[KNOWLEDGE]: a case resolution becomes a verified article in two languages', () => {
   it('on a closed case, "Publish as article" opens the editor on a Korean draft made from the case and linked to it', { timeout: STEP_TIMEOUT }, async () => {

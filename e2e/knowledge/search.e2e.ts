@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchEntries } from '../../server/db/schema/index';
 import { queueSearchIndex, type SearchIndexTarget } from '../../server/modules/search/search-index';
 import { buildContract, buildEntitlement, buildProduct, buildRelease } from '../../server/test/catalog-factories';
@@ -10,6 +10,7 @@ import { setUserLocale, signIn, WAIT } from '../cases/case-e2e-support';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
 import { hasLoneJamo, recordQueries, typeWithIme } from './knowledge-e2e-support';
+import { skipStepsAfterAFailure } from '../support/steps';
 
 /**
  * Issue 7, searching as a Korean customer would: the top bar's box with Korean words whose particles
@@ -125,14 +126,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-// The steps share the page: once one fails, the later ones are skipped rather than failing for it.
-let stepFailed = false;
-beforeEach((context) => {
-  if (stepFailed) context.skip();
-  context.onTestFailed(() => {
-    stepFailed = true;
-  });
-});
+skipStepsAfterAFailure();
 
 describe('[SEARCH]: one box that works in Korean', () => {
   it("the index jobs queued for the new articles, release and cases are run by the server's worker", { timeout: TEST_TIMEOUT }, async () => {

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleSuggestionOpens, articleVotes, articles } from '../../server/db/schema/index';
 import { buildContract, buildEntitlement, buildProduct, buildRelease } from '../../server/test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
@@ -8,6 +8,7 @@ import { setUserLocale, signIn, WAIT } from '../cases/case-e2e-support';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
 import { compositionEvents, hasLoneJamo, holdComposition, indexAll, recordCompositionEvents, recordQueries, typeWithIme } from './knowledge-e2e-support';
+import { skipStepsAfterAFailure } from '../support/steps';
 
 /**
  * Issue 7, the browser test the issue names: a Korean customer writes a case subject in Korean,
@@ -116,14 +117,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-// The steps build on each other: once one fails, the later ones are skipped rather than failing for it.
-let stepFailed = false;
-beforeEach((context) => {
-  if (stepFailed) context.skip();
-  context.onTestFailed(() => {
-    stepFailed = true;
-  });
-});
+skipStepsAfterAFailure();
 
 describe('[KNOWLEDGE]: suggestions while a case is written', () => {
   it('a Korean subject typed through the input method, with particles, brings up the published Korean article and not the internal or draft one', { timeout: STEP_TIMEOUT }, async () => {
