@@ -175,6 +175,24 @@ describe('search quality', () => {
     expect(results.items[0]!.verified).toBe(true);
   });
 
+  it('ranks the recently updated article above an old one that matches alike', async () => {
+    const now = t.clock.now().getTime();
+    const old = await publishedArticle({ translations: [{ language: 'en', title: 'Quokka relay timeout', updatedAt: new Date(now - 3 * 365 * 86_400_000) }] });
+    const recent = await publishedArticle({ translations: [{ language: 'en', title: 'Quokka relay timeout', updatedAt: new Date(now - 86_400_000) }] });
+    expect((await search('quokka relay')).items.map((i) => i.id)).toEqual([recent.id, old.id]);
+  });
+
+  it('asks for all but one of the words before any word: five such matches answer, and a one-word match stays out', async () => {
+    const twoWords = [];
+    for (const suffix of ['alpha', 'bravo', 'charlie', 'delta', 'echo']) twoWords.push(await publishedArticle({ translations: [{ language: 'en', title: `Tapir beacon ${suffix}` }] }));
+    const oneWord = await publishedArticle({ translations: [{ language: 'en', title: 'Tapir manual' }] });
+    const results = await search('tapir beacon zebu ');
+    expect(results.items.map((i) => i.id).sort()).toEqual(twoWords.map((a) => a.id).sort());
+    expect(results.total).toBe(5);
+    // With a word fewer to leave out, any word would have taken the one-word match as well.
+    expect((await search('tapir zebu ')).items.map((i) => i.id)).toContain(oneWord.id);
+  });
+
   it('finds Korean words through particles and spacing, and highlights them', async () => {
     const article = await publishedArticle({
       translations: [{ language: 'ko', title: '원격지원 세션이 끊어질 때', summary: '라이선스를 다시 활성화하세요.' }],
