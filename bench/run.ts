@@ -157,7 +157,9 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; databas
 }
 
 function startServer(env: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'atrium.mjs'), 'start'], {
+  // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(ROOT, 'bin', 'atrium.mjs'), 'start'], {
     cwd: ROOT,
     // The bench signs in from one address far more often than a person would: lift the per-address limit.
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', SIGN_IN_RATE_LIMIT: '1000000', ...env },
@@ -227,6 +229,9 @@ if (searchData) {
   const steps = Object.entries(searchData.timings).map(([step, s]) => `${step} ${s} s`).join(', ');
   console.log(`  search: ${searchData.articles.toLocaleString('en')} articles, ${searchData.documents.toLocaleString('en')} documents, ${searchData.cases.toLocaleString('en')} cases, ${searchData.entries.toLocaleString('en')} index entries (${steps})`);
 }
+// Planner statistics on every table, as a running installation has them (autovacuum gathers them):
+// without them a fresh table looks empty and small lookups get plans made for no rows.
+await prepared.database.raw('analyze');
 const searchPlan = searchData && prepared.label === 'postgres' ? await explainSearchQuery(benchCtx, prepared.database, { organizationId, email: data.email, q: SEARCH_PLAN_QUERY }).catch((error: Error) => [`(not explained: ${error.message})`]) : [];
 if (searchPlan.length) console.log(`  plan of the search query "${SEARCH_PLAN_QUERY}":\n${searchPlan.map((line) => `    ${line}`).join('\n')}`);
 // Every evaluation query once, alone: which ones the search scenario's time goes to.

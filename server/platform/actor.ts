@@ -1,5 +1,5 @@
 import type { Locale } from '../../common/locale';
-import type { StaffRole } from '../../common/permissions';
+import type { CustomerRole, StaffRole } from '../../common/permissions';
 
 /** Who is making a request, resolved from the session cookie or a bearer token. */
 export interface Actor {
@@ -16,4 +16,9 @@ export interface Actor {
   sessionId: string | null;
   tokenId: string | null;
   csrfToken: string | null;
+  /**
+   * The user's active memberships, read in the same statement as the session or token when the
+   * route asks for them (`config.actorMemberships`, GET /me); absent otherwise.
+   */
+  memberships?: { organizationId: string; organizationName: string; role: CustomerRole }[];
 }

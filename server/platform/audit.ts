@@ -19,7 +19,15 @@ export interface AuditEventInput {
 
 /** Appends one event to the activity log; call it with the transaction that makes the change. */
 export async function recordAudit(db: Db, event: AuditEventInput): Promise<void> {
-  await db.insert(auditEvents).values({
+  await auditInsert(db, event);
+}
+
+/**
+ * The insert of one activity log event, not yet run: awaited, it runs alone (as `recordAudit`);
+ * its `getSQL()` can join a statement that makes the change, as a data-modifying CTE.
+ */
+export function auditInsert(db: Db, event: AuditEventInput) {
+  return db.insert(auditEvents).values({
     category: event.category,
     action: event.action,
     actorUserId: event.actorUserId ?? null,

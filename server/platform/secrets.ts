@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
+import { createLimiter } from './concurrency';
 
 /** `Algorithm.Argon2id` of @node-rs/argon2; its enum is const and cannot be imported as a value. */
 const ARGON2ID = 2;
@@ -7,15 +9,24 @@ const ARGON2ID = 2;
 /** OWASP's argon2id baseline: m=19 MiB, t=2, p=1. */
 const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/**
+ * Password hashing runs in libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says
+ * otherwise), which file reads share. At most one hash per CPU runs at once, and never more than
+ * the pool holds: more would only slow every hash down (each takes a whole CPU and 19 MiB), and a
+ * burst of sign-ins would hold up downloads. The rest wait their turn in order of arrival.
+ */
+const ARGON2_SLOTS = Math.max(1, Math.min(availableParallelism(), Number(process.env.UV_THREADPOOL_SIZE) || 4));
+const argon2Turn = createLimiter(ARGON2_SLOTS);
+
 /** Hashes a password with argon2id. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return argon2Turn(() => hash(password, ARGON2_OPTIONS));
 }
 
 /** Checks a password against an argon2id hash; false for a malformed hash. */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await argon2Turn(() => verify(passwordHash, password));
   } catch {
     return false;
   }

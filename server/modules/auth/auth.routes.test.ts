@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { auditEvents, sessions } from '../../db/schema/index';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents, members, organizations, sessions, users } from '../../db/schema/index';
 import { createAdmin } from '../users/users.service';
 import { CLI_ORIGIN } from '../../platform/context';
 import { buildTestApp, signInAs, signInNewUser, type TestApp } from '../../test/test-app';
-import { buildMember, buildUser, DEFAULT_PASSWORD } from '../../test/factories';
+import { buildMember, buildOrganization, buildUser, DEFAULT_PASSWORD } from '../../test/factories';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -45,6 +45,25 @@ describe('POST /api/v1/auth/sign-in', () => {
     const rows = await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id));
     expect(rows).toHaveLength(2);
     for (const row of rows) expect([first.cookie, second.cookie].some((c) => c.includes(row.tokenHash))).toBe(false);
+  });
+
+  it('stores the session, stamps the last sign-in and logs the sign-in, the session id in the answer being the stored one', async () => {
+    const user = await buildUser(t.ctx);
+    expect(user.lastSignInAt).toBeNull();
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0) Chrome/120.0' }, payload: { email: user.email, password: DEFAULT_PASSWORD } });
+    expect(response.statusCode).toBe(200);
+    const [session] = await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(session).toMatchObject({ authMethod: 'password', mfaEnrollmentRequired: false, revokedAt: null });
+    expect(session!.csrfToken).toBe(response.json().me.csrfToken);
+    const [stamped] = await t.database.db.select().from(users).where(eq(users.id, user.id));
+    expect(stamped!.lastSignInAt?.getTime()).toBe(session!.createdAt.getTime());
+    const events = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'sign_in.succeeded'), eq(auditEvents.actorUserId, user.id)));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ category: 'sign_in', actorLabel: user.email, details: { method: 'password' } });
+    // The session the answer describes is the stored one: ending it from the list works.
+    const cookie = response.cookies.find((c) => c.name === 'atrium_session')!;
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/me/sessions', headers: { cookie: `atrium_session=${cookie.value}` } });
+    expect(listed.json().items.map((s: { id: string }) => s.id)).toEqual([session!.id]);
   });
 
   it('refuses a wrong password and an unknown email alike, and logs the failure', async () => {
@@ -101,6 +120,30 @@ describe('GET /api/v1/me', () => {
     const response = await client.inject('GET', '/api/v1/me');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ name: '김민준', staffRole: null, memberships: [{ role: 'admin' }], csrfToken: client.csrfToken });
+  });
+
+  it('lists only active memberships of organizations not archived, by name, the same through the session, a token and the separate query', async () => {
+    const client = await signInNewUser(t);
+    const [beta, alpha, archived, left] = await Promise.all(['Beta Works', 'Alpha Plant', 'Archived Co', 'Left Co'].map((name) => buildOrganization(t.ctx, { name })));
+    await buildMember(t.ctx, { userId: client.userId, organizationId: beta!.id, role: 'viewer' });
+    await buildMember(t.ctx, { userId: client.userId, organizationId: alpha!.id, role: 'owner' });
+    await buildMember(t.ctx, { userId: client.userId, organizationId: archived!.id, role: 'admin' });
+    const gone = await buildMember(t.ctx, { userId: client.userId, organizationId: left!.id, role: 'admin' });
+    await t.database.db.update(organizations).set({ archivedAt: new Date() }).where(eq(organizations.id, archived!.id));
+    await t.database.db.update(members).set({ status: 'inactive' }).where(eq(members.id, gone.id));
+    const expected = [
+      { organizationId: alpha!.id, organizationName: 'Alpha Plant', role: 'owner' },
+      { organizationId: beta!.id, organizationName: 'Beta Works', role: 'viewer' },
+    ];
+
+    const bySession = await client.inject('GET', '/api/v1/me');
+    expect(bySession.json().memberships).toEqual(expected);
+    const { token } = (await client.inject('POST', '/api/v1/me/tokens', { name: 'me' })).json() as { token: string };
+    const byToken = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    expect(byToken.json().memberships).toEqual(expected);
+    // PATCH /me/preferences reads the memberships with their own query: the two agree.
+    const patched = await client.inject('PATCH', '/api/v1/me/preferences', { theme: 'dark' });
+    expect(patched.json().memberships).toEqual(expected);
   });
 });
 

@@ -11,7 +11,7 @@ import { findUserByEmail, findUserById, updateUser, type UserRow } from '../user
 import {
   findLiveSessionByHash,
   findUserTokenByHash,
-  insertSession,
+  insertSignedInSession,
   insertUserToken,
   revokeOtherSessions,
   revokeSession,
@@ -67,8 +67,9 @@ export async function openSession(ctx: ServiceContext, user: UserRow, origin: Re
   const now = ctx.clock.now();
   // An organization's "require two-step sign-in" holds a password sign-in until a factor is enrolled.
   const mfaEnrollmentRequired = options.authMethod === 'password' && (await isMfaRequiredForUser(ctx.db, user.id)) && !(await hasConfirmedFactor(ctx, user.id));
-  return ctx.db.transaction(async (tx) => {
-    const session = await insertSession(tx, {
+  const sessionId = await insertSignedInSession(
+    ctx.db,
+    {
       userId: user.id,
       tokenHash: hashToken(sessionToken),
       csrfToken,
@@ -79,19 +80,10 @@ export async function openSession(ctx: ServiceContext, user: UserRow, origin: Re
       expiresAt: new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000),
       authMethod: options.authMethod,
       mfaEnrollmentRequired,
-    });
-    const updated = (await updateUser(tx, user.id, { lastSignInAt: now }))!;
-    await recordAudit(tx, {
-      category: 'sign_in',
-      action: 'sign_in.succeeded',
-      actorUserId: user.id,
-      actorLabel: user.email,
-      ip: origin.ip,
-      client: origin.client,
-      details: { method: options.authMethod },
-    });
-    return { sessionToken, csrfToken, sessionId: session.id, actor: actorOf(updated, session) };
-  });
+    },
+    { category: 'sign_in', action: 'sign_in.succeeded', actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client, details: { method: options.authMethod } },
+  );
+  return { sessionToken, csrfToken, sessionId, actor: actorOf(user, { id: sessionId, csrfToken, mfaEnrollmentRequired }) };
 }
 
 /**
@@ -103,7 +95,7 @@ export async function signIn(ctx: ServiceContext, email: string, password: strin
   const user = await findUserByEmail(ctx.db, email);
   // One check covers the account and the address, before any password work.
   const keys = throttleKeys(user?.id ?? null, origin.ip);
-  await assertNotLocked(ctx, keys);
+  const counted = await assertNotLocked(ctx, keys);
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await getDummyHash(), password), false);
   if (!user || !ok) {
     await recordAudit(ctx.db, {
@@ -126,7 +118,8 @@ export async function signIn(ctx: ServiceContext, email: string, password: strin
     await recordAudit(ctx.db, { category: 'sign_in', action: 'sign_in.ip_refused', actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client });
     throw error;
   }
-  await clearFailures(ctx, keys);
+  // Only counters that exist are cleared: most sign-ins follow no failure and write nothing here.
+  await clearFailures(ctx, counted);
 
   const methods = await listMfaMethods(ctx, user.id);
   if (methods.length === 0) return { status: 'signed_in', session: await openSession(ctx, user, origin, { authMethod: 'password' }) };
@@ -154,14 +147,14 @@ async function getChallenge(ctx: ServiceContext, challengeToken: string) {
 export async function completeMfaSignIn(ctx: ServiceContext, input: { challengeToken: string; method: MfaMethod; code: string }, origin: RequestOrigin): Promise<OpenedSession> {
   const { challenge, user } = await getChallenge(ctx, input.challengeToken);
   const keys = throttleKeys(user.id, origin.ip);
-  await assertNotLocked(ctx, keys);
+  const counted = await assertNotLocked(ctx, keys);
   if (!(await verifyMfaCode(ctx, user.id, input.method, input.code, challenge.id, origin))) {
     await recordAudit(ctx.db, { category: 'sign_in', action: 'mfa.failed', actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client, details: { method: input.method } });
     await recordFailure(ctx, keys, { actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client });
     throw badRequest('auth.mfa_invalid_code');
   }
   if (!(await useUserToken(ctx.db, challenge.id, ctx.clock.now()))) throw badRequest('auth.mfa_challenge_expired');
-  await clearFailures(ctx, keys);
+  await clearFailures(ctx, counted);
   return openSession(ctx, user, origin, { authMethod: `password+${input.method}` });
 }
 
@@ -176,11 +169,12 @@ export type ResolvedSession = { actor: Actor } | { ended: 'idle' } | null;
 
 /**
  * The actor behind a session cookie. A session unused for longer than the idle timeout is ended on
- * the server (and logged); staff outside their allowed IPs are refused on every request.
+ * the server (and logged); staff outside their allowed IPs are refused on every request. With
+ * `withMemberships`, the actor carries the user's active memberships, read in the same statement.
  */
-export async function resolveSession(ctx: ServiceContext, sessionToken: string, ip: string | null): Promise<ResolvedSession> {
+export async function resolveSession(ctx: ServiceContext, sessionToken: string, ip: string | null, options: { withMemberships?: boolean } = {}): Promise<ResolvedSession> {
   const now = ctx.clock.now();
-  const found = await findLiveSessionByHash(ctx.db, hashToken(sessionToken), now);
+  const found = await findLiveSessionByHash(ctx.db, hashToken(sessionToken), now, options);
   if (!found || found.user.status !== 'active') return null;
   const { user, session } = found;
   const { idleTimeoutSeconds } = await getSetting(ctx, 'security');
@@ -196,7 +190,9 @@ export async function resolveSession(ctx: ServiceContext, sessionToken: string, 
   // last_seen_at is written at most every tenth of the idle timeout (and at most once a minute),
   // so a read request rarely writes; the idle check errs by that much at most.
   if (idleMs > Math.min(60_000, idleTimeoutSeconds * 100)) await touchSession(ctx.db, session.id, now);
-  return { actor: actorOf(user, session) };
+  const actor = actorOf(user, session);
+  if (found.memberships !== undefined) actor.memberships = JSON.parse(found.memberships) as NonNullable<Actor['memberships']>;
+  return { actor };
 }
 
 /** Ends the actor's session on the server. */

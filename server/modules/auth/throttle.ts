@@ -15,13 +15,17 @@ function lockedError(seconds: number): AppError {
   return new AppError('auth.locked', 429, { retryAfterSeconds: seconds, messageParams: { seconds } });
 }
 
-/** Throws 429 auth.locked, with the seconds left, when any of the keys is locked now. */
-export async function assertNotLocked(ctx: ServiceContext, keys: string[]): Promise<void> {
-  if (keys.length === 0) return;
+/**
+ * Throws 429 auth.locked, with the seconds left, when any of the keys is locked now. Otherwise
+ * returns the keys that have failures counted: the ones a success has to clear.
+ */
+export async function assertNotLocked(ctx: ServiceContext, keys: string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
   const now = ctx.clock.now();
   const rows = await ctx.db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys));
   const until = Math.max(0, ...rows.map((r) => (r.lockedUntil && r.lockedUntil > now ? r.lockedUntil.getTime() : 0)));
   if (until > 0) throw lockedError(Math.ceil((until - now.getTime()) / 1000));
+  return rows.map((r) => r.key);
 }
 
 /**

@@ -15,7 +15,7 @@ export function registerMeRoutes(app: FastifyInstance, ctx: ServiceContext): voi
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/me', {
-    config: { access: 'account-setup' },
+    config: { access: 'account-setup', actorMemberships: true },
     schema: { tags: ['me'], summary: 'The signed-in user with their roles', response: { 200: Me, 401: ErrorResponse } },
     handler: (request) => getMe(ctx, requireActor(request)),
   });

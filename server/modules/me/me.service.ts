@@ -6,7 +6,8 @@ import { listActiveMemberships, updateUser } from '../users/users.repository';
 
 /**
  * The signed-in user with their roles, as GET /me presents them. The user's own fields come from the
- * actor, read with the session or token at the start of this request: one query fewer per call.
+ * actor, read with the session or token at the start of this request, and so are the memberships
+ * on GET /me (`config.actorMemberships`): one statement per call.
  */
 export async function getMe(ctx: ServiceContext, actor: Actor): Promise<Me> {
   return {
@@ -19,7 +20,7 @@ export async function getMe(ctx: ServiceContext, actor: Actor): Promise<Me> {
     mfaEnrollmentRequired: actor.mfaEnrollmentRequired,
     idleTimeoutSeconds: (await getSetting(ctx, 'security')).idleTimeoutSeconds,
     staffRole: actor.staffRole,
-    memberships: await listActiveMemberships(ctx.db, actor.userId),
+    memberships: actor.memberships ?? (await listActiveMemberships(ctx.db, actor.userId)),
     csrfToken: actor.csrfToken ?? '',
   };
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { mfaFactors, recoveryCodes, userTokens } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
+import { prepared } from '../../platform/prepared';
 
 export type MfaFactorRow = typeof mfaFactors.$inferSelect;
 export type MfaKind = MfaFactorRow['kind'];
@@ -9,7 +10,9 @@ export type MfaTokenPurpose = 'mfa_email_code' | 'mfa_email_enrol';
 
 /** The user's factors, confirmed or pending. */
 export async function listMfaFactors(db: Db, userId: string): Promise<MfaFactorRow[]> {
-  return db.select().from(mfaFactors).where(eq(mfaFactors.userId, userId));
+  // Every sign-in runs this: one prepared statement.
+  const statement = prepared(db, 'list_mfa_factors', (d) => d.select().from(mfaFactors).where(eq(mfaFactors.userId, sql.placeholder('userId'))).prepare('list_mfa_factors'));
+  return statement.execute({ userId });
 }
 
 /** The user's factor of this kind, confirmed or pending, if any. */

@@ -39,12 +39,17 @@ export async function insertMember(
 
 /** True when the user is an active member of an organization (not archived) that requires two-step sign-in. */
 export async function isMfaRequiredForUser(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: organizations.id })
-    .from(members)
-    .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(and(eq(members.userId, userId), eq(members.status, 'active'), eq(organizations.requireMfa, true), isNull(organizations.archivedAt)))
-    .limit(1);
+  // Every password sign-in runs this: one prepared statement.
+  const statement = prepared(db, 'is_mfa_required_for_user', (d) =>
+    d
+      .select({ id: organizations.id })
+      .from(members)
+      .innerJoin(organizations, eq(organizations.id, members.organizationId))
+      .where(and(eq(members.userId, sql.placeholder('userId')), eq(members.status, 'active'), eq(organizations.requireMfa, true), isNull(organizations.archivedAt)))
+      .limit(1)
+      .prepare('is_mfa_required_for_user'),
+  );
+  const [row] = await statement.execute({ userId });
   return row !== undefined;
 }
 

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { prepared } from '../../platform/prepared';
 import { apiTokens, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
+import { activeMembershipsJson } from '../users/users.repository';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
@@ -20,17 +21,21 @@ export async function listApiTokens(db: Db, userId: string): Promise<ApiTokenRow
     .orderBy(desc(apiTokens.createdAt));
 }
 
-/** A live token and its user, by hash. */
-export async function findLiveApiTokenByHash(db: Db, tokenHash: string) {
-  const statement = prepared(db, 'find_live_api_token', (d) =>
+/**
+ * A live token and its user, by hash; with `withMemberships`, also the user's active memberships as
+ * JSON text (GET /me), in the same statement.
+ */
+export async function findLiveApiTokenByHash(db: Db, tokenHash: string, options: { withMemberships?: boolean } = {}) {
+  const build = (d: Db, name: string, extra: { memberships?: ReturnType<typeof activeMembershipsJson> }) =>
     d
-      .select({ token: apiTokens, user: users })
+      .select({ token: apiTokens, user: users, ...extra })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
       .limit(1)
-      .prepare('find_live_api_token'),
-  );
+      .prepare(name);
+  const name = options.withMemberships ? 'find_live_api_token_memberships' : 'find_live_api_token';
+  const statement = prepared(db, name, (d) => build(d, name, options.withMemberships ? { memberships: activeMembershipsJson(users.id) } : {}));
   const [row] = await statement.execute({ tokenHash });
   return row;
 }

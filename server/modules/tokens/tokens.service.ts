@@ -51,10 +51,10 @@ export async function revokeToken(ctx: ServiceContext, actor: Actor, tokenId: st
   });
 }
 
-/** The actor behind a bearer token, or null. */
-export async function resolveApiToken(ctx: ServiceContext, token: string, ip: string | null): Promise<Actor | null> {
+/** The actor behind a bearer token, or null; with `withMemberships`, carrying the user's active memberships. */
+export async function resolveApiToken(ctx: ServiceContext, token: string, ip: string | null, options: { withMemberships?: boolean } = {}): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const found = await findLiveApiTokenByHash(ctx.db, hashToken(token));
+  const found = await findLiveApiTokenByHash(ctx.db, hashToken(token), options);
   if (!found || found.user.status !== 'active') return null;
   // A staff member's token is held to the same allowed IPs as their sign-in.
   await assertIpAllowed(ctx, found.user, ip);
@@ -77,5 +77,6 @@ export async function resolveApiToken(ctx: ServiceContext, token: string, ip: st
     sessionId: null,
     tokenId: found.token.id,
     csrfToken: null,
+    ...(found.memberships !== undefined ? { memberships: JSON.parse(found.memberships) as NonNullable<Actor['memberships']> } : {}),
   };
 }

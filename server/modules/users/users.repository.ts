@@ -8,7 +8,16 @@ export type NewUser = typeof users.$inferInsert;
 
 /** The user with this email (case-insensitive), if any. */
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
+  // Every sign-in runs this: one prepared statement.
+  const statement = prepared(db, 'find_user_by_email', (d) =>
+    d
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${sql.placeholder('email')}`)
+      .limit(1)
+      .prepare('find_user_by_email'),
+  );
+  const [row] = await statement.execute({ email: email.toLowerCase() });
   return row;
 }
 
@@ -40,8 +49,26 @@ export async function countUsers(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** A membership as GET /me lists it. */
+export interface ActiveMembership {
+  organizationId: string;
+  organizationName: string;
+  role: (typeof members.$inferSelect)['role'];
+}
+
+/**
+ * The user's active memberships (in organizations that are not archived, by organization name) as
+ * JSON text: a column for the statement that finds a session or token, so that GET /me reads the
+ * user and their memberships in one round trip. `userId` is the users.id column of that statement.
+ */
+export function activeMembershipsJson(userId: typeof users.id) {
+  return sql<string>`(select coalesce(json_agg(json_build_object('organizationId', o.id, 'organizationName', o.name, 'role', m.role) order by o.name), '[]')::text
+                        from ${members} m join ${organizations} o on o.id = m.organization_id
+                       where m.user_id = ${userId} and m.status = 'active' and o.archived_at is null)`;
+}
+
 /** The user's active memberships in organizations that are not archived. */
-export async function listActiveMemberships(db: Db, userId: string) {
+export async function listActiveMemberships(db: Db, userId: string): Promise<ActiveMembership[]> {
   const statement = prepared(db, 'list_active_memberships', (d) =>
     d
       .select({ organizationId: organizations.id, organizationName: organizations.name, role: members.role })

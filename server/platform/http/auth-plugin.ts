@@ -32,6 +32,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** The actor is read with the user's active memberships, in the same statement (GET /me). */
+    actorMemberships?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -82,13 +84,14 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
     request.locale = pickLocale(request.headers['accept-language'], 'en');
     if (!request.url.startsWith('/api/')) return;
     const authorization = request.headers.authorization;
+    const options = { withMemberships: request.routeOptions.config.actorMemberships === true };
     if (authorization?.startsWith('Bearer ')) {
-      request.actor = await resolveApiToken(ctx, authorization.slice(7).trim(), request.ip);
+      request.actor = await resolveApiToken(ctx, authorization.slice(7).trim(), request.ip, options);
       if (!request.actor) throw unauthenticated();
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) {
-        const resolved = await resolveSession(ctx, cookie, request.ip);
+        const resolved = await resolveSession(ctx, cookie, request.ip, options);
         if (resolved && 'actor' in resolved) request.actor = resolved.actor;
         else if (resolved?.ended === 'idle') request.sessionEndedIdle = true;
       }
