@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/test-database';
 import type { Database } from './db';
-import { enqueueJob, startJobWorker } from './jobs';
+import { enqueueJob, JOBS_CHANNEL, startJobWorker } from './jobs';
 
 let database: Database;
 
@@ -62,6 +62,28 @@ describe('startJobWorker', () => {
       expect(ran).toEqual([{ n: 1 }, { n: 3 }]);
     } finally {
       await worker.stop();
+    }
+  });
+
+  it('announces a job due now once, when its transaction commits, and a job for later not at all', async () => {
+    const heard: string[] = [];
+    const unlisten = await database.listen(JOBS_CHANNEL, (payload) => heard.push(payload));
+    try {
+      await sleep(100);
+      await database.db.transaction(async (tx) => {
+        await enqueueJob(tx, 'test.announced', { n: 1 });
+        await sleep(200);
+        expect(heard).toEqual([]);
+      });
+      await enqueueJob(database.db, 'test.later', { n: 2 }, new Date(Date.now() + 3_600_000));
+      await enqueueJob(database.db, 'test.marker', { n: 3 });
+      const deadline = Date.now() + 5_000;
+      while (!heard.includes('test.marker') && Date.now() < deadline) await sleep(20);
+      expect(heard).toEqual(['test.announced', 'test.marker']);
+      const rows = await database.raw<{ kind: string }>(`select kind from jobs where kind like 'test.%' and kind <> 'test.echo' order by id`);
+      expect(rows.map((r) => r.kind)).toEqual(['test.announced', 'test.later', 'test.marker']);
+    } finally {
+      await unlisten();
     }
   });
 });

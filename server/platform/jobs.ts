@@ -15,8 +15,13 @@ export type JobHandlers = Record<string, JobHandler>;
  * run it at once rather than at their next poll.
  */
 export async function enqueueJob(db: Db, kind: string, payload: unknown, runAt?: Date): Promise<void> {
-  await db.insert(jobs).values({ kind, payload, ...(runAt ? { runAt } : {}) });
-  if (!runAt) await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${kind})`);
+  if (runAt) {
+    await db.insert(jobs).values({ kind, payload, runAt });
+    return;
+  }
+  // The insert and its announcement in one statement: one round trip.
+  const queued = db.insert(jobs).values({ kind, payload }).returning({ id: jobs.id });
+  await db.execute(sql`with queued as (${queued.getSQL()}) select pg_notify(${JOBS_CHANNEL}, ${kind}) from queued`);
 }
 
 interface ClaimedJob { id: number; kind: string; payload: unknown; attempts: number; max_attempts: number }

@@ -139,7 +139,9 @@ describe('POST /api/v1/organizations/:organizationId/cases', () => {
     const subscriptions = await t.ctx.db.select().from(caseSubscriptions).where(eq(caseSubscriptions.caseId, a.id));
     expect(subscriptions).toEqual([expect.objectContaining({ userId: requester.userId, reason: 'requester' })]);
     const [audit] = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, a.id), eq(auditEvents.action, 'case.created')));
-    expect(audit).toMatchObject({ category: 'case', actorUserId: requester.userId, organizationId: s.organizationId, details: expect.objectContaining({ number: a.number, subject: 'Trend display freezes' }) });
+    expect(audit).toMatchObject({ category: 'case', actorUserId: requester.userId, organizationId: s.organizationId, targetType: 'case', occurredAt: start });
+    expect(audit!.actorLabel).toMatch(/@/);
+    expect(audit!.details).toEqual({ number: a.number, subject: 'Trend display freezes', siteId: s.siteA.id, category: row!.category, productId: s.product.id, relatedCaseId: null });
 
     const detail = (await requester.inject('GET', `${s.base}/cases/${a.id}`)).json();
     expect(detail).toMatchObject({

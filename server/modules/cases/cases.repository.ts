@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { STAFF_ROLE_PERMISSIONS, STAFF_ROLES, type StaffRole } from '../../../common/permissions';
-import { caseEvents, casePosts, cases, organizations, productFamilies, products, releases, sites, users } from '../../db/schema/index';
+import { auditEvents, caseEvents, casePosts, cases, caseSubscriptions, organizations, productFamilies, products, releases, sites, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 import { prepared } from '../../platform/prepared';
 import type { CaseRow } from './case-access';
@@ -12,10 +13,32 @@ export type CaseEventKind = 'created' | 'status' | 'assignee' | 'description' | 
 /** Staff roles that answer cases: the only people a case may be assigned to. */
 export const ENGINEER_ROLES: readonly StaffRole[] = STAFF_ROLES.filter((role) => STAFF_ROLE_PERMISSIONS[role].includes('case.answer'));
 
-/** Inserts a case; its number comes from the sequence. */
-export async function insertCase(db: Db, values: typeof cases.$inferInsert): Promise<CaseRow> {
-  const [row] = await db.insert(cases).values(values).returning();
-  return row!;
+/**
+ * Inserts a new case with its first history row (`created`), the requester's subscription and the
+ * `case.created` activity log event, in one statement: the case's insert is a CTE whose returned
+ * row the log event reads (for the case's number, from the sequence); the history row and the
+ * subscription name the case by an id chosen here (foreign keys are checked at the statement's end).
+ * The log event is the one `recordCaseAudit` writes.
+ */
+export async function insertNewCase(
+  db: Db,
+  values: typeof cases.$inferInsert & { requesterId: string; status: CaseRow['status']; createdAt: Date },
+  created: { details: Record<string, unknown> | null },
+  audit: { actorLabel: string; ip: string | null; client: string | null; details: Record<string, unknown> },
+): Promise<CaseRow> {
+  const id = randomUUID();
+  const newCase = db.$with('new_case').as(db.insert(cases).values({ ...values, id }).returning());
+  const event = db.insert(caseEvents).values({ caseId: id, kind: 'created', actorId: values.requesterId, toValue: values.status, details: created.details, createdAt: values.createdAt });
+  const createdEvent = db.$with('created_event', {}).as(event.getSQL());
+  const subscription = db.insert(caseSubscriptions).values({ caseId: id, userId: values.requesterId, reason: 'requester' }).onConflictDoNothing();
+  const subscribed = db.$with('requester_subscribed', {}).as(subscription.getSQL());
+  const logged = db.$with('logged', {}).as(sql`
+    insert into ${auditEvents} (category, action, actor_user_id, actor_label, organization_id, target_type, target_id, ip, client, details, occurred_at)
+    select 'case', 'case.created', ${values.requesterId}::uuid, ${audit.actorLabel}, n.organization_id, 'case', n.id::text, ${audit.ip}, ${audit.client},
+           jsonb_build_object('number', lpad(n.number::text, 8, '0')) || ${JSON.stringify(audit.details)}::jsonb, ${values.createdAt.toISOString()}::timestamptz
+      from new_case n`);
+  const [row] = await db.with(newCase, createdEvent, subscribed, logged).select().from(newCase);
+  return row as CaseRow;
 }
 
 /** Changes a case's columns and returns the row. */

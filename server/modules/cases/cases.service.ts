@@ -6,9 +6,8 @@ import type { AssignBody, CaseDetail, CaseHistory, CreateCaseBody, CreatedCase, 
 import type { Actor } from '../../platform/actor';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { AppError, forbidden, notFound } from '../../platform/errors';
-import { assertContractAllowsAccess, findSiteContract, standingOf } from '../entitlements/contract-standing';
+import { assertContractAllowsAccess, findSiteWithContract, standingOf } from '../entitlements/contract-standing';
 import type { OrganizationAccess } from '../organizations/organization-access';
-import { findSite } from '../organizations/organizations.repository';
 import { queueSearchIndex } from '../search/search-index';
 import { stampSuggestionOpens } from '../search/suggestions.service';
 import { lockCase, type CaseAccess } from './case-access';
@@ -16,7 +15,7 @@ import { presentCaseDetail, presentCaseHistory } from './case-detail';
 import { applyAssignment, applyStatusChange, assertTransition, statusChangeValues, type CaseChanger } from './case-lifecycle';
 import { notifyCase, subscribeToCase } from './case-notifications';
 import { caseSideFor } from './cases.policy';
-import { findCaseOfOrganization, insertCase, insertCaseEvent, insertCustomerPost, updateCase } from './cases.repository';
+import { findCaseOfOrganization, insertCaseEvent, insertNewCase, insertCustomerPost, updateCase } from './cases.repository';
 import { assertProductChoice, canCreateCaseOn } from './case-wizard.service';
 
 /**
@@ -43,11 +42,12 @@ export function casePortalUrl(ctx: ServiceContext, organizationId: string, caseI
  */
 export async function createCase(ctx: ServiceContext, actor: Actor, access: OrganizationAccess, body: CreateCaseBody, origin: RequestOrigin): Promise<CreatedCase> {
   const organizationId = access.organization.id;
-  const site = await findSite(ctx.db, organizationId, body.siteId);
-  if (!site) throw notFound('sites.not_found');
+  const found = await findSiteWithContract(ctx.db, organizationId, body.siteId);
+  if (!found) throw notFound('sites.not_found');
+  const { site, contract } = found;
   if (!canCreateCaseOn(access.standing, site.id)) throw forbidden('cases.site_not_allowed');
   const now = ctx.clock.now();
-  assertContractAllowsAccess(standingOf(await findSiteContract(ctx.db, site.id), now));
+  assertContractAllowsAccess(standingOf(contract, now));
   await assertProductChoice(ctx.db, organizationId, site.id, body);
   const relatedCaseId = body.relatedCaseId ?? null;
   if (relatedCaseId !== null) {
@@ -57,32 +57,32 @@ export async function createCase(ctx: ServiceContext, actor: Actor, access: Orga
   const side = caseSideFor(access.standing, site.id) ?? 'customer';
 
   const created = await ctx.db.transaction(async (tx) => {
-    const row = await insertCase(tx, {
-      organizationId,
-      siteId: site.id,
-      category: body.category,
-      productFamilyId: body.productFamilyId,
-      productId: body.productId,
-      releaseId: body.releaseId,
-      subject: body.subject,
-      description: body.description,
-      language: body.language,
-      status: 'new',
-      requesterId: actor.userId,
-      relatedCaseId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await insertCaseEvent(tx, { caseId: row.id, kind: 'created', actorId: actor.userId, toValue: 'new', details: relatedCaseId ? { relatedCaseId } : null, createdAt: now });
-    await subscribeToCase(tx, row.id, actor.userId, 'requester');
-    await recordCaseAudit(tx, {
-      row,
-      action: 'case.created',
-      actor: { userId: actor.userId, label: actor.email },
-      origin,
-      at: now,
-      details: { subject: row.subject, siteId: site.id, category: row.category, productId: row.productId, relatedCaseId },
-    });
+    const row = await insertNewCase(
+      tx,
+      {
+        organizationId,
+        siteId: site.id,
+        category: body.category,
+        productFamilyId: body.productFamilyId,
+        productId: body.productId,
+        releaseId: body.releaseId,
+        subject: body.subject,
+        description: body.description,
+        language: body.language,
+        status: 'new',
+        requesterId: actor.userId,
+        relatedCaseId,
+        createdAt: now,
+        updatedAt: now,
+      },
+      { details: relatedCaseId ? { relatedCaseId } : null },
+      {
+        actorLabel: actor.email,
+        ip: origin.ip,
+        client: origin.client,
+        details: { subject: body.subject, siteId: site.id, category: body.category, productId: body.productId ?? null, relatedCaseId },
+      },
+    );
     await notifyCase(tx, ctx, row, { userId: actor.userId, side }, { kind: 'created' });
     await queueSearchIndex(tx, { kind: 'case', id: row.id });
     // The suggestions this wizard opened did not answer the question: they are not deflections.

@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { contractStanding, type ContractStanding } from '../../../common/contracts';
-import { entitlements, supportContracts } from '../../db/schema/index';
+import { entitlements, sites, supportContracts } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
+import { prepared } from '../../platform/prepared';
 import { AppError } from '../../platform/errors';
 
 /**
@@ -87,6 +88,26 @@ export async function findSiteContract(db: Db, siteId: string): Promise<Contract
     .from(supportContracts)
     .where(and(eq(supportContracts.siteId, siteId), eq(supportContracts.scope, 'site')));
   return row ?? null;
+}
+
+/**
+ * The organization's site and its site contract (or null) in one prepared statement: what creating
+ * a case checks first. Undefined when the site is not the organization's.
+ */
+export async function findSiteWithContract(db: Db, organizationId: string, siteId: string): Promise<{ site: typeof sites.$inferSelect; contract: ContractRow | null } | undefined> {
+  const statement = prepared(db, 'find_site_with_contract', (d) =>
+    d
+      .select({ site: sites, contractId: supportContracts.id, scope: supportContracts.scope, tier: supportContracts.tier, startsOn: supportContracts.startsOn, endsOn: supportContracts.endsOn })
+      .from(sites)
+      .leftJoin(supportContracts, and(eq(supportContracts.siteId, sites.id), eq(supportContracts.scope, 'site')))
+      .where(and(eq(sites.id, sql.placeholder('siteId')), eq(sites.organizationId, sql.placeholder('organizationId'))))
+      .limit(1)
+      .prepare('find_site_with_contract'),
+  );
+  const [row] = await statement.execute({ siteId, organizationId });
+  if (!row) return undefined;
+  const { site, contractId, scope, tier, startsOn, endsOn } = row;
+  return { site, contract: contractId && scope && tier && startsOn && endsOn ? { id: contractId, scope, tier, startsOn, endsOn } : null };
 }
 
 /** Where a contract (or its absence) stands now. */
