@@ -154,7 +154,9 @@ const NAME_JOINS = sql`
 
 /**
  * One page of the Cases tab and the count of each view, in one statement. The page follows the
- * sort key then the id, both in the asked direction, after the cursor's position.
+ * sort key then the id, both in the asked direction, after the cursor's position. The counts group
+ * the matching cases by status (one hash lookup a case, half the cost of testing each view's status
+ * list on every case) and count the actor's own open cases on their own (the requester's index).
  */
 export async function listCasePage(database: Database, filter: CaseListFilter): Promise<{ counts: CaseCounts; rows: CaseListRow[] }> {
   const base = baseConditions(filter);
@@ -167,12 +169,22 @@ export async function listCasePage(database: Database, filter: CaseListFilter): 
   }
   const sortValue = filter.sort === 'opened' || filter.sort === 'updated' ? micros('p.k') : filter.sort === 'status' ? sql`p.k` : sql`null::text`;
   const query = sql`
-    with counts as (
-      select count(*) filter (where c.status in ${OPEN} and c.requester_id = ${filter.userId}::uuid)::int as my_open,
-             count(*) filter (where c.status in ${OPEN})::int as open,
-             count(*) filter (where c.status in ${CLOSED})::int as closed
+    with by_status as (
+      select c.status, count(*)::int as n
         from cases c
        where ${sql.join(base, sql` and `)}
+       group by c.status
+    ),
+    mine as (
+      select count(*)::int as n
+        from cases c
+       where ${sql.join([...base, sql`c.status in ${OPEN}`, sql`c.requester_id = ${filter.userId}::uuid`], sql` and `)}
+    ),
+    counts as (
+      select (select n from mine) as my_open,
+             coalesce(sum(b.n) filter (where b.status in ${OPEN}), 0)::int as open,
+             coalesce(sum(b.n) filter (where b.status in ${CLOSED}), 0)::int as closed
+        from by_status b
     ),
     page as (
       select c.id, c.number, c.legacy_number, c.subject, c.status, c.category, c.site_id, c.product_id, c.requester_id, c.assignee_id,
