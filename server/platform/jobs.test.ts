@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/test-database';
 import type { Database } from './db';
-import { enqueueJob, JOBS_CHANNEL, startJobWorker } from './jobs';
+import { enqueueJob, JOBS_CHANNEL, runDueJobs, startJobWorker } from './jobs';
 
 let database: Database;
 
@@ -85,5 +85,55 @@ describe('startJobWorker', () => {
     } finally {
       await unlisten();
     }
+  });
+});
+
+describe('runDueJobs with a handler that takes batches', () => {
+  // Jobs the tests above left queued (announced, never run) are not this test's business.
+  beforeEach(async () => {
+    await database.raw('update jobs set done_at = now() where done_at is null');
+  });
+
+  it('hands it the due jobs of its kind together, in the order they were queued, and marks them all done', async () => {
+    const batches: unknown[][] = [];
+    const singles: unknown[] = [];
+    const handlers = {
+      'test.batched': { batch: async (payloads: unknown[]) => void batches.push(payloads) },
+      'test.single': async (payload: unknown) => void singles.push(payload),
+    };
+    for (const n of [1, 2, 3]) await enqueueJob(database.db, 'test.batched', { n });
+    await enqueueJob(database.db, 'test.single', { n: 4 });
+    const ran = await runDueJobs(database.db, handlers, new Date(Date.now() + 1000));
+    expect(ran).toBe(4);
+    expect(batches).toEqual([[{ n: 1 }, { n: 2 }, { n: 3 }]]);
+    expect(singles).toEqual([{ n: 4 }]);
+    const rows = await database.raw<{ n: number; done: boolean }>(`select (payload->>'n')::int as n, done_at is not null as done from jobs where kind in ('test.batched', 'test.single') order by id`);
+    expect(rows).toEqual([1, 2, 3, 4].map((n) => ({ n, done: true })));
+  });
+
+  it('runs each job of a failed batch alone: the good ones are done, the bad one alone is retried later', async () => {
+    const calls: number[][] = [];
+    const handlers = {
+      'test.flaky': {
+        batch: async (payloads: unknown[]) => {
+          const ns = payloads.map((p) => (p as { n: number }).n);
+          calls.push(ns);
+          if (ns.includes(6)) throw new Error('six is bad');
+        },
+      },
+    };
+    for (const n of [5, 6, 7]) await enqueueJob(database.db, 'test.flaky', { n });
+    const now = new Date(Date.now() + 1000);
+    await runDueJobs(database.db, handlers, now);
+    expect(calls).toEqual([[5, 6, 7], [5], [6], [7]]);
+    const rows = await database.raw<{ n: number; done: boolean; retry_later: boolean; last_error: string | null }>(
+      `select (payload->>'n')::int as n, done_at is not null as done, run_at > $1::timestamptz as retry_later, last_error from jobs where kind = 'test.flaky' order by id`,
+      [now.toISOString()],
+    );
+    expect(rows).toEqual([
+      { n: 5, done: true, retry_later: false, last_error: null },
+      { n: 6, done: false, retry_later: true, last_error: 'six is bad' },
+      { n: 7, done: true, retry_later: false, last_error: null },
+    ]);
   });
 });

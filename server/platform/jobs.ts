@@ -7,7 +7,15 @@ import type { Database, Db } from './db';
 export const JOBS_CHANNEL = 'atrium_jobs';
 
 export type JobHandler = (payload: unknown) => Promise<void>;
-export type JobHandlers = Record<string, JobHandler>;
+/**
+ * A handler that takes the due jobs of its kind together, in the order they were queued: one
+ * transaction for many (the search index after a burst of changes). When a batch fails, each of its
+ * jobs is run again alone, so that one bad job fails (and is retried) by itself.
+ */
+export interface BatchJobHandler {
+  batch: (payloads: unknown[]) => Promise<void>;
+}
+export type JobHandlers = Record<string, JobHandler | BatchJobHandler>;
 
 /**
  * Queues a job; call it with the transaction of the change it belongs to, so both commit or neither.
@@ -20,8 +28,8 @@ export async function enqueueJob(db: Db, kind: string, payload: unknown, runAt?:
     return;
   }
   // The insert and its announcement in one statement: one round trip.
-  const queued = db.insert(jobs).values({ kind, payload }).returning({ id: jobs.id });
-  await db.execute(sql`with queued as (${queued.getSQL()}) select pg_notify(${JOBS_CHANNEL}, ${kind}) from queued`);
+  await db.execute(sql`with queued as (insert into jobs (kind, payload) values (${kind}, ${JSON.stringify(payload)}::jsonb) returning id)
+                       select pg_notify(${JOBS_CHANNEL}, ${kind}) from queued`);
 }
 
 interface ClaimedJob { id: number; kind: string; payload: unknown; attempts: number; max_attempts: number }
@@ -44,28 +52,54 @@ async function claimDueJobs(db: Db, now: Date, limit: number): Promise<ClaimedJo
 
 /**
  * Runs the due jobs once; returns how many ran. A failed job is retried with exponential backoff
- * (30 s, 1 min, 2 min, …) until max_attempts, then marked failed with its last error.
+ * (30 s, 1 min, 2 min, …) until max_attempts, then marked failed with its last error. Jobs whose
+ * handler takes batches run after the others, all of a kind at once.
  */
 export async function runDueJobs(db: Db, handlers: JobHandlers, now: Date, logger?: FastifyBaseLogger, limit = 20): Promise<number> {
   const claimed = await claimDueJobs(db, now, limit);
+  const batches = new Map<BatchJobHandler, ClaimedJob[]>();
   for (const job of claimed) {
     const handler = handlers[job.kind];
-    try {
-      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(job.payload);
-      await db.execute(sql`update jobs set done_at = now(), locked_until = null where id = ${job.id}`);
-    } catch (error) {
-      const message = (error as Error).message.slice(0, 2000);
-      logger?.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: error }, 'job failed');
-      if (job.attempts >= job.max_attempts) {
-        await db.execute(sql`update jobs set failed_at = now(), locked_until = null, last_error = ${message} where id = ${job.id}`);
-      } else {
-        const delaySeconds = 30 * 2 ** (job.attempts - 1);
-        await db.execute(sql`update jobs set locked_until = null, last_error = ${message}, run_at = ${now.toISOString()}::timestamptz + make_interval(secs => ${delaySeconds}) where id = ${job.id}`);
+    if (handler && typeof handler !== 'function') {
+      batches.set(handler, [...(batches.get(handler) ?? []), job]);
+      continue;
+    }
+    await runOne(db, job, handler, now, logger);
+  }
+  for (const [handler, batch] of batches) {
+    if (batch.length > 1) {
+      try {
+        await handler.batch(batch.map((job) => job.payload));
+        await db.execute(sql`update jobs set done_at = now(), locked_until = null where id = any(${`{${batch.map((job) => job.id).join(',')}}`}::bigint[])`);
+        continue;
+      } catch (error) {
+        logger?.warn({ kind: batch[0]!.kind, jobs: batch.length, err: error }, 'job batch failed; running its jobs one by one');
       }
     }
+    for (const job of batch) await runOne(db, job, (payload) => handler.batch([payload]), now, logger);
   }
   return claimed.length;
+}
+
+/**
+ * Runs one claimed job and marks it done; a failed job is retried with exponential backoff until
+ * max_attempts, then marked failed with its last error.
+ */
+async function runOne(db: Db, job: ClaimedJob, handler: JobHandler | undefined, now: Date, logger?: FastifyBaseLogger): Promise<void> {
+  try {
+    if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+    await handler(job.payload);
+    await db.execute(sql`update jobs set done_at = now(), locked_until = null where id = ${job.id}`);
+  } catch (error) {
+    const message = (error as Error).message.slice(0, 2000);
+    logger?.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: error }, 'job failed');
+    if (job.attempts >= job.max_attempts) {
+      await db.execute(sql`update jobs set failed_at = now(), locked_until = null, last_error = ${message} where id = ${job.id}`);
+    } else {
+      const delaySeconds = 30 * 2 ** (job.attempts - 1);
+      await db.execute(sql`update jobs set locked_until = null, last_error = ${message}, run_at = ${now.toISOString()}::timestamptz + make_interval(secs => ${delaySeconds}) where id = ${job.id}`);
+    }
+  }
 }
 
 /**

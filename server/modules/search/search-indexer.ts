@@ -2,7 +2,7 @@ import { formatCaseNumber } from '../../../common/cases';
 import { verificationState, type DocumentSubtype } from '../../../common/knowledge';
 import type { ServiceContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import type { JobHandler } from '../../platform/jobs';
+import type { BatchJobHandler } from '../../platform/jobs';
 import { collapseWhitespace, markdownToPlainText } from './highlight';
 import { queueSearchIndex, type SearchIndexTarget } from './search-index';
 import {
@@ -13,6 +13,7 @@ import {
   insertEntries,
   listEntries,
   lockIndexTarget,
+  lockIndexTargets,
   upsertEntries,
   type ExistingEntry,
   type SearchEntryInsert,
@@ -229,6 +230,25 @@ export async function indexSearchTarget(ctx: ServiceContext, target: SearchIndex
   });
 }
 
+/**
+ * Brings the index up to date with several sources (the search.index jobs due together): the
+ * cases among them in one transaction (a burst of new cases costs a few statements, not a few per
+ * case), the others one at a time.
+ */
+export async function indexSearchTargets(ctx: ServiceContext, targets: readonly SearchIndexTarget[]): Promise<void> {
+  const caseIds = [...new Set(targets.filter((t) => t.kind === 'case').map((t) => t.id))];
+  if (caseIds.length === 1) await indexSearchTarget(ctx, { kind: 'case', id: caseIds[0]! });
+  else if (caseIds.length > 1) {
+    await ctx.db.transaction(async (tx) => {
+      await lockIndexTargets(tx, caseIds.map((id) => `case:${id}`));
+      const entries = await caseEntries(tx, caseIds);
+      await replaceEntries(tx, await listEntries(tx, { sources: [{ kind: 'case', ids: caseIds }] }), entries);
+    });
+  }
+  const others = new Map(targets.filter((t) => t.kind !== 'case').map((t) => [`${t.kind}:${t.id}`, t]));
+  for (const target of others.values()) await indexSearchTarget(ctx, target);
+}
+
 /** Removes the entries of release files and bulletins whose rows are gone, with their vocabulary. */
 async function removeOrphans(tx: Db): Promise<void> {
   const orphans = await deleteOrphanedDocumentEntries(tx);
@@ -245,10 +265,12 @@ const isTarget = (payload: unknown): payload is SearchIndexTarget =>
   /^[0-9a-f-]{36}$/i.test((payload as SearchIndexTarget).id);
 
 /** The `search.index` job: re-indexes the source the payload names. */
-export function createSearchIndexJobHandler(ctx: ServiceContext): JobHandler {
-  return async (payload) => {
-    if (!isTarget(payload)) throw new Error('search.index: the payload is not a search target');
-    await indexSearchTarget(ctx, payload);
+export function createSearchIndexJobHandler(ctx: ServiceContext): BatchJobHandler {
+  return {
+    batch: async (payloads) => {
+      if (!payloads.every(isTarget)) throw new Error('search.index: the payload is not a search target');
+      await indexSearchTargets(ctx, payloads);
+    },
   };
 }
 

@@ -5,8 +5,10 @@ import { articleTranslations, articles, searchTerms } from '../../db/schema/inde
 import { buildArticle } from '../../test/knowledge-factories';
 import { buildTestApp, type SignedIn, type TestApp } from '../../test/test-app';
 import { buildCaseScenario, caseBody, signInCaseMember, signInStaff, type CaseScenario } from '../cases/case-lifecycle.scenario';
-import { queueSearchIndex } from './search-index';
-import { indexSearchTarget, queueLapsedVerifications } from './search-indexer';
+import { createSearchIndexJobHandler, indexSearchTarget, queueLapsedVerifications } from './search-indexer';
+import { queueSearchIndex, SEARCH_INDEX_JOB } from './search-index';
+import { runDueJobs } from '../../platform/jobs';
+import { MAIL_JOB } from '../../platform/mail';
 
 let t: TestApp;
 let s: CaseScenario;
@@ -147,6 +149,26 @@ describe('search index updates through the job queue', () => {
     expect(resolved.statusCode, resolved.body).toBe(200);
     await t.drainJobs();
     expect((await search('capacitor')).items.map((i) => i.id)).toEqual([id]);
+  });
+
+  it('indexes cases created in a burst together (one batch of jobs), each findable, with the vocabulary counted once per case', async () => {
+    const subjects = ['Zirconium probe drift', 'Zirconium valve chatter', 'Zirconium pump cavitation'];
+    const ids: string[] = [];
+    for (const subject of subjects) {
+      const created = await owner.inject('POST', `${s.base}/cases`, caseBody(s, { subject, description: 'Seen at night.' }));
+      expect(created.statusCode, created.body).toBe(201);
+      ids.push((created.json() as { id: string }).id);
+    }
+    const batches: unknown[][] = [];
+    const handler = createSearchIndexJobHandler(t.ctx);
+    const ran = await runDueJobs(t.ctx.db, { [SEARCH_INDEX_JOB]: { batch: async (payloads) => { batches.push(payloads); await handler.batch(payloads); } }, [MAIL_JOB]: async () => undefined }, new Date(Date.now() + 60_000));
+    expect(ran).toBeGreaterThanOrEqual(3);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toEqual(ids.map((id) => ({ kind: 'case', id })));
+    expect((await search('zirconium')).items.map((i) => i.id).sort()).toEqual([...ids].sort());
+    expect((await search('cavitation')).items.map((i) => i.id)).toEqual([ids[2]]);
+    const [term] = await t.ctx.db.select().from(searchTerms).where(eq(searchTerms.term, 'zirconium'));
+    expect(term?.entries).toBe(3);
   });
 });
 
