@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { prepared } from '../../platform/prepared';
-import { sessions, userTokens, users } from '../../db/schema/index';
+import { members, organizations, sessions, userTokens, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 import { activeMembershipsJson } from '../users/users.repository';
 import { auditInsert, type AuditEventInput } from '../../platform/audit';
@@ -41,6 +41,27 @@ export async function findLiveSessionByHash(db: Db, tokenHash: string, now: Date
   const name = options.withMemberships ? 'find_live_session_memberships' : 'find_live_session';
   const statement = prepared(db, name, (d) => build(d, name, options.withMemberships ? { memberships: activeMembershipsJson(users.id) } : {}));
   const [row] = await statement.execute({ tokenHash, now: now.toISOString() });
+  return row;
+}
+
+/**
+ * A live session and its user, by the token's hash, with the organization a route names (null when
+ * there is no such organization) and the user's active membership in it, in the same statement:
+ * the request's organization access check needs no statement of its own.
+ */
+export async function findLiveSessionWithOrganization(db: Db, tokenHash: string, now: Date, organizationId: string) {
+  const statement = prepared(db, 'find_live_session_organization', (d) =>
+    d
+      .select({ session: sessions, user: users, organization: organizations, memberId: members.id, memberRole: members.role })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(organizations, eq(organizations.id, sql.placeholder('organizationId')))
+      .leftJoin(members, and(eq(members.organizationId, organizations.id), eq(members.userId, users.id), eq(members.status, 'active')))
+      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql.placeholder('now'))))
+      .limit(1)
+      .prepare('find_live_session_organization'),
+  );
+  const [row] = await statement.execute({ tokenHash, now: now.toISOString(), organizationId });
   return row;
 }
 

@@ -1,5 +1,5 @@
 import type { MfaMethod } from '../../../common/schemas/auth';
-import type { Actor } from '../../platform/actor';
+import { organizationLookupOf, type Actor, type ActorReadOptions } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { AppError, badRequest } from '../../platform/errors';
@@ -10,6 +10,7 @@ import { getSetting } from '../settings/settings.service';
 import { findUserByEmail, findUserById, updateUser, type UserRow } from '../users/users.repository';
 import {
   findLiveSessionByHash,
+  findLiveSessionWithOrganization,
   findUserTokenByHash,
   insertSignedInSession,
   insertUserToken,
@@ -170,11 +171,15 @@ export type ResolvedSession = { actor: Actor } | { ended: 'idle' } | null;
 /**
  * The actor behind a session cookie. A session unused for longer than the idle timeout is ended on
  * the server (and logged); staff outside their allowed IPs are refused on every request. With
- * `withMemberships`, the actor carries the user's active memberships, read in the same statement.
+ * `withMemberships`, the actor carries the user's active memberships, and with `organizationId` the
+ * organization's lookup, read in the same statement.
  */
-export async function resolveSession(ctx: ServiceContext, sessionToken: string, ip: string | null, options: { withMemberships?: boolean } = {}): Promise<ResolvedSession> {
+export async function resolveSession(ctx: ServiceContext, sessionToken: string, ip: string | null, options: ActorReadOptions = {}): Promise<ResolvedSession> {
   const now = ctx.clock.now();
-  const found = await findLiveSessionByHash(ctx.db, hashToken(sessionToken), now, options);
+  const tokenHash = hashToken(sessionToken);
+  const found = options.organizationId
+    ? await findLiveSessionWithOrganization(ctx.db, tokenHash, now, options.organizationId)
+    : await findLiveSessionByHash(ctx.db, tokenHash, now, options);
   if (!found || found.user.status !== 'active') return null;
   const { user, session } = found;
   const { idleTimeoutSeconds } = await getSetting(ctx, 'security');
@@ -191,7 +196,8 @@ export async function resolveSession(ctx: ServiceContext, sessionToken: string, 
   // so a read request rarely writes; the idle check errs by that much at most.
   if (idleMs > Math.min(60_000, idleTimeoutSeconds * 100)) await touchSession(ctx.db, session.id, now);
   const actor = actorOf(user, session);
-  if (found.memberships !== undefined) actor.memberships = JSON.parse(found.memberships) as NonNullable<Actor['memberships']>;
+  if ('memberships' in found && found.memberships !== undefined) actor.memberships = JSON.parse(found.memberships) as NonNullable<Actor['memberships']>;
+  if (options.organizationId && 'organization' in found) actor.organizationLookup = organizationLookupOf(options.organizationId, found);
   return { actor };
 }
 

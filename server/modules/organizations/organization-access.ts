@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor';
 import type { ServiceContext } from '../../platform/context';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { requireActor } from '../../platform/http/auth-plugin';
-import { findOrganizationStanding, resourceBelongsToOrganization, type OrganizationRow } from './organizations.repository';
+import { findOrganizationStanding, resourceBelongsToOrganization, standingFrom, type OrganizationRow } from './organizations.repository';
 import { canOnOrganization, canOnSite, canSeeOrganization, type OrganizationStanding } from './organizations.policy';
 
 /** What the access check found for a request on an organization, for the handler to use. */
@@ -44,7 +44,9 @@ async function authorizeRequest(ctx: ServiceContext, request: FastifyRequest, ac
     return;
   }
   if (!UUID.test(organizationId)) throw notFound('organizations.not_found');
-  const found = await findOrganizationStanding(ctx.db, organizationId, actor.userId, actor.staffRole);
+  // Read with the session or token when the route was matched (the usual case); else read here.
+  const lookup = actor.organizationLookup?.organizationId === organizationId ? actor.organizationLookup : undefined;
+  const found = lookup ? await standingFrom(ctx.db, lookup, actor.staffRole) : await findOrganizationStanding(ctx.db, organizationId, actor.userId, actor.staffRole);
   // Another organization's data answers 404, not 403: its existence is not confirmed.
   if (!found || !canSeeOrganization(found.standing)) throw notFound('organizations.not_found');
   const { organization, standing } = found;

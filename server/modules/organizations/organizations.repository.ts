@@ -89,7 +89,21 @@ export async function findOrganizationStanding(db: Db, organizationId: string, u
   );
   const [row] = await statement.execute({ organizationId, userId });
   if (!row) return undefined;
+  return standingFrom(db, row, staffRole);
+}
+
+/**
+ * The standing from an organization and the user's active membership in it, read already (with the
+ * session or token, see `Actor.organizationLookup`); undefined when the organization does not exist.
+ * Only roles limited to sites need a statement here: the site walk.
+ */
+export async function standingFrom(
+  db: Db,
+  row: { organization: OrganizationRow | null; memberId: string | null; memberRole: OrganizationStanding['memberRole'] },
+  staffRole: OrganizationStanding['staffRole'],
+): Promise<{ organization: OrganizationRow; standing: OrganizationStanding } | undefined> {
   const { organization, memberId, memberRole } = row;
+  if (!organization) return undefined;
   const siteIds = memberId && memberRole && !ALL_SITES_ROLES.includes(memberRole) ? await listAccessibleSiteIds(db, memberId) : [];
   return { organization, standing: { staffRole, memberRole: memberRole ?? null, siteIds } satisfies OrganizationStanding };
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { prepared } from '../../platform/prepared';
-import { apiTokens, users } from '../../db/schema/index';
+import { apiTokens, members, organizations, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 import { activeMembershipsJson } from '../users/users.repository';
 
@@ -37,6 +37,27 @@ export async function findLiveApiTokenByHash(db: Db, tokenHash: string, options:
   const name = options.withMemberships ? 'find_live_api_token_memberships' : 'find_live_api_token';
   const statement = prepared(db, name, (d) => build(d, name, options.withMemberships ? { memberships: activeMembershipsJson(users.id) } : {}));
   const [row] = await statement.execute({ tokenHash });
+  return row;
+}
+
+/**
+ * A live token and its user, by hash, with the organization a route names (null when there is no
+ * such organization) and the user's active membership in it, in the same statement: the request's
+ * organization access check needs no statement of its own.
+ */
+export async function findLiveApiTokenWithOrganization(db: Db, tokenHash: string, organizationId: string) {
+  const statement = prepared(db, 'find_live_api_token_organization', (d) =>
+    d
+      .select({ token: apiTokens, user: users, organization: organizations, memberId: members.id, memberRole: members.role })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .leftJoin(organizations, eq(organizations.id, sql.placeholder('organizationId')))
+      .leftJoin(members, and(eq(members.organizationId, organizations.id), eq(members.userId, users.id), eq(members.status, 'active')))
+      .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
+      .limit(1)
+      .prepare('find_live_api_token_organization'),
+  );
+  const [row] = await statement.execute({ tokenHash, organizationId });
   return row;
 }
 

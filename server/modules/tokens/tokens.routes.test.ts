@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens } from '../../db/schema/index';
+import { eq } from 'drizzle-orm';
+import { apiTokens, members } from '../../db/schema/index';
 import { CLI_ORIGIN } from '../../platform/context';
 import { buildTestApp, signInNewUser, type TestApp } from '../../test/test-app';
-import { buildUser } from '../../test/factories';
+import { buildMember, buildOrganization, buildUser } from '../../test/factories';
 import { createApiTokenForEmail } from './tokens.service';
 
 let t: TestApp;
@@ -67,5 +68,41 @@ describe('personal API tokens', () => {
     const client = await signInNewUser(t);
     expect((await client.inject('POST', '/api/v1/me/tokens', { name: '  ' })).statusCode).toBe(400);
     expect((await client.inject('POST', '/api/v1/me/tokens', { name: 'x'.repeat(101) })).statusCode).toBe(400);
+  });
+});
+
+describe('organization routes with a bearer token (the organization read with the token)', () => {
+  it('answers for the member’s organization, 404 for another, an unknown or a malformed one, and 404 once the membership ends', async () => {
+    const user = await buildUser(t.ctx);
+    const mine = await buildOrganization(t.ctx, { name: 'Mine Co' });
+    const theirs = await buildOrganization(t.ctx, { name: 'Theirs Co' });
+    const membership = await buildMember(t.ctx, { organizationId: mine.id, userId: user.id, role: 'owner' });
+    await buildMember(t.ctx, { organizationId: theirs.id, role: 'owner' });
+    const { token } = await createApiTokenForEmail(t.ctx, user.email, 'org test', CLI_ORIGIN);
+    const get = (organizationId: string) => t.app.inject({ method: 'GET', url: `/api/v1/organizations/${organizationId}/members`, headers: { authorization: `Bearer ${token}` } });
+
+    const own = await get(mine.id);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().items.map((m: { userId: string }) => m.userId)).toContain(user.id);
+    for (const other of [theirs.id, '00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      const response = await get(other);
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('organizations.not_found');
+    }
+    await t.database.db.update(members).set({ status: 'inactive' }).where(eq(members.id, membership.id));
+    expect((await get(mine.id)).statusCode).toBe(404);
+  });
+
+  it('lets vendor staff with the permission in, and holds a read-only role to reading', async () => {
+    const staff = await buildUser(t.ctx, { staffRole: 'support_engineer' });
+    const viewer = await buildUser(t.ctx);
+    const organization = await buildOrganization(t.ctx);
+    await buildMember(t.ctx, { organizationId: organization.id, userId: viewer.id, role: 'viewer' });
+    const staffToken = (await createApiTokenForEmail(t.ctx, staff.email, 'staff', CLI_ORIGIN)).token;
+    const viewerToken = (await createApiTokenForEmail(t.ctx, viewer.email, 'viewer', CLI_ORIGIN)).token;
+    const staffView = await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${organization.id}`, headers: { authorization: `Bearer ${staffToken}` } });
+    expect(staffView.statusCode, staffView.body).toBe(200);
+    const viewerInvite = await t.app.inject({ method: 'POST', url: `/api/v1/organizations/${organization.id}/invitations`, headers: { authorization: `Bearer ${viewerToken}` }, payload: { email: 'new@example.com', role: 'viewer' } });
+    expect(viewerInvite.statusCode).toBe(403);
   });
 });

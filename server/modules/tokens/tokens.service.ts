@@ -1,12 +1,12 @@
 import type { ApiToken, CreatedApiToken } from '../../../common/schemas/me';
-import type { Actor } from '../../platform/actor';
+import { organizationLookupOf, type Actor, type ActorReadOptions } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { hashToken, randomToken } from '../../platform/secrets';
 import { findUserByEmail } from '../users/users.repository';
 import { assertIpAllowed } from '../auth/ip-allowlist';
-import { findLiveApiTokenByHash, insertApiToken, listApiTokens, revokeApiToken, touchApiToken, type ApiTokenRow } from './tokens.repository';
+import { findLiveApiTokenByHash, findLiveApiTokenWithOrganization, insertApiToken, listApiTokens, revokeApiToken, touchApiToken, type ApiTokenRow } from './tokens.repository';
 
 const TOKEN_PREFIX = 'atr_';
 const TOUCH_INTERVAL_MS = 60_000;
@@ -51,10 +51,16 @@ export async function revokeToken(ctx: ServiceContext, actor: Actor, tokenId: st
   });
 }
 
-/** The actor behind a bearer token, or null; with `withMemberships`, carrying the user's active memberships. */
-export async function resolveApiToken(ctx: ServiceContext, token: string, ip: string | null, options: { withMemberships?: boolean } = {}): Promise<Actor | null> {
+/**
+ * The actor behind a bearer token, or null; with `withMemberships`, carrying the user's active
+ * memberships; with `organizationId`, the organization's lookup (see `Actor.organizationLookup`).
+ */
+export async function resolveApiToken(ctx: ServiceContext, token: string, ip: string | null, options: ActorReadOptions = {}): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const found = await findLiveApiTokenByHash(ctx.db, hashToken(token), options);
+  const tokenHash = hashToken(token);
+  const found = options.organizationId
+    ? await findLiveApiTokenWithOrganization(ctx.db, tokenHash, options.organizationId)
+    : await findLiveApiTokenByHash(ctx.db, tokenHash, options);
   if (!found || found.user.status !== 'active') return null;
   // A staff member's token is held to the same allowed IPs as their sign-in.
   await assertIpAllowed(ctx, found.user, ip);
@@ -77,6 +83,7 @@ export async function resolveApiToken(ctx: ServiceContext, token: string, ip: st
     sessionId: null,
     tokenId: found.token.id,
     csrfToken: null,
-    ...(found.memberships !== undefined ? { memberships: JSON.parse(found.memberships) as NonNullable<Actor['memberships']> } : {}),
+    ...('memberships' in found && found.memberships !== undefined ? { memberships: JSON.parse(found.memberships) as NonNullable<Actor['memberships']> } : {}),
+    ...(options.organizationId && 'organization' in found ? { organizationLookup: organizationLookupOf(options.organizationId, found) } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { pickLocale, type Locale } from '../../../common/locale';
 import type { Permission } from '../../../common/permissions';
 import { resolveSession } from '../../modules/auth/auth.service';
 import { resolveApiToken } from '../../modules/tokens/tokens.service';
-import type { Actor } from '../actor';
+import type { Actor, ActorReadOptions } from '../actor';
 import { describeClient } from '../client-label';
 import type { RequestOrigin, ServiceContext } from '../context';
 import { AppError, unauthenticated } from '../errors';
@@ -45,6 +45,7 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'atrium_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where the request came from, for the activity log. */
 export function originOf(request: FastifyRequest): RequestOrigin {
@@ -84,7 +85,13 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
     request.locale = pickLocale(request.headers['accept-language'], 'en');
     if (!request.url.startsWith('/api/')) return;
     const authorization = request.headers.authorization;
-    const options = { withMemberships: request.routeOptions.config.actorMemberships === true };
+    // A route about one organization: the organization and the membership come with the actor.
+    const access = request.routeOptions.config.access;
+    const organizationId = typeof access === 'object' ? (request.params as Record<string, string | undefined> | undefined)?.organizationId : undefined;
+    const options: ActorReadOptions = {
+      withMemberships: request.routeOptions.config.actorMemberships === true,
+      ...(organizationId !== undefined && UUID.test(organizationId) ? { organizationId } : {}),
+    };
     if (authorization?.startsWith('Bearer ')) {
       request.actor = await resolveApiToken(ctx, authorization.slice(7).trim(), request.ip, options);
       if (!request.actor) throw unauthenticated();
