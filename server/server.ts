@@ -15,6 +15,7 @@ import { createJobHandlers } from './job-handlers';
 import { assertSecretKeyMatches } from './modules/settings/secret-key.service';
 import { acquireDataDir, ensureWritableDir } from './platform/data-dir';
 import { openDatabase, type Database } from './platform/db';
+import { reserveCpuForEmbeddedDatabase } from './platform/secrets';
 import { createLogger, flushLogger } from './platform/logger';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -42,6 +43,8 @@ export async function runServer(config: Config): Promise<void> {
   ensureWritableDir(config.dataDir);
   const socketPath = controlSocketPath(config.dataDir);
   const releaseDataDir = config.database.kind === 'pglite' ? acquireDataDir(config.dataDir, socketPath) : () => undefined;
+  // PGlite runs on this thread: password hashing leaves it a CPU.
+  if (config.database.kind === 'pglite') reserveCpuForEmbeddedDatabase();
   const logger = createLogger({ level: config.logLevel, dataDir: config.dataDir });
   let database: Database | undefined;
   let app: FastifyInstance | undefined;

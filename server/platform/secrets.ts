@@ -13,10 +13,18 @@ const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, p
  * Password hashing runs in libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says
  * otherwise), which file reads share. At most one hash per CPU runs at once, and never more than
  * the pool holds: more would only slow every hash down (each takes a whole CPU and 19 MiB), and a
- * burst of sign-ins would hold up downloads. The rest wait their turn in order of arrival.
+ * burst of sign-ins would hold up downloads. The rest wait their turn in order of arrival. With the
+ * embedded database, which runs on the server's own thread, one CPU is left to it.
  */
-const ARGON2_SLOTS = Math.max(1, Math.min(availableParallelism(), Number(process.env.UV_THREADPOOL_SIZE) || 4));
-const argon2Turn = createLimiter(ARGON2_SLOTS);
+function hashingSlots(reserveCpus: number): number {
+  return Math.max(1, Math.min(availableParallelism() - reserveCpus, Number(process.env.UV_THREADPOOL_SIZE) || 4));
+}
+let argon2Turn = createLimiter(hashingSlots(0));
+
+/** Leaves one CPU to a database that runs on the server's own thread (PGlite); call it at start. */
+export function reserveCpuForEmbeddedDatabase(): void {
+  argon2Turn = createLimiter(hashingSlots(1));
+}
 
 /** Hashes a password with argon2id. */
 export function hashPassword(password: string): Promise<string> {

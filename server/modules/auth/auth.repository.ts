@@ -10,9 +10,9 @@ export type SessionRow = typeof sessions.$inferSelect;
 /**
  * Stores a new session, stamps the user's last sign-in and appends the sign-in to the activity log,
  * in one statement (data-modifying CTEs: all three or none, one round trip instead of five).
- * Returns the session's id.
+ * Returns the session's id, and the user's active memberships as JSON text (for the answer's `me`).
  */
-export async function insertSignedInSession(db: Db, values: typeof sessions.$inferInsert & { createdAt: Date }, audit: AuditEventInput): Promise<string> {
+export async function insertSignedInSession(db: Db, values: typeof sessions.$inferInsert & { createdAt: Date }, audit: AuditEventInput): Promise<{ id: string; memberships: string }> {
   const newSession = db.insert(sessions).values(values).returning({ id: sessions.id });
   const stamped = db.update(users).set({ lastSignInAt: values.createdAt, updatedAt: sql`now()` }).where(eq(users.id, values.userId));
   const logged = auditInsert(db, audit);
@@ -20,9 +20,9 @@ export async function insertSignedInSession(db: Db, values: typeof sessions.$inf
     with new_session as (${newSession.getSQL()}),
          stamped as (${stamped.getSQL()}),
          logged as (${logged.getSQL()})
-    select id from new_session`);
-  const [row] = (result as unknown as { rows: { id: string }[] }).rows;
-  return row!.id;
+    select id, ${activeMembershipsJson(sql`${values.userId}::uuid`)} as memberships from new_session`);
+  const [row] = (result as unknown as { rows: { id: string; memberships: string }[] }).rows;
+  return row!;
 }
 
 /**

@@ -4,10 +4,10 @@ import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { AppError, badRequest } from '../../platform/errors';
 import { hashPassword, hashToken, randomToken, verifyPassword } from '../../platform/secrets';
-import { hasConfirmedFactor, listMfaMethods, sendSignInEmailCode, verifyMfaCode } from '../mfa/mfa.service';
+import { hasConfirmedFactor, listMfaMethods, mfaMethodsOf, sendSignInEmailCode, verifyMfaCode } from '../mfa/mfa.service';
 import { isMfaRequiredForUser } from '../organizations/organizations.repository';
 import { getSetting } from '../settings/settings.service';
-import { findUserByEmail, findUserById, updateUser, type UserRow } from '../users/users.repository';
+import { findSignInCandidate, findUserById, updateUser, type UserRow } from '../users/users.repository';
 import {
   findLiveSessionByHash,
   findLiveSessionWithOrganization,
@@ -62,13 +62,21 @@ function actorOf(user: UserRow, session: { id: string; csrfToken: string; mfaEnr
  * Opens a new session for a user who has proved who they are (password, second step, or single
  * sign-on) and writes the sign-in to the activity log. A session is new at every sign-in.
  */
-export async function openSession(ctx: ServiceContext, user: UserRow, origin: RequestOrigin, options: { authMethod: string }): Promise<OpenedSession> {
+export async function openSession(
+  ctx: ServiceContext,
+  user: UserRow,
+  origin: RequestOrigin,
+  options: { authMethod: string; secondStep?: { required: boolean; enrolled: boolean } },
+): Promise<OpenedSession> {
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   const now = ctx.clock.now();
-  // An organization's "require two-step sign-in" holds a password sign-in until a factor is enrolled.
-  const mfaEnrollmentRequired = options.authMethod === 'password' && (await isMfaRequiredForUser(ctx.db, user.id)) && !(await hasConfirmedFactor(ctx, user.id));
-  const sessionId = await insertSignedInSession(
+  // An organization's "require two-step sign-in" holds a password sign-in until a factor is enrolled
+  // (`secondStep`: as the sign-in read it already).
+  const mfaEnrollmentRequired =
+    options.authMethod === 'password' &&
+    (options.secondStep ? options.secondStep.required && !options.secondStep.enrolled : (await isMfaRequiredForUser(ctx.db, user.id)) && !(await hasConfirmedFactor(ctx, user.id)));
+  const inserted = await insertSignedInSession(
     ctx.db,
     {
       userId: user.id,
@@ -84,7 +92,9 @@ export async function openSession(ctx: ServiceContext, user: UserRow, origin: Re
     },
     { category: 'sign_in', action: 'sign_in.succeeded', actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client, details: { method: options.authMethod } },
   );
-  return { sessionToken, csrfToken, sessionId, actor: actorOf(user, { id: sessionId, csrfToken, mfaEnrollmentRequired }) };
+  const actor = actorOf(user, { id: inserted.id, csrfToken, mfaEnrollmentRequired });
+  actor.memberships = JSON.parse(inserted.memberships) as NonNullable<Actor['memberships']>;
+  return { sessionToken, csrfToken, sessionId: inserted.id, actor };
 }
 
 /**
@@ -93,12 +103,13 @@ export async function openSession(ctx: ServiceContext, user: UserRow, origin: Re
  * session or, when the user has a second step, answers with a challenge for it.
  */
 export async function signIn(ctx: ServiceContext, email: string, password: string, origin: RequestOrigin): Promise<SignInOutcome> {
-  const user = await findUserByEmail(ctx.db, email);
+  const candidate = await findSignInCandidate(ctx.db, email);
+  const user = candidate?.user;
   // One check covers the account and the address, before any password work.
   const keys = throttleKeys(user?.id ?? null, origin.ip);
   const counted = await assertNotLocked(ctx, keys);
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await getDummyHash(), password), false);
-  if (!user || !ok) {
+  if (!candidate || !user || !ok) {
     await recordAudit(ctx.db, {
       category: 'sign_in',
       action: 'sign_in.failed',
@@ -122,8 +133,11 @@ export async function signIn(ctx: ServiceContext, email: string, password: strin
   // Only counters that exist are cleared: most sign-ins follow no failure and write nothing here.
   await clearFailures(ctx, counted);
 
-  const methods = await listMfaMethods(ctx, user.id);
-  if (methods.length === 0) return { status: 'signed_in', session: await openSession(ctx, user, origin, { authMethod: 'password' }) };
+  const methods = mfaMethodsOf(candidate.confirmedFactorKinds, candidate.hasUnusedRecoveryCodes);
+  if (methods.length === 0) {
+    const secondStep = { required: candidate.mfaRequired, enrolled: candidate.confirmedFactorKinds.length > 0 };
+    return { status: 'signed_in', session: await openSession(ctx, user, origin, { authMethod: 'password', secondStep }) };
+  }
   const challengeToken = randomToken();
   await insertUserToken(ctx.db, {
     userId: user.id,

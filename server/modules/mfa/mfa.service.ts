@@ -222,8 +222,14 @@ export async function regenerateRecoveryCodes(ctx: ServiceContext, actor: Actor,
 /** The second-step methods the user can sign in with: [] when none is enrolled. 'recovery' only with an enrolled factor and codes left. */
 export async function listMfaMethods(ctx: ServiceContext, userId: string): Promise<MfaMethod[]> {
   const factors = await listMfaFactors(ctx.db, userId);
-  const methods: MfaMethod[] = (['totp', 'email'] as const).filter((kind) => factors.some((f) => f.kind === kind && f.confirmedAt !== null));
-  if (methods.length > 0 && (await countUnusedRecoveryCodes(ctx.db, userId)) > 0) methods.push('recovery');
+  const confirmed = factors.filter((f) => f.confirmedAt !== null).map((f) => f.kind);
+  return mfaMethodsOf(confirmed, confirmed.length > 0 && (await countUnusedRecoveryCodes(ctx.db, userId)) > 0);
+}
+
+/** The second steps a sign-in offers: each confirmed factor, and recovery codes beside at least one. */
+export function mfaMethodsOf(confirmedKinds: readonly string[], hasUnusedRecoveryCodes: boolean): MfaMethod[] {
+  const methods: MfaMethod[] = (['totp', 'email'] as const).filter((kind) => confirmedKinds.includes(kind));
+  if (methods.length > 0 && hasUnusedRecoveryCodes) methods.push('recovery');
   return methods;
 }
 

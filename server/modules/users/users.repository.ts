@@ -1,5 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { members, organizations, users } from '../../db/schema/index';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { members, mfaFactors, organizations, recoveryCodes, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 import { prepared } from '../../platform/prepared';
 
@@ -19,6 +19,33 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   );
   const [row] = await statement.execute({ email: email.toLowerCase() });
   return row;
+}
+
+/**
+ * What a password sign-in needs of the user with this email, in one prepared statement: the user,
+ * the kinds of their confirmed second steps, whether unused recovery codes remain, and whether an
+ * organization of theirs requires a second step.
+ */
+export async function findSignInCandidate(db: Db, email: string) {
+  // users.id is written out: in a one-table select Drizzle would leave the column unqualified,
+  // and the subqueries' tables have an id of their own.
+  const statement = prepared(db, 'find_sign_in_candidate', (d) =>
+    d
+      .select({
+        user: users,
+        confirmedFactorKinds: sql<string>`(select coalesce(json_agg(distinct f.kind), '[]')::text from ${mfaFactors} f where f.user_id = users.id and f.confirmed_at is not null)`,
+        hasUnusedRecoveryCodes: sql<boolean>`exists (select 1 from ${recoveryCodes} r where r.user_id = users.id and r.used_at is null)`,
+        mfaRequired: sql<boolean>`exists (select 1 from ${members} m join ${organizations} o on o.id = m.organization_id
+                                            where m.user_id = users.id and m.status = 'active' and o.require_mfa and o.archived_at is null)`,
+      })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${sql.placeholder('email')}`)
+      .limit(1)
+      .prepare('find_sign_in_candidate'),
+  );
+  const [row] = await statement.execute({ email: email.toLowerCase() });
+  if (!row) return undefined;
+  return { user: row.user, confirmedFactorKinds: JSON.parse(row.confirmedFactorKinds) as string[], hasUnusedRecoveryCodes: row.hasUnusedRecoveryCodes, mfaRequired: row.mfaRequired };
 }
 
 /** The user with this id, if any. */
@@ -61,7 +88,7 @@ export interface ActiveMembership {
  * JSON text: a column for the statement that finds a session or token, so that GET /me reads the
  * user and their memberships in one round trip. `userId` is the users.id column of that statement.
  */
-export function activeMembershipsJson(userId: typeof users.id) {
+export function activeMembershipsJson(userId: typeof users.id | SQL) {
   return sql<string>`(select coalesce(json_agg(json_build_object('organizationId', o.id, 'organizationName', o.name, 'role', m.role) order by o.name), '[]')::text
                         from ${members} m join ${organizations} o on o.id = m.organization_id
                        where m.user_id = ${userId} and m.status = 'active' and o.archived_at is null)`;
