@@ -4,8 +4,7 @@ import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { AppError, badRequest } from '../../platform/errors';
 import { hashPassword, hashToken, randomToken, verifyPassword } from '../../platform/secrets';
-import { hasConfirmedFactor, listMfaMethods, mfaMethodsOf, sendSignInEmailCode, verifyMfaCode } from '../mfa/mfa.service';
-import { isMfaRequiredForUser } from '../organizations/organizations.repository';
+import { listMfaMethods, mfaMethodsOf, sendSignInEmailCode, verifyMfaCode } from '../mfa/mfa.service';
 import { getSetting } from '../settings/settings.service';
 import { findSignInCandidate, findUserById, updateUser, type UserRow } from '../users/users.repository';
 import {
@@ -60,22 +59,19 @@ function actorOf(user: UserRow, session: { id: string; csrfToken: string; mfaEnr
 
 /**
  * Opens a new session for a user who has proved who they are (password, second step, or single
- * sign-on) and writes the sign-in to the activity log. A session is new at every sign-in.
+ * sign-on) and writes the sign-in to the activity log. A session is new at every sign-in;
+ * `mfaEnrollmentRequired` holds it to enrolling a second step.
  */
 export async function openSession(
   ctx: ServiceContext,
   user: UserRow,
   origin: RequestOrigin,
-  options: { authMethod: string; secondStep?: { required: boolean; enrolled: boolean } },
+  options: { authMethod: string; mfaEnrollmentRequired?: boolean },
 ): Promise<OpenedSession> {
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   const now = ctx.clock.now();
-  // An organization's "require two-step sign-in" holds a password sign-in until a factor is enrolled
-  // (`secondStep`: as the sign-in read it already).
-  const mfaEnrollmentRequired =
-    options.authMethod === 'password' &&
-    (options.secondStep ? options.secondStep.required && !options.secondStep.enrolled : (await isMfaRequiredForUser(ctx.db, user.id)) && !(await hasConfirmedFactor(ctx, user.id)));
+  const mfaEnrollmentRequired = options.mfaEnrollmentRequired ?? false;
   const inserted = await insertSignedInSession(
     ctx.db,
     {
@@ -135,8 +131,8 @@ export async function signIn(ctx: ServiceContext, email: string, password: strin
 
   const methods = mfaMethodsOf(candidate.confirmedFactorKinds, candidate.hasUnusedRecoveryCodes);
   if (methods.length === 0) {
-    const secondStep = { required: candidate.mfaRequired, enrolled: candidate.confirmedFactorKinds.length > 0 };
-    return { status: 'signed_in', session: await openSession(ctx, user, origin, { authMethod: 'password', secondStep }) };
+    // An organization's "require two-step sign-in" holds this session until a factor is enrolled.
+    return { status: 'signed_in', session: await openSession(ctx, user, origin, { authMethod: 'password', mfaEnrollmentRequired: candidate.mfaRequired }) };
   }
   const challengeToken = randomToken();
   await insertUserToken(ctx.db, {

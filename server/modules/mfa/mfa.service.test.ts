@@ -5,13 +5,13 @@ import { auditEvents, recoveryCodes } from '../../db/schema/index';
 import { CLI_ORIGIN } from '../../platform/context';
 import { buildActor, buildUser } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/test-app';
-import { updateUser, type UserRow } from '../users/users.repository';
+import { findSignInCandidate, updateUser, type UserRow } from '../users/users.repository';
 import {
   confirmEmail,
   confirmTotp,
   disableFactor,
-  hasConfirmedFactor,
   listMfaMethods,
+  mfaMethodsOf,
   sendSignInEmailCode,
   startEmailSetup,
   startTotpSetup,
@@ -189,13 +189,16 @@ describe('listMfaMethods', () => {
   it('lists confirmed methods in order, with recovery while codes are left', async () => {
     const user = await buildUser(t.ctx);
     expect(await listMfaMethods(t.ctx, user.id)).toEqual([]);
-    expect(await hasConfirmedFactor(t.ctx, user.id)).toBe(false);
+    expect((await findSignInCandidate(t.ctx.db, user.email))?.confirmedFactorKinds).toEqual([]);
 
     const { secret } = await startTotpSetup(t.ctx, actorOf(user));
     expect(await listMfaMethods(t.ctx, user.id)).toEqual([]);
     const { codes } = await confirmTotp(t.ctx, actorOf(user), totpCode(secret), CLI_ORIGIN);
     expect(await listMfaMethods(t.ctx, user.id)).toEqual(['totp', 'recovery']);
-    expect(await hasConfirmedFactor(t.ctx, user.id)).toBe(true);
+    // The sign-in reads the same in one statement: the confirmed kinds, and recovery codes left.
+    const candidate = await findSignInCandidate(t.ctx.db, user.email);
+    expect(candidate?.confirmedFactorKinds).toEqual(['totp']);
+    expect(mfaMethodsOf(candidate!.confirmedFactorKinds, candidate!.hasUnusedRecoveryCodes)).toEqual(['totp', 'recovery']);
 
     await enrolEmail(user);
     expect(await listMfaMethods(t.ctx, user.id)).toEqual(['totp', 'email', 'recovery']);

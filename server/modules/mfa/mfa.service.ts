@@ -233,11 +233,6 @@ export function mfaMethodsOf(confirmedKinds: readonly string[], hasUnusedRecover
   return methods;
 }
 
-/** True when the user has a confirmed second step. */
-export async function hasConfirmedFactor(ctx: ServiceContext, userId: string): Promise<boolean> {
-  return (await countConfirmedMfaFactors(ctx.db, userId)) > 0;
-}
-
 /**
  * Checks a second-step code during sign-in. TOTP: accepted once (replay refused); email: the code sent
  * for this challenge; recovery: an unused recovery code, then used. Returns false on a wrong code.
