@@ -1,8 +1,8 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack } from '@mantine/core';
 import type { ArticleLanguage } from '@common/knowledge';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FIELD_LIMITS, validateWords } from './article-draft';
+import { ArticleStartFields, titleProblem } from './article-start-fields';
 import { LANGUAGE_NAMES } from './article-language';
 import { useAddTranslation, type Article, type ArticleTranslation } from './knowledge.api';
 import { ErrorAlert } from '../../components/error-alert';
@@ -25,7 +25,7 @@ export function AddTranslationModal({ article, languages, source, onAdded, onClo
   const [title, setTitle] = useState(source.title);
   const [copyText, setCopyText] = useState(true);
   const [touched, setTouched] = useState(false);
-  const problem = validateWords({ title, summary: '', issue: '', environment: '', resolution: '' }).title;
+  const problem = titleProblem(title);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -39,24 +39,15 @@ export function AddTranslationModal({ article, languages, source, onAdded, onClo
     <Modal opened onClose={onClose} title={t('knowledge.translations.addTitle')} centered size="lg">
       <form onSubmit={submit} noValidate data-testid="add-translation-form">
         <Stack gap="md">
-          <Select
-            label={t('knowledge.fields.language')}
-            data={languages.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
-            value={language}
-            onChange={(value) => value && setLanguage(value as ArticleLanguage)}
-            allowDeselect={false}
-            data-testid="translation-language"
-          />
-          <TextInput
-            label={t('knowledge.fields.title')}
-            description={t('knowledge.translations.titleHint', { language: LANGUAGE_NAMES[source.language] })}
-            value={title}
-            onChange={(event) => setTitle(event.currentTarget.value)}
-            required
-            maxLength={FIELD_LIMITS.title}
-            error={touched && problem ? t(`knowledge.problems.${problem}`, { max: FIELD_LIMITS.title }) : undefined}
-            data-autofocus
-            data-testid="translation-title"
+          <ArticleStartFields
+            languages={languages}
+            language={language}
+            onLanguageChange={setLanguage}
+            title={title}
+            onTitleChange={setTitle}
+            titleDescription={t('knowledge.translations.titleHint', { language: LANGUAGE_NAMES[source.language] })}
+            touched={touched}
+            testIdPrefix="translation"
           />
           <Checkbox
             label={t('knowledge.translations.copyText', { language: LANGUAGE_NAMES[source.language] })}

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { LoadErrorAlert } from '../../components/load-error-alert';
+import { ArticlesShowMore, ArticlesTotal } from './article-list-paging';
 import { LANGUAGE_NAMES } from './article-language';
 import { readConsoleArticleFilters, VERIFICATION_STATES, writeConsoleArticleFilters } from './article-list-params';
 import { ArticlesTable } from './articles-table';
@@ -106,20 +107,9 @@ function ConsoleKnowledge() {
       <Card withBorder radius="lg" p={{ base: 'sm', sm: 'lg' }}>
         <Stack gap="md">
           <ArticleFilters filters={filters} onChange={(next) => setSearchParams(writeConsoleArticleFilters(next), { replace: true })} />
-          {list.data ? (
-            <Text size="sm" c="dimmed" aria-live="polite" data-testid="articles-total">
-              {t('knowledge.list.total', { count: total })}
-            </Text>
-          ) : null}
+          <ArticlesTotal list={list} total={total} />
           {renderArticles()}
-          {list.hasNextPage ? (
-            <Group justify="center">
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="show-more">
-                {t('knowledge.list.showMore')}
-              </Button>
-            </Group>
-          ) : null}
-          {list.isError && items.length > 0 ? <LoadErrorAlert error={list.error} onRetry={() => void list.fetchNextPage()} /> : null}
+          <ArticlesShowMore list={list} shown={items.length} />
         </Stack>
       </Card>
       {creating ? <NewArticleModal opened onClose={() => setCreating(false)} /> : null}

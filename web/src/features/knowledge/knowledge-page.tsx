@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../components/format-date-time';
 import { LoadErrorAlert } from '../../components/load-error-alert';
+import { ArticlesShowMore, ArticlesTotal } from './article-list-paging';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import type { Organization } from '../organizations/organizations.api';
 import { useProducts } from '../products/products.api';
@@ -136,20 +137,9 @@ function KnowledgeList({ organization }: { organization: Organization }) {
           </Group>
         </Stack>
       </Card>
-      {list.data ? (
-        <Text size="sm" c="dimmed" aria-live="polite" data-testid="articles-total">
-          {t('knowledge.list.total', { count: total })}
-        </Text>
-      ) : null}
+      <ArticlesTotal list={list} total={total} />
       {renderItems()}
-      {list.hasNextPage ? (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="show-more">
-            {t('knowledge.list.showMore')}
-          </Button>
-        </Group>
-      ) : null}
-      {list.isError && items.length > 0 ? <LoadErrorAlert error={list.error} onRetry={() => void list.fetchNextPage()} /> : null}
+      <ArticlesShowMore list={list} shown={items.length} />
     </Stack>
   );
 }

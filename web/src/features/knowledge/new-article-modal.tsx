@@ -1,10 +1,10 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, Select, Stack } from '@mantine/core';
 import { ARTICLE_LANGUAGES, ARTICLE_VISIBILITIES, type ArticleLanguage, type ArticleVisibility } from '@common/knowledge';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { readArticleLanguage, LANGUAGE_NAMES } from './article-language';
-import { FIELD_LIMITS, validateWords } from './article-draft';
+import { readArticleLanguage } from './article-language';
+import { ArticleStartFields, titleProblem } from './article-start-fields';
 import { useCreateArticle } from './knowledge.api';
 import { useCatalogProductChoices } from './use-catalog-product-choices';
 import { ErrorAlert } from '../../components/error-alert';
@@ -20,7 +20,7 @@ export function NewArticleModal({ opened, onClose }: { opened: boolean; onClose:
   const [visibility, setVisibility] = useState<ArticleVisibility>('internal');
   const [productIds, setProductIds] = useState<string[]>([]);
   const [touched, setTouched] = useState(false);
-  const problem = validateWords({ title, summary: '', issue: '', environment: '', resolution: '' }).title;
+  const problem = titleProblem(title);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -36,23 +36,14 @@ export function NewArticleModal({ opened, onClose }: { opened: boolean; onClose:
     <Modal opened={opened} onClose={onClose} title={t('knowledge.create.title')} size="lg" centered>
       <form onSubmit={submit} noValidate data-testid="new-article-form">
         <Stack gap="md">
-          <Select
-            label={t('knowledge.fields.language')}
-            data={ARTICLE_LANGUAGES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
-            value={language}
-            onChange={(value) => value && setLanguage(value as ArticleLanguage)}
-            allowDeselect={false}
-            data-testid="new-article-language"
-          />
-          <TextInput
-            label={t('knowledge.fields.title')}
-            value={title}
-            onChange={(event) => setTitle(event.currentTarget.value)}
-            required
-            maxLength={FIELD_LIMITS.title}
-            error={touched && problem ? t(`knowledge.problems.${problem}`, { max: FIELD_LIMITS.title }) : undefined}
-            data-autofocus
-            data-testid="new-article-title"
+          <ArticleStartFields
+            languages={ARTICLE_LANGUAGES}
+            language={language}
+            onLanguageChange={setLanguage}
+            title={title}
+            onTitleChange={setTitle}
+            touched={touched}
+            testIdPrefix="new-article"
           />
           <Select
             label={t('knowledge.fields.visibility')}
