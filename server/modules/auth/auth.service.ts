@@ -20,7 +20,7 @@ import {
 } from './auth.repository';
 import { assertIpAllowed } from './ip-allowlist';
 import { checkPassword } from './password-policy';
-import { assertNotLocked, clearFailures, recordFailure, throttleKeys } from './throttle';
+import { addressKey, assertNotLocked, assertUnlocked, clearFailures, recordFailure, throttleKeys, USER_KEY_PREFIX } from './throttle';
 
 /** How long the second step of a sign-in may take. */
 const MFA_CHALLENGE_SECONDS = 600;
@@ -99,11 +99,12 @@ export async function openSession(
  * session or, when the user has a second step, answers with a challenge for it.
  */
 export async function signIn(ctx: ServiceContext, email: string, password: string, origin: RequestOrigin): Promise<SignInOutcome> {
-  const candidate = await findSignInCandidate(ctx.db, email);
+  const candidate = await findSignInCandidate(ctx.db, email, { userKeyPrefix: USER_KEY_PREFIX, addressKey: addressKey(origin.ip) });
   const user = candidate?.user;
-  // One check covers the account and the address, before any password work.
+  // One check covers the account and the address, before any password work: their counters come
+  // with the user (an unknown email reads the address's alone).
   const keys = throttleKeys(user?.id ?? null, origin.ip);
-  const counted = await assertNotLocked(ctx, keys);
+  const counted = candidate ? assertUnlocked(candidate.throttles, ctx.clock.now()) : await assertNotLocked(ctx, keys);
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await getDummyHash(), password), false);
   if (!candidate || !user || !ok) {
     await recordAudit(ctx.db, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
-import { auditEvents } from '../../db/schema/index';
+import { and, eq, inArray } from 'drizzle-orm';
+import { auditEvents, signInThrottles } from '../../db/schema/index';
 import { CLI_ORIGIN } from '../../platform/context';
 import { buildTestApp, signInAs, signInNewUser, type TestApp } from '../../test/test-app';
 import { buildMember, buildUser, DEFAULT_PASSWORD } from '../../test/factories';
@@ -44,6 +44,19 @@ describe('sign-in lockout', () => {
     expect((await signIn(user.email, DEFAULT_PASSWORD, '198.51.100.31')).statusCode).toBe(200);
     const locks = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'sign_in.locked'), eq(auditEvents.actorUserId, user.id)));
     expect(locks).toHaveLength(1);
+  });
+
+  it('clears the account’s and the address’s failures at a successful sign-in, and only then writes to them', async () => {
+    const user = await buildUser(t.ctx);
+    const ip = '198.51.100.77';
+    for (let i = 0; i < 4; i += 1) expect((await signIn(user.email, 'Wrong!pass1', ip)).statusCode).toBe(401);
+    const counters = () => t.database.db.select().from(signInThrottles).where(inArray(signInThrottles.key, [`user:${user.id}`, `ip:${ip}`]));
+    expect((await counters()).map((c) => c.failures).sort()).toEqual([4, 4]);
+    expect((await signIn(user.email, DEFAULT_PASSWORD, ip)).statusCode).toBe(200);
+    expect(await counters()).toEqual([]);
+    // Four more failures do not lock: the count started again.
+    for (let i = 0; i < 4; i += 1) expect((await signIn(user.email, 'Wrong!pass1', ip)).statusCode).toBe(401);
+    expect((await signIn(user.email, DEFAULT_PASSWORD, ip)).statusCode).toBe(200);
   });
 
   it('counts failures per address too, across accounts', async () => {

@@ -9,23 +9,35 @@ import { getSetting } from '../settings/settings.service';
  * Sign-in lockout (seed 001: 로그인 실패 허용 횟수 / 차단 시간): after N failed attempts, counted per
  * account and per address, sign-in is refused for T seconds. Wrong second-step codes count too.
  */
-export const throttleKeys = (userId: string | null, ip: string | null) => [...(userId ? [`user:${userId}`] : []), ...(ip ? [`ip:${ip}`] : [])];
+export const USER_KEY_PREFIX = 'user:';
+export const addressKey = (ip: string | null) => (ip ? `ip:${ip}` : null);
+export const throttleKeys = (userId: string | null, ip: string | null) => [...(userId ? [`${USER_KEY_PREFIX}${userId}`] : []), ...(ip ? [addressKey(ip)!] : [])];
 
 function lockedError(seconds: number): AppError {
   return new AppError('auth.locked', 429, { retryAfterSeconds: seconds, messageParams: { seconds } });
 }
 
+/** A failure counter as the lock check reads it. */
+export interface ThrottleState {
+  key: string;
+  lockedUntil: Date | null;
+}
+
 /**
- * Throws 429 auth.locked, with the seconds left, when any of the keys is locked now. Otherwise
+ * Throws 429 auth.locked, with the seconds left, when any of the counters is locked now. Otherwise
  * returns the keys that have failures counted: the ones a success has to clear.
  */
-export async function assertNotLocked(ctx: ServiceContext, keys: string[]): Promise<string[]> {
-  if (keys.length === 0) return [];
-  const now = ctx.clock.now();
-  const rows = await ctx.db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys));
+export function assertUnlocked(rows: readonly ThrottleState[], now: Date): string[] {
   const until = Math.max(0, ...rows.map((r) => (r.lockedUntil && r.lockedUntil > now ? r.lockedUntil.getTime() : 0)));
   if (until > 0) throw lockedError(Math.ceil((until - now.getTime()) / 1000));
   return rows.map((r) => r.key);
+}
+
+/** Reads the counters of the keys and checks them (`assertUnlocked`). */
+export async function assertNotLocked(ctx: ServiceContext, keys: string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await ctx.db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys));
+  return assertUnlocked(rows, ctx.clock.now());
 }
 
 /**

@@ -6,6 +6,7 @@ import { CLI_ORIGIN } from '../../platform/context';
 import { buildActor, buildUser } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/test-app';
 import { findSignInCandidate, updateUser, type UserRow } from '../users/users.repository';
+import { USER_KEY_PREFIX } from '../auth/throttle';
 import {
   confirmEmail,
   confirmTotp,
@@ -17,6 +18,9 @@ import {
   startTotpSetup,
   verifyMfaCode,
 } from './mfa.service';
+
+/** The sign-in candidate read without an address (no address counter). */
+const NO_ADDRESS = { userKeyPrefix: USER_KEY_PREFIX, addressKey: null };
 
 let t: TestApp;
 beforeAll(async () => {
@@ -189,14 +193,14 @@ describe('listMfaMethods', () => {
   it('lists confirmed methods in order, with recovery while codes are left', async () => {
     const user = await buildUser(t.ctx);
     expect(await listMfaMethods(t.ctx, user.id)).toEqual([]);
-    expect((await findSignInCandidate(t.ctx.db, user.email))?.confirmedFactorKinds).toEqual([]);
+    expect((await findSignInCandidate(t.ctx.db, user.email, NO_ADDRESS))?.confirmedFactorKinds).toEqual([]);
 
     const { secret } = await startTotpSetup(t.ctx, actorOf(user));
     expect(await listMfaMethods(t.ctx, user.id)).toEqual([]);
     const { codes } = await confirmTotp(t.ctx, actorOf(user), totpCode(secret), CLI_ORIGIN);
     expect(await listMfaMethods(t.ctx, user.id)).toEqual(['totp', 'recovery']);
     // The sign-in reads the same in one statement: the confirmed kinds, and recovery codes left.
-    const candidate = await findSignInCandidate(t.ctx.db, user.email);
+    const candidate = await findSignInCandidate(t.ctx.db, user.email, NO_ADDRESS);
     expect(candidate?.confirmedFactorKinds).toEqual(['totp']);
     expect(mfaMethodsOf(candidate!.confirmedFactorKinds, candidate!.hasUnusedRecoveryCodes)).toEqual(['totp', 'recovery']);
 

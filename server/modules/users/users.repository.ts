@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { members, mfaFactors, organizations, recoveryCodes, users } from '../../db/schema/index';
+import { members, mfaFactors, organizations, recoveryCodes, signInThrottles, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 import { prepared } from '../../platform/prepared';
 
@@ -23,10 +23,11 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
 
 /**
  * What a password sign-in needs of the user with this email, in one prepared statement: the user,
- * the kinds of their confirmed second steps, whether unused recovery codes remain, and whether an
- * organization of theirs requires a second step.
+ * the kinds of their confirmed second steps, whether unused recovery codes remain, whether an
+ * organization of theirs requires a second step, and the sign-in failure counters of the account
+ * (`userKeyPrefix` + id) and of the address (`addressKey`).
  */
-export async function findSignInCandidate(db: Db, email: string) {
+export async function findSignInCandidate(db: Db, email: string, throttle: { userKeyPrefix: string; addressKey: string | null }) {
   // users.id is written out: in a one-table select Drizzle would leave the column unqualified,
   // and the subqueries' tables have an id of their own.
   const statement = prepared(db, 'find_sign_in_candidate', (d) =>
@@ -35,6 +36,8 @@ export async function findSignInCandidate(db: Db, email: string) {
         user: users,
         confirmedFactorKinds: sql<string>`(select coalesce(json_agg(distinct f.kind), '[]')::text from ${mfaFactors} f where f.user_id = users.id and f.confirmed_at is not null)`,
         hasUnusedRecoveryCodes: sql<boolean>`exists (select 1 from ${recoveryCodes} r where r.user_id = users.id and r.used_at is null)`,
+        throttles: sql<string>`(select coalesce(json_agg(json_build_object('key', t.key, 'lockedUntil', t.locked_until)), '[]')::text from ${signInThrottles} t
+                                 where t.key = ${sql.placeholder('userKeyPrefix')} || users.id::text or t.key = ${sql.placeholder('addressKey')})`,
         mfaRequired: sql<boolean>`exists (select 1 from ${members} m join ${organizations} o on o.id = m.organization_id
                                             where m.user_id = users.id and m.status = 'active' and o.require_mfa and o.archived_at is null)`,
       })
@@ -43,9 +46,10 @@ export async function findSignInCandidate(db: Db, email: string) {
       .limit(1)
       .prepare('find_sign_in_candidate'),
   );
-  const [row] = await statement.execute({ email: email.toLowerCase() });
+  const [row] = await statement.execute({ email: email.toLowerCase(), userKeyPrefix: throttle.userKeyPrefix, addressKey: throttle.addressKey });
   if (!row) return undefined;
-  return { user: row.user, confirmedFactorKinds: JSON.parse(row.confirmedFactorKinds) as string[], hasUnusedRecoveryCodes: row.hasUnusedRecoveryCodes, mfaRequired: row.mfaRequired };
+  const throttles = (JSON.parse(row.throttles) as { key: string; lockedUntil: string | null }[]).map((t) => ({ key: t.key, lockedUntil: t.lockedUntil ? new Date(t.lockedUntil) : null }));
+  return { user: row.user, confirmedFactorKinds: JSON.parse(row.confirmedFactorKinds) as string[], hasUnusedRecoveryCodes: row.hasUnusedRecoveryCodes, mfaRequired: row.mfaRequired, throttles };
 }
 
 /** The user with this id, if any. */
