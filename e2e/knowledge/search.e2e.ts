@@ -258,4 +258,22 @@ describe('[SEARCH]: one box that works in Korean', () => {
     expect(await page.getByTestId('search-empty').count()).toBe(1);
     expect(await page.getByTestId('search-result').count()).toBe(0);
   });
+
+  it('in the top bar, a pointer resting over the list only highlights; the arrows choose an option and Enter opens it', { timeout: TEST_TIMEOUT }, async () => {
+    await page.goto(`${server.url}/portal/search`);
+    await topBarBox().click();
+    await typeWithIme(page, '세션');
+    const options = suggestionsList().getByTestId('top-search-option');
+    await options.filter({ hasText: TITLES.session }).first().waitFor(WAIT);
+    // The pointer over the first option: highlighted, not chosen.
+    await options.first().hover();
+    expect(await options.first().getAttribute('aria-selected')).toBe('false');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => options.first().getAttribute('aria-selected'), WAIT).toBe('true');
+    const chosen = await options.first().getAttribute('id');
+    expect(await topBarBox().getAttribute('aria-activedescendant')).toBe(chosen);
+    await page.keyboard.press('Enter');
+    // The chosen result opens (an article or a case), not the search page.
+    await page.waitForURL((url) => /^\/portal\/(knowledge|cases)\//.test(url.pathname), WAIT);
+  });
 });

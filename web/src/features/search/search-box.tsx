@@ -39,12 +39,16 @@ export function SearchBox({ face, autoFocus, onDone }: SearchBoxProps) {
   const [debounced] = useDebouncedValue(box.committed.trim(), DEBOUNCE_MS);
   const quick = useQuickSearch(scope, debounced, QUICK_RESULTS);
   const [open, setOpen] = useState(false);
+  // The option chosen with the arrows, which Enter opens. The pointer only highlights (`hovered`):
+  // a pointer resting where the list opens must not turn Enter into opening a result.
   const [active, setActive] = useState(-1);
+  const [hovered, setHovered] = useState(-1);
   const [activeFor, setActiveFor] = useState(debounced);
   if (activeFor !== debounced) {
     // New words, new results: nothing is chosen.
     setActiveFor(debounced);
     setActive(-1);
+    setHovered(-1);
   }
 
   const items = debounced && quick.data ? quick.data.items.slice(0, QUICK_RESULTS) : [];
@@ -147,10 +151,11 @@ export function SearchBox({ face, autoFocus, onDone }: SearchBoxProps) {
                 aria-selected={index === active}
                 tabIndex={-1}
                 onMouseDown={(event) => event.preventDefault()}
-                onMouseEnter={() => setActive(index)}
+                onMouseEnter={() => setHovered(index)}
+                onMouseLeave={() => setHovered(-1)}
                 onClick={() => isAppPath(item.href) && go(item.href)}
                 p="xs"
-                style={{ borderRadius: 'var(--mantine-radius-sm)', background: index === active ? 'var(--mantine-color-default-hover)' : undefined }}
+                style={{ borderRadius: 'var(--mantine-radius-sm)', background: index === active || index === hovered ? 'var(--mantine-color-default-hover)' : undefined }}
                 data-testid="top-search-option"
               >
                 <Group gap="sm" wrap="nowrap" align="flex-start">
@@ -174,10 +179,11 @@ export function SearchBox({ face, autoFocus, onDone }: SearchBoxProps) {
               aria-selected={active === seeAll}
               tabIndex={-1}
               onMouseDown={(event) => event.preventDefault()}
-              onMouseEnter={() => setActive(seeAll)}
+              onMouseEnter={() => setHovered(seeAll)}
+              onMouseLeave={() => setHovered(-1)}
               onClick={goToPage}
               p="xs"
-              style={{ borderRadius: 'var(--mantine-radius-sm)', background: active === seeAll ? 'var(--mantine-color-default-hover)' : undefined }}
+              style={{ borderRadius: 'var(--mantine-radius-sm)', background: active === seeAll || hovered === seeAll ? 'var(--mantine-color-default-hover)' : undefined }}
               data-testid="top-search-see-all"
             >
               <Group gap={6} wrap="nowrap">
