@@ -7,6 +7,7 @@ import { ActivityFiltersForm } from './activity-filters-form';
 import { ActivityTable } from './activity-table';
 import { getActivityExportUrl, useActivity, type ActivityScope } from './activity.api';
 import { defaultActivityFilters, getActivityQuery, getBrowserTimeZone, type ActivityFilters } from './get-activity-query';
+import { LoadMore } from '../../components/load-more';
 
 /** The activity log (사용기록) of the console or of one organization: filters, the events, more on request, Excel export. */
 export function ActivityLog({ scope }: { scope: ActivityScope }) {
@@ -48,14 +49,7 @@ export function ActivityLog({ scope }: { scope: ActivityScope }) {
         </Button>
       </Group>
       {renderEvents()}
-      {activity.isError && events.length > 0 ? <LoadErrorAlert error={activity.error} onRetry={() => void activity.fetchNextPage()} /> : null}
-      {activity.hasNextPage ? (
-        <Group justify="center">
-          <Button variant="light" onClick={() => void activity.fetchNextPage()} loading={activity.isFetchingNextPage} data-testid="activity-load-more">
-            {t('activity.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMore query={activity} shown={events.length} label={t('activity.loadMore')} testId="activity-load-more" />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Container, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Card, Container, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { readQueueFilters, writeQueueFilters, type QueueFilters } from './queue-
 import { QueueFiltersForm } from './queue-filters-form';
 import { QueueTable } from './queue-table';
 import { useCanAnswerCases } from './use-can-answer-cases';
+import { LoadMore } from '../../components/load-more';
 
 /** `/console`: the engineers' case queue, for vendor staff who answer cases; others see why they cannot. */
 export function CaseQueuePage() {
@@ -70,14 +71,7 @@ function CaseQueue() {
               {queue.data ? t('caseQueue.shown', { count: total, shown: items.length }) : null}
             </Text>
             {renderCases()}
-            {queue.isError && items.length > 0 ? <LoadErrorAlert error={queue.error} onRetry={() => void queue.fetchNextPage()} /> : null}
-            {queue.hasNextPage ? (
-              <Group justify="center">
-                <Button variant="light" onClick={() => void queue.fetchNextPage()} loading={queue.isFetchingNextPage} data-testid="case-queue-load-more">
-                  {t('caseQueue.loadMore')}
-                </Button>
-              </Group>
-            ) : null}
+            <LoadMore query={queue} shown={items.length} label={t('caseQueue.loadMore')} testId="case-queue-load-more" />
           </Stack>
         </Card>
       </Stack>

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Card, Group, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Card, Group, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconSettings } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { LoadErrorAlert } from '../../components/load-error-alert';
 import { FeedEntryLine } from './feed-entry-line';
 import { FeedSettingsModal } from './feed-settings-modal';
 import { useHomeFeed, useHomePreferences } from './home.api';
+import { LoadMore } from '../../components/load-more';
 
 /** The current time, ticking every minute so "5 minutes ago" stays true while the page is open. */
 function useNow(): Date {
@@ -59,14 +60,7 @@ export function MyFeed({ organizationId }: { organizationId: string }) {
           </Tooltip>
         </Group>
         {renderEntries()}
-        {feed.isError && entries.length > 0 ? <LoadErrorAlert error={feed.error} onRetry={() => void feed.fetchNextPage()} /> : null}
-        {feed.hasNextPage ? (
-          <Group justify="center">
-            <Button variant="light" onClick={() => void feed.fetchNextPage()} loading={feed.isFetchingNextPage} data-testid="feed-load-more">
-              {t('home.feed.loadMore')}
-            </Button>
-          </Group>
-        ) : null}
+        <LoadMore query={feed} shown={entries.length} label={t('home.feed.loadMore')} testId="feed-load-more" />
       </Stack>
       {choosing && preferences.data ? <FeedSettingsModal preferences={preferences.data} onClose={() => setChoosing(false)} /> : null}
     </Card>

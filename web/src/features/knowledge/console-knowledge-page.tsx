@@ -6,7 +6,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { LoadErrorAlert } from '../../components/load-error-alert';
-import { ArticlesShowMore, ArticlesTotal } from './article-list-paging';
+import { ArticlesTotal } from './article-list-paging';
+import { LoadMore } from '../../components/load-more';
 import { LANGUAGE_NAMES } from './article-language';
 import { readConsoleArticleFilters, VERIFICATION_STATES, writeConsoleArticleFilters } from './article-list-params';
 import { ArticlesTable } from './articles-table';
@@ -109,7 +110,7 @@ function ConsoleKnowledge() {
           <ArticleFilters filters={filters} onChange={(next) => setSearchParams(writeConsoleArticleFilters(next), { replace: true })} />
           <ArticlesTotal list={list} total={total} />
           {renderArticles()}
-          <ArticlesShowMore list={list} shown={items.length} />
+          <LoadMore query={list} shown={items.length} label={t('knowledge.list.showMore')} testId="show-more" />
         </Stack>
       </Card>
       {creating ? <NewArticleModal opened onClose={() => setCreating(false)} /> : null}

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../components/format-date-time';
 import { LoadErrorAlert } from '../../components/load-error-alert';
-import { ArticlesShowMore, ArticlesTotal } from './article-list-paging';
+import { ArticlesTotal } from './article-list-paging';
+import { LoadMore } from '../../components/load-more';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import type { Organization } from '../organizations/organizations.api';
 import { useProducts } from '../products/products.api';
@@ -139,7 +140,7 @@ function KnowledgeList({ organization }: { organization: Organization }) {
       </Card>
       <ArticlesTotal list={list} total={total} />
       {renderItems()}
-      <ArticlesShowMore list={list} shown={items.length} />
+      <LoadMore query={list} shown={items.length} label={t('knowledge.list.showMore')} testId="show-more" />
     </Stack>
   );
 }
