@@ -12,7 +12,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/atrium' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/atrium', poolSize: 10 });
   });
 
+  it('reads SEARCH_CONCURRENCY, unset by default (one search per CPU)', () => {
+    expect(loadConfig({}).searchConcurrency).toBeUndefined();
+    expect(loadConfig({ SEARCH_CONCURRENCY: '4' }).searchConcurrency).toBe(4);
+  });
+
   it.each([
+    ['SEARCH_CONCURRENCY', '0'],
+    ['SEARCH_CONCURRENCY', 'two'],
     ['DATABASE_URL', 'not a url'],
     ['DATABASE_URL', 'mysql://x@y/z'],
     ['PORT', 'eighty'],

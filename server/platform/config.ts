@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   CASE_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
   CASE_REOPEN_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(60),
   ARTICLE_VERIFICATION_DAYS: z.coerce.number().int().min(0).max(3650).default(180),
+  SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   ATRIUM_SECRET_KEY: z
     .string()
     .optional()
@@ -71,6 +72,8 @@ export interface Config {
   caseReopenWindowDays: number;
   /** Days a verification of a knowledge article holds before it asks for review; 0 = it never lapses. */
   articleVerificationDays: number;
+  /** Searches run against the database at once (the rest wait their turn); unset: one per CPU of this machine, at least two. */
+  searchConcurrency: number | undefined;
 }
 
 /** A setting that cannot be used; main prints its message as one line and exits 1. */
@@ -110,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     caseAttachmentMaxBytes: e.CASE_ATTACHMENT_MAX_BYTES,
     caseReopenWindowDays: e.CASE_REOPEN_WINDOW_DAYS,
     articleVerificationDays: e.ARTICLE_VERIFICATION_DAYS,
+    searchConcurrency: e.SEARCH_CONCURRENCY,
   };
 }

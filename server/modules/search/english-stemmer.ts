@@ -69,8 +69,24 @@ const STEP3 = new Map<string, string>([
 ]);
 const STEP4 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize', 'ion'];
 
+/**
+ * Stems seen lately: highlighting stems every word of every result's text, and an index's
+ * vocabulary is small, so almost every word is met again. Emptied when it grows past its bound.
+ */
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<string, string>();
+
 /** The stem of a lowercase ASCII word (other input is returned unchanged). */
 export function stemEnglish(input: string): string {
+  const cached = stemCache.get(input);
+  if (cached !== undefined) return cached;
+  const stem = computeStem(input);
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(input, stem);
+  return stem;
+}
+
+function computeStem(input: string): string {
   if (input.length <= 2 || !/^[a-z']+$/.test(input)) return input;
   const exception = EXCEPTIONS[input];
   if (exception) return exception;

@@ -44,7 +44,9 @@ function normalizeWithOffsets(text: string): { normalized: string; from: number[
   const to: number[] = [];
   let offset = 0;
   for (const ch of text) {
-    const n = ch.normalize('NFKC').toLowerCase();
+    const code = ch.charCodeAt(0);
+    // ASCII and Hangul syllables are their own NFKC form: only the rest pays for normalizing.
+    const n = code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch) : code >= 0xac00 && code <= 0xd7a3 ? ch : ch.normalize('NFKC').toLowerCase();
     for (let i = 0; i < n.length; i++) {
       from.push(offset);
       to.push(offset + ch.length);

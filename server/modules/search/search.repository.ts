@@ -121,10 +121,12 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
   // cheap order (an exact reference, verified, newest) are ranked. Below that many matches, that is
   // every match; above, the counts stay exact and the page comes from those candidates.
   const candidates = Math.max(filter.candidates, filter.offset + filter.limit * 4);
+  // Most queries are no reference: then no match's reference is read at all.
+  const exact = filter.reference === null ? sql`false` : sql`coalesce(${filter.reference}::text = any(string_to_array(lower(e.reference), ' ')), false)`;
   const statement = sql`
     with h as materialized (
       select e.id, e.kind, e.target_id, e.verified, e.updated_at,
-             coalesce(${filter.reference}::text = any(string_to_array(lower(e.reference), ' ')), false) as exact
+             ${exact} as exact
         from search_entries e
        where e.tsv @@ ${query} and ${visibilityCondition(v)}${sql.join(filters, sql``)}
     ),

@@ -200,6 +200,12 @@ describe('highlights and snippets', () => {
     expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['Ｓｅｒｖｅｒ', 'license']);
   });
 
+  it('matches capitals and Hangul as typed', () => {
+    const text = 'LICENSE Server 라이선스 SERVERS';
+    const ranges = highlightRanges(text, matchFormsOf(parseQuery('license server 라이선스')));
+    expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['LICENSE', 'Server', '라이선스', 'SERVERS']);
+  });
+
   it('cuts about 200 characters around the first match, between words', () => {
     const body = `${'intro words here '.repeat(30)}the license key is in the portal ${'more words '.repeat(40)}`;
     const { snippet, highlights } = buildSnippet(body, matchFormsOf(parseQuery('license')));
