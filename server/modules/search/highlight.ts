@@ -37,22 +37,36 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A character with what combines with it: a Hangul syllable written as separate jamo (leading
+ * consonant, vowel, optional final; as macOS and some PDFs store Korean), or a character and its
+ * combining marks. Normalized as a unit, jamo compose into the syllable the index holds.
+ */
+const CLUSTER = /[\u1100-\u115F][\u1160-\u11A7]?[\u11A8-\u11FF]?\p{M}*|[\s\S]\p{M}*/gu;
+
 /** The normalized text and, for each of its UTF-16 units, where it came from in the original. */
 function normalizeWithOffsets(text: string): { normalized: string; from: number[]; to: number[] } {
   let normalized = '';
   const from: number[] = [];
   const to: number[] = [];
   let offset = 0;
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    // ASCII and Hangul syllables are their own NFKC form: only the rest pays for normalizing.
-    const n = code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch) : code >= 0xac00 && code <= 0xd7a3 ? ch : ch.normalize('NFKC').toLowerCase();
+  for (const [cluster] of text.matchAll(CLUSTER)) {
+    const code = cluster.charCodeAt(0);
+    // ASCII and Hangul syllables on their own are their own NFKC form: only the rest pays for normalizing.
+    const n =
+      cluster.length === 1 && code < 0x80
+        ? code >= 65 && code <= 90
+          ? String.fromCharCode(code + 32)
+          : cluster
+        : cluster.length === 1 && code >= 0xac00 && code <= 0xd7a3
+          ? cluster
+          : cluster.normalize('NFKC').toLowerCase();
     for (let i = 0; i < n.length; i++) {
       from.push(offset);
-      to.push(offset + ch.length);
+      to.push(offset + cluster.length);
     }
     normalized += n;
-    offset += ch.length;
+    offset += cluster.length;
   }
   return { normalized, from, to };
 }

@@ -206,6 +206,13 @@ describe('highlights and snippets', () => {
     expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['LICENSE', 'Server', '라이선스', 'SERVERS']);
   });
 
+  it('marks Korean written as separate jamo (NFD, as macOS stores it), as the index matches it', () => {
+    const text = `설정 ${'라이선스를'.normalize('NFD')} 확인`;
+    const ranges = highlightRanges(text, matchFormsOf(parseQuery('라이선스')));
+    expect(ranges.map(([s, e]) => text.slice(s, e).normalize('NFC'))).toEqual(['라이선스']);
+    expect(text.slice(...ranges[0]!).length).toBeGreaterThan(4);
+  });
+
   it('cuts about 200 characters around the first match, between words', () => {
     const body = `${'intro words here '.repeat(30)}the license key is in the portal ${'more words '.repeat(40)}`;
     const { snippet, highlights } = buildSnippet(body, matchFormsOf(parseQuery('license')));
