@@ -56,6 +56,7 @@ export const SearchResults = z.object({
   items: z.array(SearchResult),
   total: z.number().int().describe('Matches the member may see (with the filters)'),
   counts: z.object({ article: z.number().int(), document: z.number().int(), release: z.number().int(), case: z.number().int() }).describe('Matches by type, without the type filter'),
+  capped: z.boolean().describe('More matched than are counted (1,000): the total and the counts are "at least"'),
   query: z.string().describe('The query as searched (trimmed, cut to 500 characters)'),
   corrected: z.array(z.object({ from: z.string(), to: z.string() })).describe('Latin words corrected for typos'),
 });

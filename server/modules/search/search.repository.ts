@@ -60,10 +60,16 @@ export interface SearchRow {
 
 export interface SearchPage {
   rows: SearchRow[];
+  /** Matches of the chosen types; at least this many when `capped`. */
   total: number;
+  /** More matched than were counted (COUNTED_MATCHES): the total and the counts are "at least". */
+  capped: boolean;
   counts: Record<SearchKind, number>;
 }
 
+
+/** Matches read to be counted, at most: a common word would otherwise read a good part of the index. */
+export const COUNTED_MATCHES = 1_000;
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -118,27 +124,52 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
             order by en.site_id limit 1) end`
       : sql`null::uuid`;
   // Ranking reads each match's tsvector, the costly part: only the first `filter.candidates` by a
-  // cheap order (an exact reference, verified, newest) are ranked. Below that many matches, that is
-  // every match; above, the counts stay exact and the page comes from those candidates.
+  // cheap order (an exact reference, a title match, verified, newest) are ranked.
   const candidates = Math.max(filter.candidates, filter.offset + filter.limit * 4);
   // Most queries are no reference: then no match's reference is read at all.
   const exact = filter.reference === null ? sql`false` : sql`coalesce(${filter.reference}::text = any(string_to_array(lower(e.reference), ' ')), false)`;
+  // Checked on each match, never ANDed with another index: under a LIMIT the planner would
+  // otherwise read all of the (source, kind) key to combine a kind with the GIN.
+  const unindexed = (condition: SQL) => sql`coalesce(${condition}, false)`;
+  const where = (match: SQL, types: readonly SearchKind[] | null) =>
+    sql`${match} @@ ${query} and ${unindexed(sql`${visibilityCondition(v)}${sql.join(filters, sql``)}${types === null ? sql`` : sql` and ${typeCondition(types)}`}`)}`;
+  const columns = sql`e.id, e.kind, e.target_id, e.verified, e.updated_at, ${exact} as exact`;
+  // Every match is read to be counted, up to COUNTED_MATCHES + 1: past that the counts are "at
+  // least" (a common word would read a good part of the index), and as those first found are in
+  // storage order, the title matches are looked up too, through their own index, to be ranked.
+  // With a type filter the page's matches are read on their own (`h`) and the counts of every type
+  // beside them (`hc`).
+  const counted = COUNTED_MATCHES + 1;
   const statement = sql`
     with h as materialized (
-      select e.id, e.kind, e.target_id, e.verified, e.updated_at,
-             ${exact} as exact
-        from search_entries e
-       where e.tsv @@ ${query} and ${visibilityCondition(v)}${sql.join(filters, sql``)}
+      select ${columns} from search_entries e
+       where ${where(sql`e.tsv`, filter.types)}
+       limit ${counted}
+    ),
+    hc as materialized (
+      ${filter.types === null ? sql`select * from h` : sql`select ${columns} from search_entries e where ${where(sql`e.tsv`, null)} limit ${counted}`}
     ),
     c as (
       select count(distinct target_id) filter (where kind = 'article')::int as article, count(*) filter (where kind = 'document')::int as document,
-             count(*) filter (where kind = 'release')::int as release, count(*) filter (where kind = 'case')::int as "case"
-        from h
+             count(*) filter (where kind = 'release')::int as release, count(*) filter (where kind = 'case')::int as "case",
+             (count(*) >= ${counted} or (select count(*) from h) >= ${counted}) as capped,
+             (select (count(distinct target_id) filter (where kind = 'article') + count(*) filter (where kind <> 'article'))::int from h) as total
+        from hc
+    ),
+    t as materialized (
+      select ${columns} from search_entries e
+       where (select count(*) from h) >= ${counted}
+             and ${where(sql`ts_filter(e.tsv, '{a}')`, filter.types)}
+             and e.id not in (select id from h)
+       limit ${candidates}
     ),
     k as (
-      select h.id, h.exact from h
-       where ${typeCondition(filter.types)}
-       order by h.exact desc, h.verified desc, h.updated_at desc, h.id
+      select u.id, u.exact from (
+        select h.id, h.exact, false as title, h.verified, h.updated_at from h
+        union all
+        select t.id, t.exact, true as title, t.verified, t.updated_at from t
+      ) u
+       order by u.exact desc, u.title desc, u.verified desc, u.updated_at desc, u.id
        limit ${candidates}
     ),
     m as (
@@ -160,7 +191,7 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
        order by exact desc, score desc, id
        limit ${filter.limit} offset ${filter.offset}
     )
-    select c.article, c.document, c.release, c."case",
+    select c.article, c.document, c.release, c."case", c.capped, c.total,
            p.kind, p.target_id as "targetId", p.subtype, s.title, s.body, p.language,
            array_to_string(p.product_ids, ',') as "productIds",
            (select coalesce(json_agg(json_build_object('id', pr.id, 'name', pr.name) order by pr.name), '[]'::json)
@@ -173,10 +204,12 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
      order by p.exact desc, p.score desc, p.id`;
   const rows = await executePrepared<Record<string, unknown>>(database, 'search_page', statement);
   const first = rows[0];
-  const counts = { article: Number(first?.article ?? 0), document: Number(first?.document ?? 0), release: Number(first?.release ?? 0), case: Number(first?.case ?? 0) };
-  const kinds = filter.types ?? (Object.keys(counts) as SearchKind[]);
+  // Past the bound, "at least COUNTED_MATCHES" whatever the last read row added.
+  const atMost = (n: unknown) => Math.min(Number(n ?? 0), COUNTED_MATCHES);
+  const counts = { article: atMost(first?.article), document: atMost(first?.document), release: atMost(first?.release), case: atMost(first?.case) };
   return {
-    total: kinds.reduce((sum, kind) => sum + counts[kind], 0),
+    total: atMost(first?.total),
+    capped: Boolean(first?.capped),
     counts,
     rows: rows
       .filter((row) => row.kind !== null && row.kind !== undefined)

@@ -39,6 +39,36 @@ async function publishedArticle(overrides: Parameters<typeof buildArticle>[1]) {
   return article;
 }
 
+describe('GET /api/v1/organizations/:organizationId/search (a word in more entries than are counted)', () => {
+  it('counts 1,000 and says there are more, and still ranks the title matches found past them first', async () => {
+    const { randomUUID } = await import('node:crypto');
+    const insert = (count: number, tsv: string, title: string) =>
+      t.ctx.database.raw(
+        `insert into search_entries (kind, source_id, target_id, audience, published, language, title, body, tsv, updated_at)
+         select 'article', gen_random_uuid(), gen_random_uuid(), 'public', true, 'en', $1, 'zzcapword in the body', $2::tsvector, now() - interval '1 day'
+           from generate_series(1, $3::int)`,
+        [title, tsv, count],
+      );
+    // The body matches first in storage order, then the title matches.
+    await insert(1_050, "'zzcapword':5C 'bodi':6C", 'Some other subject');
+    const marker = randomUUID().slice(0, 8);
+    await insert(5, "'zzcapword':1A 'guid':2A", `Zzcapword guide ${marker}`);
+    try {
+      const all = await search('zzcapword');
+      expect(all.capped).toBe(true);
+      expect(all.total).toBe(1_000);
+      expect(all.counts.article).toBe(1_000);
+      expect(all.items.slice(0, 5).map((item) => item.title)).toEqual(Array(5).fill(`Zzcapword guide ${marker}`));
+
+      const few = await search('zzcapword guide');
+      expect(few.capped).toBe(false);
+      expect(few.total).toBe(5);
+    } finally {
+      await t.ctx.database.raw(`delete from search_entries where body = 'zzcapword in the body'`);
+    }
+  });
+});
+
 describe('GET /api/v1/organizations/:organizationId/search (bad input)', () => {
   it('answers every odd query with 200 and never an error', async () => {
     await publishedArticle({ translations: [{ language: 'en', title: 'Drop table guide for cases' }] });

@@ -106,7 +106,7 @@ async function runQuery(ctx: ServiceContext, visibility: SearchVisibility, parse
   return searchPage(ctx.database, visibility, { ...filter, tsquery: buildTsquery(parsed, corrections, { mode: 'or' })!, candidates: RANKED_ANY_WORD });
 }
 
-const emptyResults = (query: string): SearchResults => ({ items: [], total: 0, counts: { article: 0, document: 0, release: 0, case: 0 }, query, corrected: [] });
+const emptyResults = (query: string): SearchResults => ({ items: [], total: 0, counts: { article: 0, document: 0, release: 0, case: 0 }, capped: false, query, corrected: [] });
 
 type Face = 'portal' | 'console';
 
@@ -163,7 +163,7 @@ async function search(ctx: ServiceContext, face: Face, visibility: SearchVisibil
   });
   if (!page) return emptyResults(parsed.text);
   const forms = matchFormsOf(parsed, corrections);
-  return { items: page.rows.map((row) => presentResult(face, row, forms)), total: page.total, counts: page.counts, query: parsed.text, corrected };
+  return { items: page.rows.map((row) => presentResult(face, row, forms)), total: page.total, counts: page.counts, capped: page.capped, query: parsed.text, corrected };
 }
 
 /** What a member may see of an organization's index: their sites' products and (with `case.view`) cases. */

@@ -188,7 +188,7 @@ export function SearchBox({ face, autoFocus, onDone }: SearchBoxProps) {
             >
               <Group gap={6} wrap="nowrap">
                 <Text size="sm" c="blue" fw={500}>
-                  {quick.data ? t('search.box.seeAllCount', { count: quick.data.total }) : t('search.box.seeAll')}
+                  {quick.data ? t(quick.data.capped ? 'search.box.seeAllCountAtLeast' : 'search.box.seeAllCount', { count: quick.data.total }) : t('search.box.seeAll')}
                 </Text>
                 <IconArrowRight size={14} aria-hidden />
               </Group>

@@ -10,16 +10,18 @@ const ANY = 'any';
 interface SearchFiltersProps {
   request: SearchRequest;
   counts: SearchResults['counts'] | undefined;
+  /** More matched than were counted: each count is "at least". */
+  capped: boolean;
   products: { id: string; name: string }[];
   onChange: (next: SearchRequest) => void;
 }
 
 /** The search page's filters: content type (chips with counts), product and language. */
-export function SearchFilters({ request, counts, products, onChange }: SearchFiltersProps) {
+export function SearchFilters({ request, counts, capped, products, onChange }: SearchFiltersProps) {
   const { t } = useTranslation();
   const typesLabel = useId();
   const total = counts ? SEARCH_KINDS.reduce((sum, kind) => sum + counts[kind], 0) : null;
-  const label = (name: string, count: number | null) => (count === null ? name : t('search.filters.withCount', { name, count }));
+  const label = (name: string, count: number | null) => (count === null ? name : t(capped ? 'search.filters.withCountAtLeast' : 'search.filters.withCount', { name, count }));
   const productData = products.some((product) => product.id === request.productId) || !request.productId ? products : [...products, { id: request.productId, name: t('search.filters.chosenProduct') }];
 
   const chip = (kind: SearchKind | 'all', text: string, checked: boolean) => (

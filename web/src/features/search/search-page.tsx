@@ -102,7 +102,7 @@ function SearchView({ scope }: { scope: SearchScope }) {
               data-testid="search-page-input"
             />
           </form>
-          <SearchFilters request={request} counts={first?.counts} products={products} onChange={(next) => setRequest(next)} />
+          <SearchFilters request={request} counts={first?.counts} capped={first?.capped ?? false} products={products} onChange={(next) => setRequest(next)} />
         </Stack>
       </Card>
       {first && first.corrected.length > 0 ? (
@@ -121,7 +121,7 @@ function SearchView({ scope }: { scope: SearchScope }) {
       ) : (
         <Stack gap="sm">
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="search-total">
-            {t('search.total', { count: first.total })}
+            {t(first.capped ? 'search.totalAtLeast' : 'search.total', { count: first.total })}
           </Text>
           <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('search.page.results')}>
             {items.map((item) => (

@@ -1,0 +1,1 @@
+CREATE INDEX "search_entries_title_tsv_idx" ON "search_entries" USING gin (ts_filter("tsv", '{a}'));
