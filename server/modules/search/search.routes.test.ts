@@ -42,23 +42,32 @@ async function publishedArticle(overrides: Parameters<typeof buildArticle>[1]) {
 describe('GET /api/v1/organizations/:organizationId/search (a word in more entries than are counted)', () => {
   it('counts 1,000 and says there are more, and still ranks the title matches found past them first', async () => {
     const { randomUUID } = await import('node:crypto');
-    const insert = (count: number, tsv: string, title: string) =>
+    const insert = (count: number, tsv: string, title: string, kind = 'article', audience = 'public') =>
       t.ctx.database.raw(
         `insert into search_entries (kind, source_id, target_id, audience, published, language, title, body, tsv, updated_at)
-         select 'article', gen_random_uuid(), gen_random_uuid(), 'public', true, 'en', $1, 'zzcapword in the body', $2::tsvector, now() - interval '1 day'
+         select $4, gen_random_uuid(), gen_random_uuid(), $5, true, 'en', $1, 'zzcapword in the body', $2::tsvector, now() - interval '1 day'
            from generate_series(1, $3::int)`,
-        [title, tsv, count],
+        [title, tsv, count, kind, audience],
       );
-    // The body matches first in storage order, then the title matches.
+    // The body matches first in storage order, then the title matches, the reader may see or not.
     await insert(1_050, "'zzcapword':5C 'bodi':6C", 'Some other subject');
     const marker = randomUUID().slice(0, 8);
     await insert(5, "'zzcapword':1A 'guid':2A", `Zzcapword guide ${marker}`);
+    await insert(3, "'zzcapword':1A", `Zzcapword internal ${marker}`, 'article', 'internal');
+    await insert(3, "'zzcapword':1A", `Zzcapword case of nobody ${marker}`, 'case', 'organization');
     try {
       const all = await search('zzcapword');
       expect(all.capped).toBe(true);
       expect(all.total).toBe(1_000);
       expect(all.counts.article).toBe(1_000);
       expect(all.items.slice(0, 5).map((item) => item.title)).toEqual(Array(5).fill(`Zzcapword guide ${marker}`));
+      expect(all.items.filter((item) => /internal|nobody/.test(item.title))).toEqual([]);
+
+      const articles = await search('zzcapword', '&types=article&limit=50');
+      expect(articles.capped).toBe(true);
+      expect(articles.total).toBe(1_000);
+      expect(articles.items.slice(0, 5).map((item) => item.title)).toEqual(Array(5).fill(`Zzcapword guide ${marker}`));
+      expect(articles.items.filter((item) => /internal|nobody/.test(item.title))).toEqual([]);
 
       const few = await search('zzcapword guide');
       expect(few.capped).toBe(false);
