@@ -68,4 +68,29 @@ describe('startScheduler', () => {
     expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ task: 'flaky' }), 'scheduled task failed');
     await scheduler.stop();
   });
+
+  it('logs each run of a task, but only the failures of a quiet one', async () => {
+    const logger = { info: vi.fn(), error: vi.fn() };
+    let fail = false;
+    const quiet = vi.fn(async () => {
+      if (fail) throw new Error('database away');
+      return { folded: 3 };
+    });
+    const loud = vi.fn(async () => ({ sent: 1 }));
+    const scheduler = startScheduler(
+      [
+        { name: 'quiet', everyMs: 100, firstRunAfterMs: 0, quiet: true, run: quiet },
+        { name: 'loud', everyMs: 100, firstRunAfterMs: 0, run: loud },
+      ],
+      { logger },
+    );
+    await vi.advanceTimersByTimeAsync(150);
+    expect(quiet).toHaveBeenCalledTimes(2);
+    expect(logger.info).toHaveBeenCalledWith({ task: 'loud', result: { sent: 1 } }, 'scheduled task done');
+    expect(logger.info).not.toHaveBeenCalledWith(expect.objectContaining({ task: 'quiet' }), expect.anything());
+    fail = true;
+    await vi.advanceTimersByTimeAsync(100);
+    expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ task: 'quiet' }), 'scheduled task failed');
+    await scheduler.stop();
+  });
 });

@@ -7,6 +7,8 @@ export interface ScheduledTask {
   everyMs: number;
   /** Time from start to the first run; a minute unless given. */
   firstRunAfterMs?: number;
+  /** A frequent task whose runs are not worth a log line each (failures still are). */
+  quiet?: boolean;
   run(): Promise<unknown>;
 }
 
@@ -35,7 +37,7 @@ export function startScheduler(tasks: readonly ScheduledTask[], options: { logge
       const run = (async () => {
         try {
           const result = await task.run();
-          options.logger?.info({ task: task.name, result }, 'scheduled task done');
+          if (!task.quiet) options.logger?.info({ task: task.name, result }, 'scheduled task done');
         } catch (error) {
           options.logger?.error({ task: task.name, err: error }, 'scheduled task failed');
         }

@@ -62,6 +62,39 @@ export const cases = pgTable(
 );
 
 /**
+ * How many cases each site has in each status, kept by the database itself: triggers on `cases`
+ * (migration 0009) append a +1/−1 row to `case_count_changes` for every case inserted, deleted,
+ * or moved to another status, site or organization, whatever writes it. A scheduled task folds
+ * the changes into `case_counts`; a count is the sum of both, so it is exact at every moment.
+ * Appending instead of updating a counter keeps concurrent case creations from queuing on one
+ * row. No foreign keys: an organization's cases are deleted with it, and their −1 rows are
+ * written while it goes.
+ */
+export const caseCounts = pgTable(
+  'case_counts',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    siteId: uuid('site_id').notNull(),
+    status: text('status', { enum: CASE_STATUSES }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.siteId, t.status] })],
+);
+
+/** Changes to `case_counts` not folded in yet (see there). */
+export const caseCountChanges = pgTable(
+  'case_count_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organizationId: uuid('organization_id').notNull(),
+    siteId: uuid('site_id').notNull(),
+    status: text('status', { enum: CASE_STATUSES }).notNull(),
+    change: integer('change').notNull(),
+  },
+  (t) => [index('case_count_changes_organization_idx').on(t.organizationId)],
+);
+
+/**
  * What happened to a case, in order: creation, status changes, assignment, description and
  * resolution edits (with the previous text, so history is kept), reopen requests, links.
  */

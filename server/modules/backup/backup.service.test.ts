@@ -11,7 +11,7 @@ import { TEST_CONFIG } from '../../test/test-app';
 import { createTestDatabase } from '../../test/test-database';
 import { loadDemoData } from '../demo/demo.service';
 import { createApiToken } from '../tokens/tokens.service';
-import { restoreBackup, SEEDED_BY_MIGRATIONS, writeBackup } from './backup.service';
+import { KEPT_BY_TRIGGERS, restoreBackup, SEEDED_BY_MIGRATIONS, writeBackup } from './backup.service';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'atrium-backup-test-'));
 let source: Database;
@@ -22,9 +22,15 @@ async function snapshot(database: Database): Promise<Record<string, string[]>> {
   const tables = await database.raw<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public' order by 1`);
   const result: Record<string, string[]> = {};
   for (const { name } of tables) {
+    if (KEPT_BY_TRIGGERS.has(name)) continue;
     const rows = await database.raw<{ j: string }>(`select row_to_json(t)::text as j from "${name}" t`);
     result[name] = rows.map((r) => r.j).sort();
   }
+  // The kept counts as they read (folded or not), which is what must survive a restore.
+  const counts = await database.raw<{ j: string }>(
+    `select row_to_json(t)::text as j from (select organization_id, site_id, status, sum(n)::int as n from (select organization_id, site_id, status, n from case_counts union all select organization_id, site_id, status, change from case_count_changes) x group by 1, 2, 3 having sum(n) <> 0) t`,
+  );
+  result.case_counts = counts.map((r) => r.j).sort();
   return result;
 }
 
@@ -47,7 +53,9 @@ describe('backup and restore', () => {
     const target = await createTestDatabase({ migrate: false });
     try {
       await restoreBackup(target, file);
-      expect(await snapshot(target)).toEqual(await snapshot(source));
+      const restored = await snapshot(target);
+      expect(restored.case_counts!.length).toBeGreaterThan(0);
+      expect(restored).toEqual(await snapshot(source));
       expect(await target.isMigrated()).toBe(true);
       // Identity sequences continue after the restored rows instead of colliding with them.
       const [next] = await target.raw<{ id: number }>(`insert into audit_events (category, action) values ('system', 'probe') returning id`);
@@ -94,7 +102,7 @@ describe('backup and restore', () => {
     expect(await snapshot(source)).toEqual(before);
   });
 
-  it('refuses a file that is not a backup, or one cut off midway, leaving the target empty but for the migration defaults', async () => {
+  it('refuses a file that is not a backup, one cut off midway, or one carrying the kept case counts, leaving the target empty but for the migration defaults', async () => {
     const good = path.join(dir, 'good.atrium-backup');
     await writeBackup(source, good);
     const bytes = gunzipSync(readFileSync(good));
@@ -104,7 +112,12 @@ describe('backup and restore', () => {
     writeFileSync(garbage, 'hello, this is not gzip');
     const foreign = path.join(dir, 'foreign.atrium-backup');
     writeFileSync(foreign, gzipSync('{"kind":"something-else"}\n'));
-    for (const file of [cut, garbage, foreign]) {
+    // The kept case counts are written again by the restored cases: a file that carries them would count twice.
+    const [header, ...rest] = bytes.toString('utf8').split('\n');
+    const counted = path.join(dir, 'counted.atrium-backup');
+    const organizationId = '00000000-0000-4000-8000-000000000001';
+    writeFileSync(counted, gzipSync([header, '{"table":"case_counts"}', `{"r":{"organization_id":"${organizationId}","site_id":"${organizationId}","status":"new","n":5}}`, ...rest].join('\n')));
+    for (const file of [cut, garbage, foreign, counted]) {
       const target = await createTestDatabase({ migrate: false });
       try {
         await expect(restoreBackup(target, file)).rejects.toMatchObject({ code: 'backup.invalid_file' });

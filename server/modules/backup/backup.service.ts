@@ -19,6 +19,11 @@ const VERSION = 1;
 const BATCH = 1000;
 /** Tables whose default rows the migrations insert (the four product families); a fresh database is empty but for them. */
 export const SEEDED_BY_MIGRATIONS = new Set(['product_families']);
+/**
+ * Tables the database's triggers fill from other tables (the case counts, from `cases`): left out of
+ * a backup, since loading the cases writes them again.
+ */
+export const KEPT_BY_TRIGGERS = new Set(['case_counts', 'case_count_changes']);
 
 interface Header {
   kind: typeof FORMAT;
@@ -90,6 +95,7 @@ export async function writeBackup(database: Database, outFile: string, options: 
       };
       await write(header);
       for (const table of await listTablesInDependencyOrder(raw)) {
+        if (KEPT_BY_TRIGGERS.has(table)) continue;
         await write({ table } satisfies TableLine);
         rows[table] = 0;
         await raw(`declare backup_cursor no scroll cursor for select row_to_json(t)::text as j from ${quote(table)} t`);
@@ -194,6 +200,7 @@ export async function restoreBackup(database: Database, inFile: string): Promise
           counts[table] = (counts[table] ?? 0) + 1;
           if (batch.length >= BATCH) await flush();
         } else if (line.table !== undefined) {
+          if (KEPT_BY_TRIGGERS.has(line.table)) throw new AppError('backup.invalid_file', 400);
           await finishTable();
           table = line.table;
           counts[table] = 0;

@@ -7,6 +7,7 @@ import { buildCase } from '../../test/case-factories';
 import { buildProduct } from '../../test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../test/factories';
 import { buildTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app';
+import { foldCaseCountChanges } from './case-counts.repository';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -83,6 +84,25 @@ describe('GET /api/v1/organizations/:organizationId/cases: views and counts', ()
     // A support member given no site sees nothing.
     const siteless = await member(s.organization.id, 'support');
     expect(await list(siteless, `${s.base}?view=open`)).toEqual({ items: [], nextCursor: null, counts: { my_open: 0, open: 0, closed: 0 } });
+  });
+
+  it('keeps the counts right through a status change made by an engineer, before and after the kept counts are folded', async () => {
+    const s = await scenario();
+    const open = await buildCase(t.ctx, { organizationId: s.organization.id, siteId: s.siteA.id, requesterId: s.requester.userId, status: 'new' });
+    await buildCase(t.ctx, { organizationId: s.organization.id, siteId: s.siteB.id, status: 'closed' });
+    const owner = await member(s.organization.id, 'owner');
+    expect((await list(owner, s.base)).counts).toEqual({ my_open: 0, open: 1, closed: 1 });
+    await foldCaseCountChanges(t.ctx.db);
+    expect((await list(owner, s.base)).counts).toEqual({ my_open: 0, open: 1, closed: 1 });
+
+    const engineer = await signInAs(t.app, (await buildUser(t.ctx, { staffRole: 'support_engineer' })).email);
+    const closed = await engineer.inject('POST', `${s.base}/${open.id}/transitions`, { to: 'closed', expectedStatus: 'new' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await list(owner, s.base)).counts).toEqual({ my_open: 0, open: 0, closed: 2 });
+    expect((await list(s.requester, s.base)).counts).toEqual({ my_open: 0, open: 0, closed: 1 });
+    await foldCaseCountChanges(t.ctx.db);
+    expect((await list(owner, s.base)).counts).toEqual({ my_open: 0, open: 0, closed: 2 });
+    expect((await list(owner, `${s.base}?siteId=${s.siteB.id}`)).counts).toEqual({ my_open: 0, open: 0, closed: 1 });
   });
 
   it('presents each case with its 8-digit number, site, product, people and whether it waits on the customer', async () => {
