@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { CaseStatus } from '../../../common/cases';
 import type { Db } from '../../platform/db';
 
 /**
@@ -8,6 +9,23 @@ import type { Db } from '../../platform/db';
  */
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/**
+ * The number of an organization's cases in some statuses, on some sites (null: all), read from the
+ * kept counts: a scalar SQL expression, a few rows a site whatever the number of cases.
+ */
+export function keptCaseCount(organizationId: string, siteIds: readonly string[] | null, statuses: readonly CaseStatus[]): SQL {
+  const where = (alias: string) => {
+    const a = sql.raw(alias);
+    const conditions = [sql`${a}.organization_id = ${organizationId}::uuid`, sql`${a}.status in ${sql.raw(`(${statuses.map((s) => `'${s}'`).join(', ')})`)}`];
+    if (siteIds !== null) conditions.push(sql`${a}.site_id = any(${`{${siteIds.join(',')}}`}::uuid[])`);
+    return sql.join(conditions, sql` and `);
+  };
+  return sql`(select coalesce(sum(x.n), 0)::int
+                from (select cc.n from case_counts cc where ${where('cc')}
+                      union all
+                      select ch.change from case_count_changes ch where ${where('ch')}) x)`;
+}
 
 /** How often each server folds the changes: often enough that a list reads a few dozen rows, not thousands. */
 export const CASE_COUNTS_FOLD_EVERY_MS = 5_000;

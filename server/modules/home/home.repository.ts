@@ -2,6 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { CLOSED_STATUSES, OPEN_STATUSES, WAITING_ON_CUSTOMER, type CaseStatus, type HomeHighlightKind } from '../../../common/cases';
 import { userPreferences } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
+import { keptCaseCount } from '../cases/case-counts.repository';
 
 /**
  * What the home page reads: the figures of the highlights panel, the sources of My feed (the
@@ -42,13 +43,14 @@ function highlightExpression(kind: CountedHighlight, scope: HighlightScope): SQL
   }
   if (scope.caseSiteIds !== null && scope.caseSiteIds.length === 0) return sql`0`;
   const me = sql`${scope.userId}::uuid`;
-  const condition: Record<Exclude<CountedHighlight, 'new_releases'>, SQL> = {
-    open_cases: sql`c.status in ${statusList(OPEN_STATUSES)}`,
+  const condition: Record<Exclude<CountedHighlight, 'new_releases' | 'open_cases'>, SQL> = {
     my_open_cases: sql`c.status in ${statusList(OPEN_STATUSES)} and c.requester_id = ${me}`,
     waiting_on_me: sql`c.status in ${statusList(WAITING_ON_CUSTOMER)}
                        and (c.requester_id = ${me} or exists (select 1 from case_subscriptions cs where cs.case_id = c.id and cs.user_id = ${me}))`,
     closed_last_30_days: sql`c.status in ${statusList(CLOSED_STATUSES)} and c.closed_at > ${new Date(scope.now.getTime() - 30 * DAY_MS).toISOString()}::timestamptz`,
   };
+  // Open cases are the kept counts' sum (a few rows a site); the others depend on more than site and status.
+  if (kind === 'open_cases') return keptCaseCount(scope.organizationId, scope.caseSiteIds, OPEN_STATUSES);
   return sql`(select count(*)::int from cases c where c.organization_id = ${scope.organizationId}::uuid and ${inSites('c.site_id', scope.caseSiteIds)} and ${condition[kind]})`;
 }
 

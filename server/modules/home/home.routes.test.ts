@@ -9,6 +9,7 @@ import { buildCase } from '../../test/case-factories';
 import { buildContract, buildEntitlement, buildProduct, buildRelease, isoDateFrom } from '../../test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../test/factories';
 import { buildTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app';
+import { foldCaseCountChanges } from '../cases/case-counts.repository';
 
 let t: TestApp;
 let start: Date;
@@ -142,6 +143,10 @@ describe('GET /api/v1/organizations/:organizationId/home/highlights', () => {
       new_releases: 2,
       closed_last_30_days: 2,
     });
+    // The same once the kept case counts are folded.
+    await foldCaseCountChanges(t.ctx.db);
+    expect(valuesOf(await get(owner, `${s.base}/home/highlights`, HomeHighlights)).open_cases).toBe(7);
+    expect(valuesOf(await get(s.me, `${s.base}/home/highlights`, HomeHighlights)).open_cases).toBe(5);
     const viewer = await member(s.organization.id, 'viewer', [s.siteA.id]);
     expect(valuesOf(await get(viewer, `${s.base}/home/highlights`, HomeHighlights))).toEqual({ open_cases: 0, waiting_on_me: 0, contracts_ending: 1, new_releases: 1 });
   });
