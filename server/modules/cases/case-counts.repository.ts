@@ -11,13 +11,15 @@ import type { Db } from '../../platform/db';
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
- * The number of an organization's cases in some statuses, on some sites (null: all), read from the
- * kept counts: a scalar SQL expression, a few rows a site whatever the number of cases.
+ * The number of cases in some statuses, of an organization (null: every one) and on some of its
+ * sites (null: all), read from the kept counts: a scalar SQL expression, a few rows a site whatever
+ * the number of cases.
  */
-export function keptCaseCount(organizationId: string, siteIds: readonly string[] | null, statuses: readonly CaseStatus[]): SQL {
+export function keptCaseCount(organizationId: string | null, siteIds: readonly string[] | null, statuses: readonly CaseStatus[]): SQL {
   const where = (alias: string) => {
     const a = sql.raw(alias);
-    const conditions = [sql`${a}.organization_id = ${organizationId}::uuid`, sql`${a}.status in ${sql.raw(`(${statuses.map((s) => `'${s}'`).join(', ')})`)}`];
+    const conditions = [sql`${a}.status = any(${`{${statuses.join(',')}}`}::text[])`];
+    if (organizationId !== null) conditions.push(sql`${a}.organization_id = ${organizationId}::uuid`);
     if (siteIds !== null) conditions.push(sql`${a}.site_id = any(${`{${siteIds.join(',')}}`}::uuid[])`);
     return sql.join(conditions, sql` and `);
   };

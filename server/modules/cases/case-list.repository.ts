@@ -3,6 +3,7 @@ import { CASE_STATUSES, CLOSED_STATUSES, OPEN_STATUSES, type CaseCategory, type 
 import type { CaseListQuery } from '../../../common/schemas/cases';
 import type { Database } from '../../platform/db';
 import { executePrepared } from '../../platform/prepared';
+import { keptCaseCount } from './case-counts.repository';
 import { microsToIso, type CaseListPosition, type CaseSortKey, type QueuePosition, type SortDirection } from './case-list-cursor';
 
 /**
@@ -245,10 +246,15 @@ export async function listQueuePage(database: Database, filter: QueueFilter): Pr
                       order by c.updated_at, c.id
                       limit ${filter.limit})`,
   );
+  // Filtered by status and organization alone (the queue as it opens), the total is the kept
+  // counts' sum, not a count of every open case of the installation.
+  const byStatusAlone =
+    filter.assigneeId === undefined && filter.productId === undefined && filter.category === undefined && filter.openedBefore === undefined && !filter.q;
+  const total = byStatusAlone
+    ? sql`select ${keptCaseCount(filter.organizationId ?? null, null, filter.statuses)} as n`
+    : sql`select count(*)::int as n from cases c where ${sql.join([statusIn, ...others], sql` and `)}`;
   const query = sql`
-    with total as (
-      select count(*)::int as n from cases c where ${sql.join([statusIn, ...others], sql` and `)}
-    ),
+    with total as (${total}),
     page as (
       select * from (${sql.join(branches, sql` union all `)}) merged
        order by merged.updated_at, merged.id

@@ -6,6 +6,7 @@ import { buildCase, type BuildCaseOverrides } from '../../test/case-factories';
 import { buildProduct } from '../../test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../test/factories';
 import { buildTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app';
+import { foldCaseCountChanges } from './case-counts.repository';
 
 let t: TestApp;
 let engineer: SignedIn;
@@ -111,6 +112,30 @@ describe('GET /api/v1/cases/queue', () => {
     expect(ids(await queue(engineer, `${base}&olderThanDays=30`))).toEqual([old.id]);
     expect(sorted(ids(await queue(engineer, `${base}&olderThanDays=3`)))).toEqual(sorted([licensing.id, withProduct.id, old.id]));
     expect((await queue(engineer, `${base}&olderThanDays=0`)).total).toBe(4);
+  });
+
+  it('counts the total of the statuses and organization asked for, before and after the kept case counts are folded', async () => {
+    const o = await organizationQueue();
+    const other = await organizationQueue();
+    await o.open({ status: 'new' });
+    await o.open({ status: 'answered' });
+    await o.open({ status: 'closed' });
+    await other.open({ status: 'new' });
+    const everywhere = (await queue(engineer, 'status=new')).total;
+    for (const fold of [false, true]) {
+      if (fold) await foldCaseCountChanges(t.ctx.db);
+      expect((await queue(engineer, `organizationId=${o.organization.id}`)).total).toBe(2);
+      expect((await queue(engineer, `organizationId=${o.organization.id}&status=closed`)).total).toBe(1);
+      expect((await queue(engineer, `organizationId=${o.organization.id}&status=new&status=closed`)).total).toBe(2);
+      expect((await queue(engineer, 'status=new')).total).toBe(everywhere);
+    }
+    const [counted] = await t.ctx.database.raw<{ n: number }>(`select count(*)::int as n from cases where status = 'new'`);
+    expect(everywhere).toBe(counted!.n);
+    // A case moved by an engineer leaves one total for another.
+    const moved = await o.open({ status: 'new' });
+    await t.ctx.database.raw(`update cases set status = 'researching' where id = $1`, [moved.id]);
+    expect((await queue(engineer, `organizationId=${o.organization.id}&status=researching`)).total).toBe(1);
+    expect((await queue(engineer, `organizationId=${o.organization.id}`)).total).toBe(3);
   });
 
   it('searches subject, description, number and old number, in Korean too', async () => {
