@@ -11,6 +11,17 @@ import type { Db } from '../../platform/db';
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
+ * The kept counts as rows (`status`, `n`) of a subquery: the folded counts and the changes not yet
+ * folded, each filtered by `where` (given the table's alias; both tables have `organization_id`,
+ * `site_id` and `status`). Summed, by status or in all, they are the number of cases.
+ */
+export function keptCaseCountRows(where: (alias: string) => SQL): SQL {
+  return sql`(select cc.status, cc.n from case_counts cc where ${where('cc')}
+              union all
+              select ch.status, ch.change from case_count_changes ch where ${where('ch')})`;
+}
+
+/**
  * The number of cases in some statuses, of an organization (null: every one) and on some of its
  * sites (null: all), read from the kept counts: a scalar SQL expression, a few rows a site whatever
  * the number of cases.
@@ -23,10 +34,7 @@ export function keptCaseCount(organizationId: string | null, siteIds: readonly s
     if (siteIds !== null) conditions.push(sql`${a}.site_id = any(${`{${siteIds.join(',')}}`}::uuid[])`);
     return sql.join(conditions, sql` and `);
   };
-  return sql`(select coalesce(sum(x.n), 0)::int
-                from (select cc.n from case_counts cc where ${where('cc')}
-                      union all
-                      select ch.change from case_count_changes ch where ${where('ch')}) x)`;
+  return sql`(select coalesce(sum(x.n), 0)::int from ${keptCaseCountRows(where)} x)`;
 }
 
 /** How often each server folds the changes: often enough that a list reads a few dozen rows, not thousands. */
@@ -53,9 +61,8 @@ export async function foldCaseCountChanges(db: Db): Promise<{ folded: number }> 
           insert into case_counts as c (organization_id, site_id, status, n)
           select organization_id, site_id, status, n from summed
           on conflict (organization_id, site_id, status) do update set n = c.n + excluded.n
-          returning 1
         )
-        select (select count(*) from moved)::int as folded, (select count(*) from added)::int as keys`),
+        select count(*)::int as folded from moved`),
     );
     if (result!.folded > 0) await tx.execute(sql`delete from case_counts where n = 0`);
     return { folded: result!.folded };

@@ -3,7 +3,7 @@ import { CASE_STATUSES, CLOSED_STATUSES, OPEN_STATUSES, type CaseCategory, type 
 import type { CaseListQuery } from '../../../common/schemas/cases';
 import type { Database } from '../../platform/db';
 import { executePrepared } from '../../platform/prepared';
-import { keptCaseCount } from './case-counts.repository';
+import { keptCaseCount, keptCaseCountRows } from './case-counts.repository';
 import { microsToIso, type CaseListPosition, type CaseSortKey, type QueuePosition, type SortDirection } from './case-list-cursor';
 
 /**
@@ -179,9 +179,7 @@ export async function listCasePage(database: Database, filter: CaseListFilter): 
            where ${sql.join(base, sql` and `)}
            group by c.status`
     : sql`select x.status, sum(x.n)::int as n
-            from (select cc.status, cc.n from case_counts cc where ${sql.join(baseConditions(filter, 'cc'), sql` and `)}
-                  union all
-                  select ch.status, ch.change from case_count_changes ch where ${sql.join(baseConditions(filter, 'ch'), sql` and `)}) x
+            from ${keptCaseCountRows((alias) => sql.join(baseConditions(filter, alias), sql` and `))} x
            group by x.status`;
   const query = sql`
     with by_status as (${byStatus}),
