@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/test-database';
 import type { Database } from './db';
-import { enqueueJob, JOBS_CHANNEL, runDueJobs, startJobWorker } from './jobs';
+import { enqueueJob, enqueueJobs, JOBS_CHANNEL, runDueJobs, startJobWorker } from './jobs';
 
 let database: Database;
 
@@ -84,6 +84,54 @@ describe('startJobWorker', () => {
       expect(rows.map((r) => r.kind)).toEqual(['test.announced', 'test.later', 'test.marker']);
     } finally {
       await unlisten();
+    }
+  });
+});
+
+describe('enqueueJobs', () => {
+  it('queues several jobs in order and a NOTIFY of the caller in one statement, announced once a kind on commit, nothing on rollback', async () => {
+    const heard: string[] = [];
+    const events: string[] = [];
+    const unlisten = await database.listen(JOBS_CHANNEL, (payload) => heard.push(payload));
+    const unlistenEvents = await database.listen('test_events', (payload) => events.push(payload));
+    try {
+      await sleep(100);
+      await expect(
+        database.db.transaction(async (tx) => {
+          await enqueueJobs(tx, [{ kind: 'many.rolled_back', payload: { n: 0 } }], { channel: 'test_events', payload: 'rolled back' });
+          throw new Error('undo');
+        }),
+      ).rejects.toThrow('undo');
+      await database.db.transaction(async (tx) => {
+        await enqueueJobs(
+          tx,
+          [
+            { kind: 'many.mail', payload: { to: 'a@example.com', subject: '한글 \u{1F600} "quoted"' } },
+            { kind: 'many.index', payload: { kind: 'case', id: 'x' } },
+            { kind: 'many.mail', payload: { to: 'b@example.com' } },
+          ],
+          { channel: 'test_events', payload: 'case.created' },
+        );
+        await sleep(200);
+        expect([...heard, ...events]).toEqual([]);
+      });
+      // Nothing to queue: only the caller's NOTIFY; nothing at all: no statement.
+      await enqueueJobs(database.db, [], { channel: 'test_events', payload: 'alone' });
+      await enqueueJobs(database.db, []);
+      const deadline = Date.now() + 5_000;
+      while ((heard.length < 2 || events.length < 2) && Date.now() < deadline) await sleep(20);
+      await sleep(100);
+      expect(heard.sort()).toEqual(['many.index', 'many.mail']);
+      expect(events).toEqual(['case.created', 'alone']);
+      const rows = await database.raw<{ kind: string; payload: unknown }>(`select kind, payload from jobs where kind like 'many.%' order by id`);
+      expect(rows).toEqual([
+        { kind: 'many.mail', payload: { to: 'a@example.com', subject: '한글 \u{1F600} "quoted"' } },
+        { kind: 'many.index', payload: { kind: 'case', id: 'x' } },
+        { kind: 'many.mail', payload: { to: 'b@example.com' } },
+      ]);
+    } finally {
+      await unlisten();
+      await unlistenEvents();
     }
   });
 });

@@ -32,6 +32,29 @@ export async function enqueueJob(db: Db, kind: string, payload: unknown, runAt?:
                        select pg_notify(${JOBS_CHANNEL}, ${kind}) from queued`);
 }
 
+/** A job to queue now, for `enqueueJobs`. */
+export interface QueuedJob {
+  kind: string;
+  payload: unknown;
+}
+
+/**
+ * Queues several jobs due now, and announces them, in one statement (one round trip instead of
+ * one a job): call it with the transaction of the change. `alsoNotify` adds one more NOTIFY to the
+ * same statement (a live event, see `liveEventNotice`), delivered on commit like the others.
+ */
+export async function enqueueJobs(db: Db, queued: readonly QueuedJob[], alsoNotify?: { channel: string; payload: string } | null): Promise<void> {
+  if (queued.length === 0 && !alsoNotify) return;
+  const rows = JSON.stringify(queued.map((job) => ({ kind: job.kind, payload: job.payload })));
+  const extra = alsoNotify ? sql` union all select pg_notify(${alsoNotify.channel}, ${alsoNotify.payload})` : sql``;
+  // Identical notifications of one transaction are delivered once: a kind is announced once.
+  await db.execute(sql`with queued as (
+                         insert into jobs (kind, payload)
+                         select e->>'kind', e->'payload' from jsonb_array_elements(${rows}::jsonb) with ordinality as x(e, i) order by i
+                         returning kind)
+                       select pg_notify(${JOBS_CHANNEL}, kind) from queued${extra}`);
+}
+
 interface ClaimedJob { id: number; kind: string; payload: unknown; attempts: number; max_attempts: number }
 
 /** Claims up to `limit` due jobs for a minute; FOR UPDATE SKIP LOCKED keeps workers from sharing one. */

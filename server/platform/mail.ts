@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from './db';
-import { enqueueJob, type JobHandler } from './jobs';
+import { enqueueJob, type JobHandler, type QueuedJob } from './jobs';
 
 export interface MailMessage {
   to: string;
@@ -15,6 +15,9 @@ export interface MailMessage {
 }
 
 export const MAIL_JOB = 'mail.send';
+
+/** An email as a job, to queue with others through `enqueueJobs`. */
+export const mailJob = (message: MailMessage): QueuedJob => ({ kind: MAIL_JOB, payload: message });
 
 /** Queues an email in the transaction of the change that causes it; the job worker sends it. */
 export function queueMail(db: Db, message: MailMessage): Promise<void> {

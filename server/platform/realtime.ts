@@ -28,8 +28,13 @@ export const organizationTopic = (organizationId: string) => `organization:${org
  * PostgreSQL delivers the notification only when that transaction commits, never for a rollback.
  */
 export async function publishLiveEvent(db: Db, event: LiveEvent): Promise<void> {
-  if (event.topics.length === 0) return;
-  await db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
+  const notice = liveEventNotice(event);
+  if (notice) await db.execute(sql`select pg_notify(${notice.channel}, ${notice.payload})`);
+}
+
+/** A live event as the NOTIFY that carries it, to send in another statement (`enqueueJobs`); null when no one may care. */
+export function liveEventNotice(event: LiveEvent): { channel: string; payload: string } | null {
+  return event.topics.length === 0 ? null : { channel: EVENTS_CHANNEL, payload: JSON.stringify(event) };
 }
 
 export type LiveListener = (event: LiveEvent) => void;

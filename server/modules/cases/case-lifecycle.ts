@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { CaseRow } from './case-access';
 import { notifyCase, subscribeToCase } from './case-notifications';
-import { queueSearchIndex } from '../search/search-index';
+import { searchIndexJob } from '../search/search-index';
 import { mayTransition } from './cases.policy';
 import { ENGINEER_ROLES, insertCaseEvent, listPeople, updateCase } from './cases.repository';
 
@@ -59,8 +59,7 @@ export async function applyStatusChange(tx: Db, ctx: ServiceContext, row: CaseRo
   const updated = await updateCase(tx, row.id, statusChangeValues(row, to, by.side, now));
   await insertCaseEvent(tx, { caseId: row.id, kind: 'status', actorId: by.userId, fromValue: from, toValue: to, createdAt: now });
   await recordCaseAudit(tx, { row, action: 'case.status.changed', actor: by, origin, at: now, details: { from, to } });
-  await notifyCase(tx, ctx, updated, { userId: by.userId, side: by.side }, { kind: 'status', from, to });
-  await queueSearchIndex(tx, { kind: 'case', id: row.id });
+  await notifyCase(tx, ctx, updated, { userId: by.userId, side: by.side }, { kind: 'status', from, to }, { alsoQueue: [searchIndexJob({ kind: 'case', id: row.id })] });
   return updated;
 }
 

@@ -2,8 +2,9 @@ import { CASE_EMAIL_KINDS, formatCaseNumber, type CaseEmailKind, type CaseSide, 
 import { caseSubscriptions } from '../../db/schema/index';
 import type { ServiceContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
-import { queueMail } from '../../platform/mail';
-import { caseEngineersTopic, caseTopic, organizationTopic, publishLiveEvent, userTopic } from '../../platform/realtime';
+import { mailJob } from '../../platform/mail';
+import { enqueueJobs, type QueuedJob } from '../../platform/jobs';
+import { caseEngineersTopic, caseTopic, liveEventNotice, organizationTopic, userTopic } from '../../platform/realtime';
 import type { CaseRow } from './case-access';
 import { caseEmail, caseLinkFor } from './case-emails';
 import { findPostBody, insertFeedItems, listNoticePeople, type NoticePerson } from './case-notifications.repository';
@@ -127,9 +128,10 @@ function visibleRecipients(caseRow: CaseRow, people: readonly NoticePerson[]): N
 
 /**
  * Tells the people concerned about a change, in the transaction of the change: emails (by durable
- * jobs), My feed items and a live event, all committed with it or not at all.
+ * jobs), My feed items and a live event, all committed with it or not at all. The emails, the
+ * caller's `alsoQueue` jobs (the case's re-index) and the live event go in one statement.
  */
-export async function notifyCase(tx: Db, ctx: ServiceContext, caseRow: CaseRow, actor: NoticeActor, notice: CaseNotice): Promise<void> {
+export async function notifyCase(tx: Db, ctx: ServiceContext, caseRow: CaseRow, actor: NoticeActor, notice: CaseNotice, options: { alsoQueue?: readonly QueuedJob[] } = {}): Promise<void> {
   const involved = [
     ...(actor.userId ? [actor.userId] : []),
     ...(caseRow.requesterId ? [caseRow.requesterId] : []),
@@ -143,27 +145,29 @@ export async function notifyCase(tx: Db, ctx: ServiceContext, caseRow: CaseRow, 
   const now = ctx.clock.now();
   const number = formatCaseNumber(caseRow.number);
   const actorName = people.find((p) => p.userId === actor.userId)?.name ?? null;
+  const queued: QueuedJob[] = [];
   for (const { recipient, kind } of plan.emails) {
     if (!wantsCaseEmail(recipient.caseEmails, kind)) continue;
     const text = notice.kind === 'post' ? postBody : notice.kind === 'reopen_requested' ? notice.reason : undefined;
-    await queueMail(
-      tx,
-      caseEmail({
-        kind,
-        to: recipient.email,
-        locale: recipient.locale ?? caseRow.language,
-        side: recipient.side,
-        caseId: caseRow.id,
-        number,
-        subject: caseRow.subject,
-        url: caseLinkFor(ctx.baseUrl, recipient.side, caseRow.organizationId, caseRow.id),
-        preferencesUrl: `${ctx.baseUrl}/${recipient.side === 'engineer' ? 'console' : 'portal'}/account`,
-        actorName,
-        ...(text !== undefined ? { text } : {}),
-        internal: notice.kind === 'post' && notice.internal,
-        reopenWindowDays: ctx.config.caseReopenWindowDays,
-        baseUrl: ctx.baseUrl,
-      }),
+    queued.push(
+      mailJob(
+        caseEmail({
+          kind,
+          to: recipient.email,
+          locale: recipient.locale ?? caseRow.language,
+          side: recipient.side,
+          caseId: caseRow.id,
+          number,
+          subject: caseRow.subject,
+          url: caseLinkFor(ctx.baseUrl, recipient.side, caseRow.organizationId, caseRow.id),
+          preferencesUrl: `${ctx.baseUrl}/${recipient.side === 'engineer' ? 'console' : 'portal'}/account`,
+          actorName,
+          ...(text !== undefined ? { text } : {}),
+          internal: notice.kind === 'post' && notice.internal,
+          reopenWindowDays: ctx.config.caseReopenWindowDays,
+          baseUrl: ctx.baseUrl,
+        }),
+      ),
     );
   }
   await insertFeedItems(
@@ -173,11 +177,12 @@ export async function notifyCase(tx: Db, ctx: ServiceContext, caseRow: CaseRow, 
   // An internal note (or a file on one) is announced to engineers only, not even as a bare hint.
   const internalOnly = (notice.kind === 'post' && notice.internal) || (notice.kind === 'attachment' && notice.internal === true);
   const listeners = [...people.filter((p) => p.subscribed && (!internalOnly || p.staffRole !== null)).map((p) => p.userId), ...plan.feed.map((f) => f.recipient.userId)];
-  await publishLiveEvent(tx, {
+  const event = liveEventNotice({
     topics: internalOnly
       ? [caseEngineersTopic(caseRow.id), ...new Set(listeners.map(userTopic))]
       : [caseTopic(caseRow.id), organizationTopic(caseRow.organizationId), ...new Set(listeners.map(userTopic))],
     kind: `case.${notice.kind}`,
     data: { caseId: caseRow.id, organizationId: caseRow.organizationId },
   });
+  await enqueueJobs(tx, [...queued, ...(options.alsoQueue ?? [])], event);
 }

@@ -8,7 +8,7 @@ import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { assertContractAllowsAccess, findSiteWithContract, standingOf } from '../entitlements/contract-standing';
 import type { OrganizationAccess } from '../organizations/organization-access';
-import { queueSearchIndex } from '../search/search-index';
+import { queueSearchIndex, searchIndexJob } from '../search/search-index';
 import { stampSuggestionOpens } from '../search/suggestions.service';
 import { lockCase, type CaseAccess } from './case-access';
 import { presentCaseDetail, presentCaseHistory } from './case-detail';
@@ -83,8 +83,7 @@ export async function createCase(ctx: ServiceContext, actor: Actor, access: Orga
         details: { subject: body.subject, siteId: site.id, category: body.category, productId: body.productId ?? null, relatedCaseId },
       },
     );
-    await notifyCase(tx, ctx, row, { userId: actor.userId, side }, { kind: 'created' });
-    await queueSearchIndex(tx, { kind: 'case', id: row.id });
+    await notifyCase(tx, ctx, row, { userId: actor.userId, side }, { kind: 'created' }, { alsoQueue: [searchIndexJob({ kind: 'case', id: row.id })] });
     // The suggestions this wizard opened did not answer the question: they are not deflections.
     if (body.wizardId) await stampSuggestionOpens(tx, { wizardId: body.wizardId, organizationId, caseId: row.id });
     return row;
@@ -167,8 +166,7 @@ export async function reopenCase(ctx: ServiceContext, access: CaseAccess, body: 
     const postId = await insertCustomerPost(tx, { caseId: row.id, organizationId: row.organizationId, authorId: by.userId, body: body.reason, createdAt: now });
     await subscribeToCase(tx, row.id, by.userId, 'follow');
     await recordCaseAudit(tx, { row, action: 'case.reopen.requested', actor: by, origin, at: now, details: { from: row.status, to: 'researching', reason: body.reason, postId } });
-    await notifyCase(tx, ctx, updated, { userId: by.userId, side: by.side }, { kind: 'reopen_requested', reason: body.reason });
-    await queueSearchIndex(tx, { kind: 'case', id: row.id });
+    await notifyCase(tx, ctx, updated, { userId: by.userId, side: by.side }, { kind: 'reopen_requested', reason: body.reason }, { alsoQueue: [searchIndexJob({ kind: 'case', id: row.id })] });
   });
   return getCaseDetail(ctx, access, locale);
 }

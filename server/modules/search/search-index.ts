@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db';
-import { enqueueJob } from '../../platform/jobs';
+import { enqueueJob, type QueuedJob } from '../../platform/jobs';
 import { listCatalogTargetsOfProduct } from './search-sources.repository';
 
 /** The job that brings the search index up to date with one source row. */
@@ -13,6 +13,9 @@ export interface SearchIndexTarget {
   kind: 'article' | 'case' | 'release' | 'bulletin';
   id: string;
 }
+
+/** A re-index as a job, to queue with others through `enqueueJobs` (or `notifyCase`'s `alsoQueue`). */
+export const searchIndexJob = (target: SearchIndexTarget): QueuedJob => ({ kind: SEARCH_INDEX_JOB, payload: target });
 
 /** Queues a re-index; call it in the transaction of the change, so the job exists exactly when the change does. */
 export async function queueSearchIndex(db: Db, target: SearchIndexTarget): Promise<void> {
