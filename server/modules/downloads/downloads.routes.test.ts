@@ -172,6 +172,7 @@ describe('GET and HEAD /api/v1/downloads/:token', () => {
       organizationId: s.organizationId,
       targetType: 'file',
       details: expect.objectContaining({ fileName: s.files.software.fileName, version: '2024.2', product: s.product.name }),
+      occurredAt: t.clock.now(),
     });
     const owner = await signInMember(t, s.organizationId, 'owner');
     const log = await owner.inject('GET', `${s.base}/activity?category=download`);

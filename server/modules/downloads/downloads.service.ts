@@ -108,6 +108,8 @@ export async function openDownload(ctx: ServiceContext, token: string): Promise<
 /** Records a download (the event and the activity log entry) before its bytes are sent. */
 export async function recordDownload(ctx: ServiceContext, download: OpenedDownload, origin: RequestOrigin): Promise<void> {
   const { claims, file } = download;
+  // The event and its log entry carry the same instant, the application's (as the activity log's ranges are).
+  const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await insertDownloadEvent(tx, {
       fileId: file.id,
@@ -118,7 +120,7 @@ export async function recordDownload(ctx: ServiceContext, download: OpenedDownlo
       siteId: claims.siteId,
       ip: origin.ip,
       client: origin.client,
-      occurredAt: ctx.clock.now(),
+      occurredAt: now,
     });
     await recordAudit(tx, {
       category: 'download',
@@ -131,6 +133,7 @@ export async function recordDownload(ctx: ServiceContext, download: OpenedDownlo
       ip: origin.ip,
       client: origin.client,
       details: { fileName: file.fileName, version: file.release.version, product: file.product.name, productId: file.product.id, releaseId: file.release.id, siteId: claims.siteId, size: file.size, sha256: file.sha256 },
+      occurredAt: now,
     });
   });
 }
