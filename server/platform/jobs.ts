@@ -28,8 +28,7 @@ export async function enqueueJob(db: Db, kind: string, payload: unknown, runAt?:
     return;
   }
   // The insert and its announcement in one statement: one round trip.
-  await db.execute(sql`with queued as (insert into jobs (kind, payload) values (${kind}, ${JSON.stringify(payload)}::jsonb) returning id)
-                       select pg_notify(${JOBS_CHANNEL}, ${kind}) from queued`);
+  await enqueueJobs(db, [{ kind, payload }]);
 }
 
 /** A job to queue now, for `enqueueJobs`. */
