@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CaseStatus } from '../../../common/cases';
 import type { Db } from '../../platform/db';
+import { uuidArray } from '../../platform/sql-arrays';
 
 /**
  * The case counts the database keeps (`case_counts` plus the `case_count_changes` its triggers
@@ -31,7 +32,7 @@ export function keptCaseCount(organizationId: string | null, siteIds: readonly s
     const a = sql.raw(alias);
     const conditions = [sql`${a}.status = any(${`{${statuses.join(',')}}`}::text[])`];
     if (organizationId !== null) conditions.push(sql`${a}.organization_id = ${organizationId}::uuid`);
-    if (siteIds !== null) conditions.push(sql`${a}.site_id = any(${`{${siteIds.join(',')}}`}::uuid[])`);
+    if (siteIds !== null) conditions.push(sql`${a}.site_id = any(${uuidArray(siteIds)})`);
     return sql.join(conditions, sql` and `);
   };
   return sql`(select coalesce(sum(x.n), 0)::int from ${keptCaseCountRows(where)} x)`;

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { uuidArray } from '../../platform/sql-arrays';
 import { CASE_STATUSES, CLOSED_STATUSES, OPEN_STATUSES, type CaseCategory, type CaseStatus } from '../../../common/cases';
 import type { CaseListQuery } from '../../../common/schemas/cases';
 import type { Database } from '../../platform/db';
@@ -85,7 +86,6 @@ const OPEN = statusList(OPEN_STATUSES);
 const CLOSED = statusList(CLOSED_STATUSES);
 /** The status's place on the progress bar (1 for new), so that sorting follows the lifecycle, not the alphabet. */
 const STATUS_ORDINAL = sql.raw(`array_position(array[${CASE_STATUSES.map((s) => `'${s}'`).join(', ')}]::text[], c.status)`);
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 const micros = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000000)::bigint::text`);
 

@@ -1,4 +1,5 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
+import { uuidArray } from '../../platform/sql-arrays';
 import { CLOSED_STATUSES, OPEN_STATUSES, WAITING_ON_CUSTOMER, type CaseStatus, type HomeHighlightKind } from '../../../common/cases';
 import { userPreferences } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
@@ -13,7 +14,6 @@ import { keptCaseCount } from '../cases/case-counts.repository';
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 /** Constant statuses as an SQL list: values of the code, never input. */
 const statusList = (statuses: readonly CaseStatus[]) => sql.raw(`(${statuses.map((s) => `'${s}'`).join(', ')})`);
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 const micros = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000000)::bigint::text`);
 const DAY_MS = 86_400_000;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { uuidArray } from '../../platform/sql-arrays';
 import type { ContractRow } from '../entitlements/contract-standing';
 import type { Database } from '../../platform/db';
 import { executePrepared } from '../../platform/prepared';
@@ -14,7 +15,6 @@ import { containsPattern } from './products.repository';
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A uuid[] literal bound as one parameter, so the statement text does not change with the count. */
-const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 /** One product licensed to a site, as the list needs it for the member. */
 export interface LicensedRow {
@@ -44,7 +44,7 @@ export async function readLicensedProducts(
   database: Database,
   filter: { organizationId: string; userId: string; siteIds: readonly string[] | null; siteId?: string | undefined; q?: string | undefined },
 ): Promise<{ sites: { id: string; name: string }[]; rows: LicensedRow[] }> {
-  const siteScope = filter.siteIds ? sql`and s.id = any(${uuidArray(filter.siteIds)}::uuid[])` : sql``;
+  const siteScope = filter.siteIds ? sql`and s.id = any(${uuidArray(filter.siteIds)})` : sql``;
   const chosen = filter.siteId ? sql`and e.site_id = ${filter.siteId}` : sql``;
   const pattern = filter.q ? containsPattern(filter.q) : null;
   const matches =
@@ -123,6 +123,6 @@ export async function listProductFragments(database: Database, productIds: reado
            )::text as fragment
       from products p
       join product_families f on f.id = p.family_id
-     where p.id = any(${uuidArray(productIds)}::uuid[])`;
+     where p.id = any(${uuidArray(productIds)})`;
   return executePrepared<{ id: string; fragment: string }>(database, 'product_fragments', query);
 }

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { uuidArray } from '../../platform/sql-arrays';
 import type { SearchKind } from '../../../common/knowledge';
 import type { Database, Db } from '../../platform/db';
 import { executePrepared } from '../../platform/prepared';
@@ -71,7 +72,6 @@ export interface SearchPage {
 /** Matches read to be counted, at most: a common word would otherwise read a good part of the index. */
 export const COUNTED_MATCHES = 1_000;
 
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 /** The products whose documents and releases a member sees: those licensed to sites they may act on. */
