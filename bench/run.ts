@@ -295,26 +295,30 @@ try {
       ]
     : [];
   const searchBudget = onPostgres ? 50 : 150;
-  const searchScenarios: Scenario[] = searchData
-    ? [
-        {
-          name: `GET /api/v1/organizations/:id/search?q= (${searchPaths(organizationId).length} queries in turn; ${(searchData.articles + searchData.documents).toLocaleString('en')} articles and documents, ${searchData.cases.toLocaleString('en')} cases)`,
-          path: searchPaths(organizationId)[0]!,
-          paths: searchPaths(organizationId),
-          connections: 20,
-          headers: auth,
-          budgetP95Ms: searchBudget,
-        },
-        {
-          name: `GET /api/v1/organizations/:id/articles/suggestions?q= (${suggestionPaths(organizationId).length} case subjects in turn)`,
-          path: suggestionPaths(organizationId)[0]!,
-          paths: suggestionPaths(organizationId),
-          connections: 20,
-          headers: auth,
-          budgetP95Ms: searchBudget,
-        },
-      ]
-    : [];
+  // Run twice: with the result cache (as installed; the queries repeat, so after the first round
+  // most are answered from it) and, on a second server with SEARCH_CACHE_MB=0, every search computed.
+  const searchScenariosOf = (cache: string): Scenario[] =>
+    searchData
+      ? [
+          {
+            name: `GET /api/v1/organizations/:id/search?q= (${searchPaths(organizationId).length} queries in turn; ${(searchData.articles + searchData.documents).toLocaleString('en')} articles and documents, ${searchData.cases.toLocaleString('en')} cases; ${cache})`,
+            path: searchPaths(organizationId)[0]!,
+            paths: searchPaths(organizationId),
+            connections: 20,
+            headers: auth,
+            budgetP95Ms: searchBudget,
+          },
+          {
+            name: `GET /api/v1/organizations/:id/articles/suggestions?q= (${suggestionPaths(organizationId).length} case subjects in turn; ${cache})`,
+            path: suggestionPaths(organizationId)[0]!,
+            paths: suggestionPaths(organizationId),
+            connections: 20,
+            headers: auth,
+            budgetP95Ms: searchBudget,
+          },
+        ]
+      : [];
+  const searchScenarios = searchScenariosOf('result cache on');
   const baseScenarios: Scenario[] = [
     { name: 'GET /readyz', path: '/readyz', connections: 20 },
     { name: 'GET /api/v1/me (bearer)', path: '/api/v1/me', connections: 50, headers: { authorization: `Bearer ${data.token}` }, ...(prepared.label === 'postgres' ? { budgetP95Ms: 10 } : {}) },
@@ -389,6 +393,19 @@ try {
     downloads.push(
       await measureDownloads(server.url, server.pid, { name: `${SCALE.parallelDownloads} × GET /api/v1/downloads/:token (${sizeLabel})`, url: parallel, parallel: SCALE.parallelDownloads, data: catalog, minMbPerSecond: null, maxGrowthMb: null }),
     );
+  }
+  if (searchData) {
+    // The embedded database takes one server at a time: the first stops before the second starts.
+    await server.stop();
+    const uncached = await startServer({ ...prepared.env, SEARCH_CACHE_MB: '0' });
+    try {
+      for (const scenario of searchScenariosOf('result cache off')) {
+        console.log(`Running ${scenario.name} at ${scenario.connections} concurrent for ${DURATION} s…`);
+        figures.push(await measure(uncached.url, scenario));
+      }
+    } finally {
+      await uncached.stop();
+    }
   }
 } finally {
   await server.stop();

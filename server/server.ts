@@ -17,7 +17,7 @@ import { assertSecretKeyMatches } from './modules/settings/secret-key.service';
 import { acquireDataDir, ensureWritableDir } from './platform/data-dir';
 import { openDatabase, type Database } from './platform/db';
 import { reserveCpuForEmbeddedDatabase } from './platform/secrets';
-import { configureSearchConcurrency } from './modules/search/search.service';
+import { configureSearchCache, configureSearchConcurrency } from './modules/search/search.service';
 import { createLogger, flushLogger } from './platform/logger';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -48,6 +48,7 @@ export async function runServer(config: Config): Promise<void> {
   // PGlite runs on this thread: password hashing leaves it a CPU.
   if (config.database.kind === 'pglite') reserveCpuForEmbeddedDatabase();
   configureSearchConcurrency(config.searchConcurrency);
+  configureSearchCache(config.searchCacheMb);
   const logger = createLogger({ level: config.logLevel, dataDir: config.dataDir });
   let database: Database | undefined;
   let app: FastifyInstance | undefined;

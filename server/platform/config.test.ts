@@ -17,7 +17,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ SEARCH_CONCURRENCY: '4' }).searchConcurrency).toBe(4);
   });
 
+  it('reads SEARCH_CACHE_MB, unset by default (32 MB), 0 turning the result cache off', () => {
+    expect(loadConfig({}).searchCacheMb).toBeUndefined();
+    expect(loadConfig({ SEARCH_CACHE_MB: '0' }).searchCacheMb).toBe(0);
+    expect(loadConfig({ SEARCH_CACHE_MB: '128' }).searchCacheMb).toBe(128);
+  });
+
   it.each([
+    ['SEARCH_CACHE_MB', '-1'],
+    ['SEARCH_CACHE_MB', 'lots'],
     ['SEARCH_CONCURRENCY', '0'],
     ['SEARCH_CONCURRENCY', 'two'],
     ['DATABASE_URL', 'not a url'],

@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   CASE_REOPEN_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(60),
   ARTICLE_VERIFICATION_DAYS: z.coerce.number().int().min(0).max(3650).default(180),
   SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  SEARCH_CACHE_MB: z.coerce.number().int().min(0).max(4096).optional(),
   ATRIUM_SECRET_KEY: z
     .string()
     .optional()
@@ -74,6 +75,8 @@ export interface Config {
   articleVerificationDays: number;
   /** Searches run against the database at once (the rest wait their turn); unset: one per CPU of this machine, at least two. */
   searchConcurrency: number | undefined;
+  /** The search result cache's size in megabytes (0: off); unset, DEFAULT_SEARCH_CACHE_MB. */
+  searchCacheMb: number | undefined;
 }
 
 /** A setting that cannot be used; main prints its message as one line and exits 1. */
@@ -114,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     caseReopenWindowDays: e.CASE_REOPEN_WINDOW_DAYS,
     articleVerificationDays: e.ARTICLE_VERIFICATION_DAYS,
     searchConcurrency: e.SEARCH_CONCURRENCY,
+    searchCacheMb: e.SEARCH_CACHE_MB,
   };
 }

@@ -163,6 +163,18 @@ export const searchTerms = pgTable(
 );
 
 /**
+ * A version number for each part of the search index, kept by the database itself: triggers
+ * (migration 0010) raise it whenever what a search could answer changes. Scope `''` is what every
+ * reader shares (articles, documents, releases, product names); an organization's id is its cases
+ * and its licensed products. The search result cache keeps an answer only while the versions it
+ * was computed at still stand. Never reset: a version only grows.
+ */
+export const searchGenerations = pgTable('search_generations', {
+  scope: text('scope').primaryKey(),
+  generation: bigint('generation', { mode: 'number' }).notNull(),
+});
+
+/**
  * A suggested article a customer opened from the case wizard. `case_id` is stamped when that wizard
  * submits a case; an opening whose wizard never submits counts as deflected.
  */

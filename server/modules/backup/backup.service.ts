@@ -20,10 +20,11 @@ const BATCH = 1000;
 /** Tables whose default rows the migrations insert (the four product families); a fresh database is empty but for them. */
 export const SEEDED_BY_MIGRATIONS = new Set(['product_families']);
 /**
- * Tables the database's triggers fill from other tables (the case counts, from `cases`): left out of
- * a backup, since loading the cases writes them again.
+ * Tables the database's triggers fill from other tables (the case counts, from `cases`; the search
+ * index versions, from `search_entries`, `entitlements` and `products`): left out of a backup, since
+ * loading those tables writes them again.
  */
-export const KEPT_BY_TRIGGERS = new Set(['case_counts', 'case_count_changes']);
+export const KEPT_BY_TRIGGERS = new Set(['case_counts', 'case_count_changes', 'search_generations']);
 
 interface Header {
   kind: typeof FORMAT;

@@ -3,7 +3,7 @@ import type { SearchPreview, SearchResults } from '../../../common/schemas/searc
 import { buildTestApp, type SignedIn, type TestApp } from '../../test/test-app';
 import { signInCaseMember, signInStaff } from '../cases/case-lifecycle.scenario';
 import { rebuildSearchIndex } from './search-indexer';
-import { buildSearchScenario, type SearchScenario } from './search.scenario';
+import { buildSearchScenario, searchAs, type SearchScenario } from './search.scenario';
 
 let t: TestApp;
 let s: SearchScenario;
@@ -29,11 +29,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function search(who: SignedIn, url: string): Promise<SearchResults> {
-  const response = await who.inject('GET', url);
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json() as SearchResults;
-}
+const search = searchAs;
 const ids = (results: SearchResults) => results.items.map((item) => item.id).sort();
 const sorted = (...values: string[]) => [...values].sort();
 

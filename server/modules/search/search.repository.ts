@@ -260,6 +260,25 @@ export async function findSimilarTerms(database: Database, words: readonly { wor
   }));
 }
 
+/**
+ * The index version a search's answer depends on (`search_generations`): the shared scope's and,
+ * for a reader in an organization, that organization's; for the console, every scope's (their sum,
+ * which grows whenever any of them does).
+ */
+export async function readSearchGeneration(database: Database, scope: { organizationId: string | null } | 'all'): Promise<string> {
+  if (scope === 'all') {
+    const [row] = await executePrepared<{ g: string }>(database, 'search_generation_all', sql`select coalesce(sum(generation), 0)::text as g from search_generations`);
+    return `all:${row!.g}`;
+  }
+  const [row] = await executePrepared<{ g: string }>(
+    database,
+    'search_generation',
+    sql`select coalesce((select generation from search_generations where scope = ''), 0)::text || '.' ||
+               coalesce((select generation from search_generations where scope = ${scope.organizationId ?? ''}), 0)::text as g`,
+  );
+  return row!.g;
+}
+
 /** Whether an entry of this kind and target is one the reader may see. */
 export async function isEntryVisible(db: Db, v: SearchVisibility, kind: SearchKind, targetId: string): Promise<boolean> {
   const result = await db.execute(sql`select 1 from search_entries e where e.kind = ${kind} and e.target_id = ${targetId}::uuid and ${visibilityCondition(v)} limit 1`);

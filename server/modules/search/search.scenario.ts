@@ -3,7 +3,9 @@ import { buildBulletin, buildContract, buildEntitlement, buildProduct, buildRele
 import { buildCase } from '../../test/case-factories';
 import { buildOrganization, buildSite } from '../../test/factories';
 import { buildArticle } from '../../test/knowledge-factories';
-import type { TestApp } from '../../test/test-app';
+import { expect } from 'vitest';
+import type { SearchResults } from '../../../common/schemas/search';
+import type { SignedIn, TestApp } from '../../test/test-app';
 
 /**
  * Test data for search visibility: organization A with two sites, each licensed a product of its
@@ -86,4 +88,11 @@ export async function buildSearchScenario(t: TestApp): Promise<SearchScenario> {
     cases: { site1: case1.id, site2: case2.id, otherOrganization: caseB.id },
     base: `/api/v1/organizations/${organizationA.id}`,
   };
+}
+
+/** A search through the API that must answer 200. */
+export async function searchAs(who: SignedIn, url: string): Promise<SearchResults> {
+  const response = await who.inject('GET', url);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as SearchResults;
 }

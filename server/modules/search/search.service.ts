@@ -13,7 +13,9 @@ import { accessibleSiteIds } from '../products/products.service';
 import { createLimiter } from '../../platform/concurrency';
 import { stemEnglish } from './english-stemmer';
 import { buildSnippet, highlightRanges } from './highlight';
-import { findSimilarTerms, searchPage, type SearchFilter, type SearchRow, type SearchVisibility } from './search.repository';
+import type { Database } from '../../platform/db';
+import { createSearchCache, type SearchCache, type SearchCacheStats } from './search-cache';
+import { findSimilarTerms, readSearchGeneration, searchPage, type SearchFilter, type SearchRow, type SearchVisibility } from './search.repository';
 import { buildTsquery, choose, matchFormsOf, parseQuery, type Corrections, type ParsedQuery } from './tokenize';
 
 /**
@@ -54,6 +56,32 @@ let searchTurn = createLimiter(defaultSearchSlots());
 /** Sets how many searches run against the database at once (`SEARCH_CONCURRENCY`); call it at start. */
 export function configureSearchConcurrency(slots: number | undefined): void {
   searchTurn = createLimiter(slots ?? defaultSearchSlots());
+}
+
+/** The result cache's size by default (`SEARCH_CACHE_MB`). */
+export const DEFAULT_SEARCH_CACHE_MB = 32;
+let searchCacheBytes = DEFAULT_SEARCH_CACHE_MB * 1024 ** 2;
+/** One result cache per database (tests run many side by side in one process). */
+const searchCaches = new WeakMap<Database, SearchCache<SearchResults>>();
+
+/** Sets the result cache's size in megabytes (`SEARCH_CACHE_MB`; 0 turns it off); call it at start. */
+export function configureSearchCache(megabytes: number | undefined): void {
+  searchCacheBytes = (megabytes ?? DEFAULT_SEARCH_CACHE_MB) * 1024 ** 2;
+}
+
+function searchCacheOf(database: Database): SearchCache<SearchResults> | null {
+  if (searchCacheBytes === 0) return null;
+  let cache = searchCaches.get(database);
+  if (!cache) {
+    cache = createSearchCache<SearchResults>(searchCacheBytes);
+    searchCaches.set(database, cache);
+  }
+  return cache;
+}
+
+/** How the result cache of this database has done (for tests and the bench). */
+export function searchCacheStats(database: Database): SearchCacheStats | null {
+  return searchCaches.get(database)?.stats() ?? null;
 }
 
 type Correction = SearchResults['corrected'][number];
@@ -144,9 +172,34 @@ function presentResult(face: Face, row: SearchRow, forms: ReturnType<typeof matc
   };
 }
 
+/**
+ * The index versions a reader's answer depends on: articles alone (the wizard's suggestions) on
+ * the shared scope; the portal's search also on the organization's cases and licensed products;
+ * the console's on everything.
+ */
+function generationScope(visibility: SearchVisibility): { organizationId: string | null } | 'all' {
+  if (visibility.face === 'console') return 'all';
+  const articlesOnly = visibility.kinds !== undefined && visibility.kinds.every((kind) => kind === 'article');
+  return { organizationId: articlesOnly ? null : visibility.organizationId };
+}
+
+/**
+ * A search, answered from the result cache while the index versions it depends on stand: the key
+ * holds everything the answer is made of (the face, who may see what, the query as typed, the
+ * filters, the page, the reader's language and the minute, as ranking favours recent updates).
+ */
 async function search(ctx: ServiceContext, face: Face, visibility: SearchVisibility, query: SearchQuery, boostLanguage: string | null): Promise<SearchResults> {
   const parsed = parseQuery(query.q);
   if (parsed.words.length === 0) return emptyResults(parsed.text);
+  const cache = searchCacheOf(ctx.database);
+  if (cache === null) return answer(ctx, face, visibility, parsed, query, boostLanguage);
+  const minute = Math.floor(ctx.clock.now().getTime() / 60_000);
+  const key = JSON.stringify([face, visibility, query.q, query.types ?? null, query.productId ?? null, query.language ?? null, query.limit, query.offset, boostLanguage, minute]);
+  const generation = await readSearchGeneration(ctx.database, generationScope(visibility));
+  return cache.through(key, generation, () => answer(ctx, face, visibility, parsed, query, boostLanguage));
+}
+
+async function answer(ctx: ServiceContext, face: Face, visibility: SearchVisibility, parsed: ParsedQuery, query: SearchQuery, boostLanguage: string | null): Promise<SearchResults> {
   const { corrections, corrected, page } = await searchTurn(async () => {
     const { corrections, corrected } = await correctTypos(ctx, parsed);
     const page = await runQuery(ctx, visibility, parsed, corrections, {
