@@ -136,6 +136,27 @@ describe('the search result cache', () => {
     expect(after.results.total).toBe(before.total + 1);
   });
 
+  it('computes again once the clock has moved to another minute, as ranking favours recent updates', async () => {
+    const url = `${s.base}/search?q=quasar&types=article`;
+    await search(owner, url);
+    expect((await searchCounted(owner, url)).hit).toBe(true);
+    t.clock.advance(60_000);
+    expect((await searchCounted(owner, url)).hit).toBe(false);
+    expect((await searchCounted(owner, url)).hit).toBe(true);
+  });
+
+  it("keeps the wizard's article suggestions through a new case of the organization, which they never show", async () => {
+    const url = `${s.base}/articles/suggestions?q=quasar`;
+    const first = await owner.inject('GET', url);
+    expect(first.statusCode, first.body).toBe(200);
+    const own = await buildCase(t.ctx, { organizationId: s.organizationA, siteId: s.site2, subject: 'Quasar pulsar on Ulsan' });
+    await indexed('case', own.id);
+    const before = stats().hits;
+    const again = await owner.inject('GET', url);
+    expect(again.json()).toEqual(first.json());
+    expect(stats().hits).toBe(before + 1);
+  });
+
   it('raises every version when the index is emptied at once', async () => {
     const a = await readSearchGeneration(t.ctx.database, { organizationId: s.organizationA });
     const all = await readSearchGeneration(t.ctx.database, 'all');

@@ -7,13 +7,13 @@ import type { SearchQuery, SearchResult, SearchResults } from '../../../common/s
 import type { z } from 'zod';
 import type { Actor } from '../../platform/actor';
 import type { ServiceContext } from '../../platform/context';
+import type { Database } from '../../platform/db';
 import { visibleCaseSiteIds } from '../cases/case-list.service';
 import type { OrganizationAccess } from '../organizations/organization-access';
 import { accessibleSiteIds } from '../products/products.service';
 import { createLimiter } from '../../platform/concurrency';
 import { stemEnglish } from './english-stemmer';
 import { buildSnippet, highlightRanges } from './highlight';
-import type { Database } from '../../platform/db';
 import { createSearchCache, type SearchCache, type SearchCacheStats } from './search-cache';
 import { findSimilarTerms, readSearchGeneration, searchPage, type SearchFilter, type SearchRow, type SearchVisibility } from './search.repository';
 import { buildTsquery, choose, matchFormsOf, parseQuery, type Corrections, type ParsedQuery } from './tokenize';
