@@ -14,8 +14,6 @@ import { containsPattern } from './products.repository';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A uuid[] literal bound as one parameter, so the statement text does not change with the count. */
-
 /** One product licensed to a site, as the list needs it for the member. */
 export interface LicensedRow {
   entitlementId: string;

@@ -10,7 +10,7 @@ import { signInCaseMember, signInStaff } from '../cases/case-lifecycle.scenario'
 import { queueSearchIndex } from './search-index';
 import { rebuildSearchIndex } from './search-indexer';
 import { readSearchGeneration } from './search.repository';
-import { searchCacheStats } from './search.service';
+import { configureSearchCache, searchCacheStats } from './search.service';
 import { buildSearchScenario, searchAs, type SearchScenario } from './search.scenario';
 
 /**
@@ -155,6 +155,22 @@ describe('the search result cache', () => {
     const again = await owner.inject('GET', url);
     expect(again.json()).toEqual(first.json());
     expect(stats().hits).toBe(before + 1);
+  });
+
+  it('with SEARCH_CACHE_MB=0 computes every search, and still finds what was just indexed', async () => {
+    configureSearchCache(0);
+    try {
+      const url = `${s.base}/search?q=${encodeURIComponent('xylophage borealis')}`;
+      const before = stats();
+      expect((await search(owner, url)).total).toBe(0);
+      const article = await buildArticle(t.ctx, { visibility: 'public', translations: [{ language: 'en', title: 'Xylophage borealis checklist' }] });
+      await indexed('article', article.id);
+      expect(ids(await search(owner, url))).toEqual([article.id]);
+      expect(ids(await search(owner, url))).toEqual([article.id]);
+      expect(stats()).toEqual(before);
+    } finally {
+      configureSearchCache(undefined);
+    }
   });
 
   it('raises every version when the index is emptied at once', async () => {
