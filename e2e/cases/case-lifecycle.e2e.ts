@@ -178,6 +178,16 @@ describe('[CASES]: a support case from the wizard to the offer of a new case', (
     await page.getByTestId('status-menu').click();
     await page.getByRole('menuitem', { name: 'Move to Answered' }).click();
     await expect.poll(() => caseView(page).getAttribute('data-status'), WAIT).toBe('answered');
+
+    // Every change is in the activity log, which filters by the Case category.
+    await page.goto(`${server.url}/console/activity`);
+    const filters = page.getByTestId('activity-filters');
+    await filters.locator('[data-testid="activity-category"][data-category="case"]').getByText('Case', { exact: true }).click();
+    await filters.getByRole('button', { name: 'Search' }).click();
+    const statusChange = page.locator('[data-testid="activity-row"][data-action="case.status.changed"]');
+    await statusChange.first().waitFor(WAIT);
+    expect(new Set(await page.getByTestId('activity-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-category'))))).toEqual(new Set(['case']));
+    expect(await statusChange.first().textContent()).toContain('Case');
     await page.context().close();
 
     // The Answered email: Korean, and threaded under the Created email.
