@@ -25,6 +25,8 @@ const actionKeys = {
   'password_reset.requested': 'passwordResetRequested',
   'session.ended': 'sessionEnded',
   'user.created': 'userCreated',
+  'admin.created': 'adminCreated',
+  'admin.promoted': 'adminPromoted',
   'token.created': 'tokenCreated',
   'token.revoked': 'tokenRevoked',
   'settings.security.updated': 'settingsSecurityUpdated',
@@ -118,8 +120,13 @@ export function humanizeAction(action: string): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : action;
 }
 
+/** The key of an action's name under `activity.actions`, if it has one. */
+export function actionLabelKey(action: string): ActionKey | undefined {
+  return Object.hasOwn(actionKeys, action) ? actionKeys[action as keyof typeof actionKeys] : undefined;
+}
+
 /** The name of an action in the UI's language; an action without a translation is shown humanized. */
 export function getActivityActionLabel(action: string, t: TFunction): string {
-  const key: ActionKey | undefined = Object.hasOwn(actionKeys, action) ? actionKeys[action as keyof typeof actionKeys] : undefined;
+  const key = actionLabelKey(action);
   return key ? t(`activity.actions.${key}`) : humanizeAction(action);
 }
