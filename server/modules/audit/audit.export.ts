@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../common/locale';
+import type { AuditCategory } from '../../../common/schemas/audit';
 import type { ActivityRow } from './audit.repository';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -10,9 +11,16 @@ const HEADERS: Record<Locale, string[]> = {
   ko: ['시간', '분류', '작업', '사용자', '조직', 'IP', '접속 환경', '상세'],
 };
 const SHEET_NAME: Record<Locale, string> = { en: 'Activity', ko: '사용기록' };
-const CATEGORY_LABELS: Record<Locale, Record<string, string>> = {
-  en: { sign_in: 'Sign-in', account: 'Account', organization: 'Organization', site: 'Site', member: 'Member', settings: 'Settings', token: 'API token', system: 'System' },
-  ko: { sign_in: '로그인', account: '계정', organization: '조직', site: '사이트', member: '구성원', settings: '설정', token: 'API 토큰', system: '시스템' },
+/** Every category the log records, named as the web app names it (`activity.categories`). */
+const CATEGORY_LABELS: Record<Locale, Record<AuditCategory, string>> = {
+  en: {
+    sign_in: 'Sign-in', account: 'Account', organization: 'Organization', site: 'Site', member: 'Member', settings: 'Settings', token: 'API token', system: 'System',
+    catalog: 'Catalog', contract: 'Contract', download: 'Download', case: 'Case', article: 'Knowledge article',
+  },
+  ko: {
+    sign_in: '로그인', account: '계정', organization: '조직', site: '사이트', member: '구성원', settings: '설정', token: 'API 토큰', system: '시스템',
+    catalog: '카탈로그', contract: '계약', download: '다운로드', case: '케이스', article: '기술 자료',
+  },
 };
 const WIDTHS = [20, 12, 32, 36, 28, 18, 28, 80];
 /** A worksheet holds at most 1,048,576 rows; a longer export continues on another sheet. */
@@ -27,7 +35,7 @@ export function exportHeaders(locale: Locale): string[] {
 
 /** A category as the export names it. */
 export function categoryLabel(category: string, locale: Locale): string {
-  return CATEGORY_LABELS[locale][category] ?? category;
+  return Object.hasOwn(CATEGORY_LABELS[locale], category) ? CATEGORY_LABELS[locale][category as AuditCategory] : category;
 }
 
 /** Who acted, as the export shows it: the user's name and the recorded label, or whichever exists. */

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ActivityFilterQuery } from '../../../common/schemas/audit';
-import { contentDisposition, writeActivityWorkbook } from './audit.export';
+import { ActivityFilterQuery, AUDIT_CATEGORIES } from '../../../common/schemas/audit';
+import en from '../../../web/src/locales/en/translation.json';
+import ko from '../../../web/src/locales/ko/translation.json';
+import { categoryLabel, contentDisposition, writeActivityWorkbook } from './audit.export';
 import type { ActivityRow } from './audit.repository';
 import { dayIn, presetStartDay, resolveActivityRange, startOfDay } from './audit.range';
 
@@ -39,6 +41,14 @@ describe('activity ranges', () => {
 });
 
 describe('the export writer', () => {
+  it('names every category as the web app does, in English and Korean', () => {
+    for (const category of AUDIT_CATEGORIES) {
+      expect(categoryLabel(category, 'en'), category).toBe(en.activity.categories[category]);
+      expect(categoryLabel(category, 'ko'), category).toBe(ko.activity.categories[category]);
+    }
+    expect(categoryLabel('widget', 'ko')).toBe('widget');
+  });
+
   const row = (i: number): ActivityRow => ({
     id: i, occurredAt: new Date(Date.UTC(2031, 0, 1, 0, 0, i)), category: 'system', action: `a.${i}`, actorUserId: null, actorLabel: 'atrium CLI', actorName: null,
     organizationId: null, organizationName: null, targetType: null, targetId: null, ip: null, client: null, details: null, micros: '0', localTime: `2031-01-01 09:00:${String(i).padStart(2, '0')}`,
