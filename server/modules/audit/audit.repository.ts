@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db';
 
 /** What to read from the activity log; the range is [from, to). */
 export interface ActivityFilter {
-  /** Only this organization's events; null for the whole installation. */
+  /** Only this organization's events and its members' sign-ins; null for the whole installation. */
   organizationId: string | null;
   categories: readonly AuditCategory[];
   actorUserId: string | null;
@@ -57,7 +57,13 @@ function microsToIso(micros: string): string {
 /** The WHERE clause: range first, then organization and category, which the indexes lead with. */
 function conditionsOf(filter: ActivityFilter, after: ActivityPosition | null): SQL {
   const conditions: SQL[] = [sql`e.occurred_at >= ${filter.from.toISOString()}::timestamptz`, sql`e.occurred_at < ${filter.to.toISOString()}::timestamptz`];
-  if (filter.organizationId !== null) conditions.push(sql`e.organization_id = ${filter.organizationId}::uuid`);
+  if (filter.organizationId !== null) {
+    // A sign-in belongs to the account, not to an organization: an organization's view shows those
+    // of its current members (each index probe is bounded by the range: organization or actor).
+    conditions.push(
+      sql`(e.organization_id = ${filter.organizationId}::uuid or (e.organization_id is null and e.category = 'sign_in' and e.actor_user_id = any(array(select m.user_id from members m where m.organization_id = ${filter.organizationId}::uuid))))`,
+    );
+  }
   if (filter.categories.length === 1) conditions.push(sql`e.category = ${filter.categories[0]}`);
   else if (filter.categories.length > 1) conditions.push(sql`e.category = any(${`{${filter.categories.join(',')}}`}::text[])`);
   if (filter.actorUserId !== null) conditions.push(sql`e.actor_user_id = ${filter.actorUserId}::uuid`);

@@ -246,6 +246,42 @@ describe('who may read (July 2031)', () => {
   });
 });
 
+describe("an organization's members' sign-ins (August 2031)", () => {
+  const range = 'from=2031-08-01&to=2031-08-31';
+  beforeAll(async () => {
+    const member = (await buildUser(t.ctx, { name: 'Park Jiwoo', email: 'jiwoo.park@hanbit.example' })).id;
+    await buildMember(t.ctx, { organizationId: orgA, userId: member, role: 'support' });
+    const outsider = (await buildUser(t.ctx, { name: 'Choi Other', email: 'choi@other.example' })).id;
+    await buildMember(t.ctx, { organizationId: orgB, userId: outsider, role: 'owner' });
+    await record({ occurredAt: at('2031-08-02T00:00:00Z'), category: 'sign_in', action: 'sign_in.succeeded', actorUserId: member, actorLabel: 'jiwoo.park@hanbit.example', ip: '203.0.113.7' });
+    await record({ occurredAt: at('2031-08-03T00:00:00Z'), category: 'sign_in', action: 'sign_in.failed', actorUserId: member, actorLabel: 'jiwoo.park@hanbit.example' });
+    await record({ occurredAt: at('2031-08-04T00:00:00Z'), category: 'sign_in', action: 'sign_in.succeeded', actorUserId: outsider, actorLabel: 'choi@other.example' });
+    await record({ occurredAt: at('2031-08-05T00:00:00Z'), category: 'account', action: 'password.changed', actorUserId: member, actorLabel: 'jiwoo.park@hanbit.example' });
+    await record({ occurredAt: at('2031-08-06T00:00:00Z'), category: 'sign_in', action: 'sign_in.failed', actorLabel: 'nobody@hanbit.example' });
+    await record({ occurredAt: at('2031-08-07T00:00:00Z'), category: 'member', action: 'a.member', organizationId: orgA });
+  });
+
+  it('shows the sign-ins of its members, not of others, nor their other account events', async () => {
+    const all = await page(owner, `/api/v1/organizations/${orgA}/activity?${range}`);
+    expect(all.items.map((e) => [e.action, e.actorLabel])).toEqual([
+      ['a.member', null],
+      ['sign_in.failed', 'jiwoo.park@hanbit.example'],
+      ['sign_in.succeeded', 'jiwoo.park@hanbit.example'],
+    ]);
+    expect(actions(await page(owner, `/api/v1/organizations/${orgA}/activity?${range}&category=sign_in`))).toEqual(['sign_in.failed', 'sign_in.succeeded']);
+    expect(actions(await page(admin, `/api/v1/organizations/${orgB}/activity?${range}`))).toEqual(['sign_in.succeeded']);
+  });
+
+  it('puts them in the export too', async () => {
+    const response = await owner.inject('GET', `/api/v1/organizations/${orgA}/activity/export?${range}&category=sign_in`);
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const actionsInSheet = workbook.worksheets[0]!.getSheetValues().slice(2).map((row) => (row as unknown[])[3]);
+    expect(actionsInSheet).toEqual(['sign_in.failed', 'sign_in.succeeded']);
+  });
+});
+
 describe('export (September 2031)', () => {
   const range = 'from=2031-09-01&to=2031-09-30';
   const localTime = (iso: string, timeZone: string) =>
