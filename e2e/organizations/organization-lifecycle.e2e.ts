@@ -56,6 +56,13 @@ describe('[ORGANIZATIONS]: an owner', () => {
     await inviteePage.getByTestId('accept-invitation').click();
     await inviteePage.waitForURL((url) => url.pathname.startsWith('/portal'));
     await expect.poll(() => inviteePage.getByTestId('org-switcher').textContent()).toContain('A Petrochemical');
+    // A viewer may not see cases: no Cases in the navbar, and the page says why instead of failing.
+    await inviteePage.goto(`${server.url}/portal/cases`);
+    await inviteePage.getByTestId('cases-forbidden').waitFor();
+    expect(await inviteePage.getByTestId('cases-forbidden').textContent()).toContain('does not include support cases');
+    expect(await inviteePage.getByRole('navigation').getByRole('link', { name: 'Cases' }).count()).toBe(0);
+    expect(await inviteePage.getByRole('navigation').getByRole('link', { name: 'Products' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('navigation').getByRole('link', { name: 'Cases' }).count()).toBe(1);
 
     await page.reload();
     const row = page.locator(`[data-testid="member-row"][data-email="${invitee.email}"]`);

@@ -1,6 +1,6 @@
-import { Button, Card, Container, Group, SegmentedControl, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Container, Group, SegmentedControl, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle, useMediaQuery } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconLock, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -128,7 +128,17 @@ export function CasesPage() {
     <Container size="xl" px={0} data-testid="cases-page">
       <Stack gap="lg">
         <Title order={1}>{t('features.portal.cases.title')}</Title>
-        <CurrentOrganizationGate>{(organization) => <CasesView key={organization.id} organization={organization} />}</CurrentOrganizationGate>
+        <CurrentOrganizationGate>
+          {(organization) =>
+            organization.abilities.includes('case.view') ? (
+              <CasesView key={organization.id} organization={organization} />
+            ) : (
+              <Alert color="gray" variant="light" icon={<IconLock size={18} />} data-testid="cases-forbidden">
+                {t('cases.list.notAllowed')}
+              </Alert>
+            )
+          }
+        </CurrentOrganizationGate>
       </Stack>
     </Container>
   );

@@ -4,7 +4,7 @@ import type { NavItem } from './nav-item';
 export const portalNavItems: NavItem[] = [
   { feature: 'portal.home', path: '/portal', end: true },
   { feature: 'portal.products', path: '/portal/products' },
-  { feature: 'portal.cases', path: '/portal/cases' },
+  { feature: 'portal.cases', path: '/portal/cases', requires: 'case.view' },
   { feature: 'portal.knowledge', path: '/portal/knowledge' },
   { feature: 'portal.licenses', path: '/portal/licenses' },
   { feature: 'portal.devices', path: '/portal/devices' },
