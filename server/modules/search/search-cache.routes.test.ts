@@ -6,12 +6,11 @@ import { buildEntitlement } from '../../test/catalog-factories';
 import { buildCase } from '../../test/case-factories';
 import { buildArticle } from '../../test/knowledge-factories';
 import { buildTestApp, type SignedIn, type TestApp } from '../../test/test-app';
-import { signInCaseMember, signInStaff } from '../cases/case-lifecycle.scenario';
 import { queueSearchIndex } from './search-index';
 import { rebuildSearchIndex } from './search-indexer';
 import { readSearchGeneration } from './search.repository';
 import { configureSearchCache, searchCacheStats } from './search.service';
-import { buildSearchScenario, searchAs, type SearchScenario } from './search.scenario';
+import { buildSearchScenario, searchAs, signInSearchReaders, type SearchScenario } from './search.scenario';
 
 /**
  * The search result cache seen from outside: a repeated search is answered from it, and whatever
@@ -30,10 +29,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   s = await buildSearchScenario(t);
   await rebuildSearchIndex(t.ctx);
-  owner = await signInCaseMember(t, s.organizationA, 'owner');
-  site1Support = await signInCaseMember(t, s.organizationA, 'support', { siteIds: [s.site1] });
-  ownerOfB = await signInCaseMember(t, s.organizationB, 'owner');
-  engineer = await signInStaff(t, 'support_engineer');
+  ({ owner, site1Support, ownerOfB, engineer } = await signInSearchReaders(t, s));
 });
 afterAll(async () => {
   await t?.close();

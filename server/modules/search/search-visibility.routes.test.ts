@@ -3,7 +3,7 @@ import type { SearchPreview, SearchResults } from '../../../common/schemas/searc
 import { buildTestApp, type SignedIn, type TestApp } from '../../test/test-app';
 import { signInCaseMember, signInStaff } from '../cases/case-lifecycle.scenario';
 import { rebuildSearchIndex } from './search-indexer';
-import { buildSearchScenario, searchAs, type SearchScenario } from './search.scenario';
+import { buildSearchScenario, searchAs, signInSearchReaders, type SearchScenario } from './search.scenario';
 
 let t: TestApp;
 let s: SearchScenario;
@@ -18,11 +18,8 @@ beforeAll(async () => {
   t = await buildTestApp();
   s = await buildSearchScenario(t);
   await rebuildSearchIndex(t.ctx, { batchSize: 2 });
-  owner = await signInCaseMember(t, s.organizationA, 'owner', { locale: 'ko' });
-  site1Support = await signInCaseMember(t, s.organizationA, 'support', { siteIds: [s.site1] });
+  ({ owner, site1Support, ownerOfB, engineer } = await signInSearchReaders(t, s, { ownerLocale: 'ko' }));
   site1Viewer = await signInCaseMember(t, s.organizationA, 'viewer', { siteIds: [s.site1] });
-  ownerOfB = await signInCaseMember(t, s.organizationB, 'owner');
-  engineer = await signInStaff(t, 'support_engineer');
   agent = await signInStaff(t, 'agent');
 });
 afterAll(async () => {

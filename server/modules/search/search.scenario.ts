@@ -6,6 +6,7 @@ import { buildArticle } from '../../test/knowledge-factories';
 import { expect } from 'vitest';
 import type { SearchResults } from '../../../common/schemas/search';
 import type { SignedIn, TestApp } from '../../test/test-app';
+import { signInCaseMember, signInStaff } from '../cases/case-lifecycle.scenario';
 
 /**
  * Test data for search visibility: organization A with two sites, each licensed a product of its
@@ -95,4 +96,21 @@ export async function searchAs(who: SignedIn, url: string): Promise<SearchResult
   const response = await who.inject('GET', url);
   expect(response.statusCode, response.body).toBe(200);
   return response.json() as SearchResults;
+}
+
+/** The readers the search tests share: A's owner, a support member of site 1 alone, B's owner and a support engineer. */
+export interface SearchReaders {
+  owner: SignedIn;
+  site1Support: SignedIn;
+  ownerOfB: SignedIn;
+  engineer: SignedIn;
+}
+
+export async function signInSearchReaders(t: TestApp, s: SearchScenario, options: { ownerLocale?: 'ko' | 'en' } = {}): Promise<SearchReaders> {
+  return {
+    owner: await signInCaseMember(t, s.organizationA, 'owner', options.ownerLocale ? { locale: options.ownerLocale } : {}),
+    site1Support: await signInCaseMember(t, s.organizationA, 'support', { siteIds: [s.site1] }),
+    ownerOfB: await signInCaseMember(t, s.organizationB, 'owner'),
+    engineer: await signInStaff(t, 'support_engineer'),
+  };
 }

@@ -2,8 +2,8 @@ import { Button, Chip, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput 
 import { IconRestore, IconSearch } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AUDIT_CATEGORIES } from '@common/schemas/audit';
 import {
-  activityCategories,
   activityPresets,
   defaultActivityFilters,
   isInvalidActivityRange,
@@ -37,7 +37,8 @@ export function ActivityFiltersForm({ initial, onApply }: ActivityFiltersFormPro
           </Text>
           <Chip.Group multiple value={draft.categories} onChange={(value) => set('categories', value as AuditCategory[])}>
             <Group gap={6}>
-              {activityCategories.map((category) => (
+              {/* Every category the server records, each a chip. */}
+              {AUDIT_CATEGORIES.map((category) => (
                 <Chip key={category} value={category} size="sm" variant="light" wrapperProps={{ 'data-testid': 'activity-category', 'data-category': category }}>
                   {t(`activity.categories.${category}`)}
                 </Chip>

@@ -2,12 +2,12 @@ import { ActionIcon, Badge, Code, Table, Text, VisuallyHidden } from '@mantine/c
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AUDIT_CATEGORIES } from '@common/schemas/audit';
 import { formatDateTime } from '../../components/format-date-time';
 import { getActivityActionLabel } from './activity-action-label';
 import type { ActivityEvent } from './activity.api';
-import { activityCategories } from './get-activity-query';
 
-const isKnownCategory = (category: string): category is (typeof activityCategories)[number] => (activityCategories as readonly string[]).includes(category);
+const isKnownCategory = (category: string): category is (typeof AUDIT_CATEGORIES)[number] => (AUDIT_CATEGORIES as readonly string[]).includes(category);
 
 const hasDetails = (details: unknown) => details !== null && details !== undefined && !(typeof details === 'object' && Object.keys(details).length === 0);
 

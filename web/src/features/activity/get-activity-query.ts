@@ -1,4 +1,4 @@
-import { AUDIT_CATEGORIES, type ActivityPreset, type AuditCategory } from '@common/schemas/audit';
+import type { ActivityPreset, AuditCategory } from '@common/schemas/audit';
 
 /** The activity log's filters as the form holds them. `preset: 'custom'` uses `from` and `to`. */
 export interface ActivityFilters {
@@ -11,8 +11,6 @@ export interface ActivityFilters {
   to: string;
 }
 
-/** Every category the server records (cases, articles, contracts, downloads and the catalog too), each a filter chip. */
-export const activityCategories: readonly AuditCategory[] = AUDIT_CATEGORIES;
 export const activityPresets: readonly ActivityPreset[] = ['today', '3d', '1w', '1m', '3m', '6m', '1y'];
 
 export const defaultActivityFilters: ActivityFilters = { categories: [], actor: '', q: '', preset: '1w', from: '', to: '' };
