@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../server/test/factories';
 import { signInThroughPage } from '../support/sign-in';
@@ -62,6 +63,10 @@ describe('[ORGANIZATIONS]: an owner', () => {
     expect(await inviteePage.getByTestId('cases-forbidden').textContent()).toContain('does not include support cases');
     expect(await inviteePage.getByRole('navigation').getByRole('link', { name: 'Cases' }).count()).toBe(0);
     expect(await inviteePage.getByRole('navigation').getByRole('link', { name: 'Products' }).count()).toBe(1);
+    // A link straight to a case (from an email, a colleague) says the same, not a bare permission error.
+    await inviteePage.goto(`${server.url}/portal/cases/${randomUUID()}`);
+    await inviteePage.getByTestId('cases-forbidden').waitFor();
+    expect(await inviteePage.getByTestId('cases-forbidden').textContent()).toContain('does not include support cases');
     await expect.poll(() => page.getByRole('navigation').getByRole('link', { name: 'Cases' }).count()).toBe(1);
 
     await page.reload();

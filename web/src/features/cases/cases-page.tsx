@@ -120,6 +120,16 @@ function CasesView({ organization }: { organization: Organization }) {
   );
 }
 
+/** What a member whose role has no `case.view` sees instead of cases, on the tab and on a case's page. */
+export function CasesForbidden() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="gray" variant="light" icon={<IconLock size={18} />} data-testid="cases-forbidden">
+      {t('cases.list.notAllowed')}
+    </Alert>
+  );
+}
+
 /** `/portal/cases`: the Cases tab: views with counts, search, site filter, sorting, "Load more". */
 export function CasesPage() {
   const { t } = useTranslation();
@@ -133,9 +143,7 @@ export function CasesPage() {
             organization.abilities.includes('case.view') ? (
               <CasesView key={organization.id} organization={organization} />
             ) : (
-              <Alert color="gray" variant="light" icon={<IconLock size={18} />} data-testid="cases-forbidden">
-                {t('cases.list.notAllowed')}
-              </Alert>
+              <CasesForbidden />
             )
           }
         </CurrentOrganizationGate>

@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { PageLoader } from '../../components/page-loader';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import { useCurrentOrganization } from '../organizations/use-current-organization';
+import { CasesForbidden } from './cases-page';
 import { CaseView } from './case-view';
 
 /**
@@ -35,7 +36,17 @@ export function PortalCasePage() {
             {t('cases.backToList')}
           </Group>
         </Anchor>
-        {mustSwitch ? <PageLoader /> : <CurrentOrganizationGate>{(organization) => <CaseView key={`${organization.id}:${caseId}`} organizationId={organization.id} caseId={caseId} face="portal" />}</CurrentOrganizationGate>}
+        {mustSwitch ? <PageLoader /> : (
+          <CurrentOrganizationGate>
+            {(organization) =>
+              organization.abilities.includes('case.view') ? (
+                <CaseView key={`${organization.id}:${caseId}`} organizationId={organization.id} caseId={caseId} face="portal" />
+              ) : (
+                <CasesForbidden />
+              )
+            }
+          </CurrentOrganizationGate>
+        )}
       </Stack>
     </Container>
   );
