@@ -17,6 +17,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    setupFiles: ['server/test/refuse-queued-queries.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -106,9 +106,13 @@ export function createFileSystemBlobStore(root: string): BlobStore {
           callback(null, chunk);
         },
       });
+      const output = createWriteStream(tmpPath, { mode: 0o600 });
       try {
-        await pipeline(input, meter, createWriteStream(tmpPath, { mode: 0o600 }));
+        await pipeline(input, meter, output);
       } catch (error) {
+        // The pipeline fails without waiting for the file to close; it may even still be opening,
+        // and would be created after its removal. Removed once it has closed.
+        if (!output.closed) await new Promise<void>((resolve) => output.once('close', () => resolve()));
         await rm(tmpPath, { force: true });
         throw error;
       }

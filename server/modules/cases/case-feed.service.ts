@@ -2,7 +2,7 @@ import { recordCaseAudit } from './case-audit';
 import { isClosedStatus, isWaitingOnCustomer } from '../../../common/cases';
 import type { CasePost, CasePostPage, CreatePostBody, MentionCandidate } from '../../../common/schemas/cases';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
-import type { Db } from '../../platform/db';
+import { readAll, type Db } from '../../platform/db';
 import { AppError, badRequest, conflict, forbidden } from '../../platform/errors';
 import { lockCase, type CaseAccess, type CaseRow } from './case-access';
 import { presentAttachment } from './case-attachments.service';
@@ -51,7 +51,7 @@ function decodeCursor(cursor: string): PostPosition {
 /** Posts as the API shows them, with their authors, mentions and attachments (three queries for a page). */
 async function presentPosts(db: Db, caseRow: CaseRow, rows: { post: PostRow; authorName: string | null }[]): Promise<CasePost[]> {
   const ids = rows.map((row) => row.post.id);
-  const [mentions, attachments] = await Promise.all([listMentionsOfPosts(db, ids), listAttachmentsOfPosts(db, ids)]);
+  const [mentions, attachments] = await readAll(db, [() => listMentionsOfPosts(db, ids), () => listAttachmentsOfPosts(db, ids)]);
   return rows.map(({ post, authorName }) => ({
     id: post.id,
     author: post.authorId ? { id: post.authorId, name: authorName ?? '', side: post.authorSide } : null,

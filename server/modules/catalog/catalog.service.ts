@@ -1,3 +1,4 @@
+import { readAll } from '../../platform/db';
 import type {
   CreateComponentBody,
   CreateFamilyBody,
@@ -142,11 +143,11 @@ export async function listProducts(ctx: ServiceContext, query: ProductListQuery)
 export async function getProductDetail(ctx: ServiceContext, productId: string): Promise<ProductDetail> {
   const [row] = await listProductRows(ctx.db, { productId });
   if (!row) throw notFound('catalog.not_found');
-  const [components, releases, bulletins, agreements] = await Promise.all([
-    listComponents(ctx.db, productId),
-    getProductReleases(ctx, productId),
-    listBulletins(ctx.db, productId),
-    listAgreements(ctx.db, productId),
+  const [components, releases, bulletins, agreements] = await readAll(ctx.db, [
+    () => listComponents(ctx.db, productId),
+    () => getProductReleases(ctx, productId),
+    () => listBulletins(ctx.db, productId),
+    () => listAgreements(ctx.db, productId),
   ]);
   return {
     ...presentProduct(row),

@@ -14,7 +14,7 @@ import type {
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
-import type { Db } from '../../platform/db';
+import { readAll, type Db } from '../../platform/db';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import { queueSearchIndex } from '../search/search-index';
 import { catalogAudit, changedFields, mapUniqueViolation } from './catalog-support';
@@ -93,10 +93,10 @@ export function presentAgreement(row: AgreementRow, inForce: boolean): Agreement
 /** A product's releases, newest first and drafts included, each with its files and download counts. */
 export async function getProductReleases(ctx: ServiceContext, productId: string): Promise<ReleaseWithFiles[]> {
   const releases = await listReleases(ctx.db, productId);
-  const [files, byFile, byRelease] = await Promise.all([
-    listFilesOfReleases(ctx.db, releases.map((r) => r.id)),
-    countDownloadsByFile(ctx.db, productId),
-    countDownloadsByRelease(ctx.db, productId),
+  const [files, byFile, byRelease] = await readAll(ctx.db, [
+    () => listFilesOfReleases(ctx.db, releases.map((r) => r.id)),
+    () => countDownloadsByFile(ctx.db, productId),
+    () => countDownloadsByRelease(ctx.db, productId),
   ]);
   return releases.map((release) => ({
     ...presentRelease(release),

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { ArticleLanguage, ArticleStatus, ArticleVisibility, VerificationState } from '../../../common/knowledge';
 import { articleProducts, articles, articleTranslations } from '../../db/schema/index';
-import type { Db } from '../../platform/db';
+import { readAll, type Db } from '../../platform/db';
 import { containsPattern } from '../catalog/catalog.repository';
 
 /**
@@ -72,8 +72,9 @@ export async function listArticlePage(db: Db, filter: ArticleListFilter, page: {
   const conditions = conditionsOf(filter);
   const where = and(...conditions);
   const pageWhere = page.after ? and(where, sql`(${articles.updatedAt}, ${articles.id}) < (${page.after.updatedAt}::timestamptz, ${page.after.id}::uuid)`) : where;
-  const [rows, [count]] = await Promise.all([
-    db
+  const [rows, [count]] = await readAll(db, [
+    () =>
+      db
       .select({
         id: articles.id,
         visibility: articles.visibility,
@@ -89,7 +90,7 @@ export async function listArticlePage(db: Db, filter: ArticleListFilter, page: {
       .where(pageWhere)
       .orderBy(desc(articles.updatedAt), desc(articles.id))
       .limit(page.limit),
-    db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(articles).where(where),
+    () => db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(articles).where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
 }

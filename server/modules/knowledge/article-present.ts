@@ -3,7 +3,7 @@ import { verificationState, type ArticleLanguage } from '../../../common/knowled
 import type { Locale } from '../../../common/locale';
 import type { PersonRef } from '../../../common/schemas/cases';
 import type { Article, ArticleAttachment, ArticlePage } from '../../../common/schemas/knowledge';
-import type { Db } from '../../platform/db';
+import { readAll, type Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { ArticleListRow } from './article-list.repository';
 import {
@@ -60,11 +60,11 @@ export function presentVerification(row: Pick<ArticleRow, 'verifiedAt' | 'verifi
 export async function loadArticle(db: Db, articleId: string, now: Date): Promise<Article> {
   const row = await findArticle(db, articleId);
   if (!row) throw articleNotFound();
-  const [translations, tags, attachments, source] = await Promise.all([
-    listTranslations(db, [articleId]),
-    listProductTags(db, [articleId]),
-    listArticleAttachments(db, articleId),
-    row.sourceCaseId ? findSourceCase(db, row.sourceCaseId) : Promise.resolve(undefined),
+  const [translations, tags, attachments, source] = await readAll(db, [
+    () => listTranslations(db, [articleId]),
+    () => listProductTags(db, [articleId]),
+    () => listArticleAttachments(db, articleId),
+    () => (row.sourceCaseId ? findSourceCase(db, row.sourceCaseId) : Promise.resolve(undefined)),
   ]);
   const people = await peopleById(db, [row.createdBy, row.verifiedBy, ...translations.map((t) => t.translation.updatedBy)]);
   return {
@@ -101,7 +101,7 @@ export async function loadArticle(db: Db, articleId: string, now: Date): Promise
  */
 export async function presentListItems(db: Db, rows: readonly ArticleListRow[], options: { publishedOnly: boolean; locale: Locale; now: Date }): Promise<ItemList> {
   const ids = rows.map((r) => r.id);
-  const [translations, tags] = await Promise.all([listTranslations(db, ids), listProductTags(db, ids)]);
+  const [translations, tags] = await readAll(db, [() => listTranslations(db, ids), () => listProductTags(db, ids)]);
   const byArticle = new Map<string, TranslationWithEditor['translation'][]>();
   for (const { translation } of translations) {
     if (options.publishedOnly && translation.status !== 'published') continue;

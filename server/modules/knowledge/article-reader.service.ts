@@ -3,7 +3,7 @@ import type { Locale } from '../../../common/locale';
 import type { ArticlePage, ArticleView, PortalArticleListQuery } from '../../../common/schemas/knowledge';
 import type { Actor } from '../../platform/actor';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
-import type { Db } from '../../platform/db';
+import { readAll, type Db } from '../../platform/db';
 import { recordArticleAudit } from './article-audit';
 import { openArticleAttachment, type OpenedArticleFile } from './article-attachments.service';
 import { decodeArticleCursor, encodeArticleCursor } from './article-cursor';
@@ -69,11 +69,11 @@ export async function readArticle(ctx: ServiceContext, reader: ArticleReaderCont
   const language = pickArticleLanguage(published.map((t) => t.language), lang, reader.locale)!;
   const translation = published.find((t) => t.language === language)!;
   const viewCount = await incrementViewCount(ctx.db, articleId);
-  const [tags, attachments, people, mine] = await Promise.all([
-    listProductTags(ctx.db, [articleId]),
-    listArticleAttachments(ctx.db, articleId),
-    peopleById(ctx.db, [row.verifiedBy]),
-    reader.kind === 'customer' && reader.userId ? findVote(ctx.db, articleId, reader.userId) : Promise.resolve(undefined),
+  const [tags, attachments, people, mine] = await readAll(ctx.db, [
+    () => listProductTags(ctx.db, [articleId]),
+    () => listArticleAttachments(ctx.db, articleId),
+    () => peopleById(ctx.db, [row.verifiedBy]),
+    () => (reader.kind === 'customer' && reader.userId ? findVote(ctx.db, articleId, reader.userId) : Promise.resolve(undefined)),
   ]);
   return {
     id: row.id,

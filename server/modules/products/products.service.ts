@@ -1,3 +1,4 @@
+import { readAll } from '../../platform/db';
 import type { ContractStanding } from '../../../common/contracts';
 import {
   SOFTWARE_RESOURCE_TYPES,
@@ -67,12 +68,12 @@ async function requireEntitlement(ctx: ServiceContext, siteId: string, productId
 /** One licensed product of a site: entitlement, components, releases, bulletins, agreement in force. */
 export async function getProductDetail(ctx: ServiceContext, actor: Actor, access: OrganizationAccess, siteId: string, productId: string): Promise<ProductDetail> {
   const entitlement = await requireEntitlement(ctx, siteId, productId);
-  const [licensed, components, releaseRows, bulletinRows, agreement] = await Promise.all([
-    findLicensedProduct(ctx.db, siteId, productId, actor.userId),
-    listComponents(ctx.db, productId),
-    listPublishedReleases(ctx.db, productId),
-    listBulletins(ctx.db, productId),
-    findCurrentAgreement(ctx.db, productId),
+  const [licensed, components, releaseRows, bulletinRows, agreement] = await readAll(ctx.db, [
+    () => findLicensedProduct(ctx.db, siteId, productId, actor.userId),
+    () => listComponents(ctx.db, productId),
+    () => listPublishedReleases(ctx.db, productId),
+    () => listBulletins(ctx.db, productId),
+    () => findCurrentAgreement(ctx.db, productId),
   ]);
   if (!licensed) throw notFound('products.not_found');
   const standing = standingOf(entitlement.contract, ctx.clock.now());

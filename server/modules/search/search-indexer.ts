@@ -1,7 +1,7 @@
 import { formatCaseNumber } from '../../../common/cases';
 import { verificationState, type DocumentSubtype } from '../../../common/knowledge';
 import type { ServiceContext } from '../../platform/context';
-import type { Db } from '../../platform/db';
+import { readAll, type Db } from '../../platform/db';
 import type { BatchJobHandler } from '../../platform/jobs';
 import { collapseWhitespace, markdownToPlainText } from './highlight';
 import { queueSearchIndex, type SearchIndexTarget } from './search-index';
@@ -73,7 +73,7 @@ const plain = (markdown: string | null | undefined) => (markdown ? markdownToPla
 // ---- Entries from sources ----
 
 async function articleEntries(db: Db, articleIds: readonly string[], now: Date): Promise<SearchEntryInsert[]> {
-  const [rows, tags] = await Promise.all([listArticleSources(db, articleIds), listArticleProductIds(db, articleIds)]);
+  const [rows, tags] = await readAll(db, [() => listArticleSources(db, articleIds), () => listArticleProductIds(db, articleIds)]);
   const productsOf = new Map<string, string[]>();
   for (const tag of tags) productsOf.set(tag.articleId, [...(productsOf.get(tag.articleId) ?? []), tag.productId]);
   return rows.map((row) => ({
@@ -139,7 +139,7 @@ function bulletinEntry(row: BulletinSourceRow): SearchEntryInsert {
 }
 
 async function releaseEntries(db: Db, releaseIds: readonly string[]): Promise<SearchEntryInsert[]> {
-  const [rows, files, bulletins] = await Promise.all([listReleaseSources(db, releaseIds), listDocumentFilesOfReleases(db, releaseIds), listBulletinsOfReleases(db, releaseIds)]);
+  const [rows, files, bulletins] = await readAll(db, [() => listReleaseSources(db, releaseIds), () => listDocumentFilesOfReleases(db, releaseIds), () => listBulletinsOfReleases(db, releaseIds)]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const entries: SearchEntryInsert[] = rows.map((row) => ({
     kind: 'release',

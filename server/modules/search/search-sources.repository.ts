@@ -10,7 +10,7 @@ import {
   releases,
   searchEntries,
 } from '../../db/schema/index';
-import type { Db } from '../../platform/db';
+import { readAll, type Db } from '../../platform/db';
 
 /**
  * What the search index is made from. The index is a read model over several modules' tables
@@ -140,9 +140,9 @@ export function listBulletinsOfReleases(db: Db, releaseIds: readonly string[]) {
 
 /** The releases and bulletins of a product, to re-index when the product is renamed or deleted. */
 export async function listCatalogTargetsOfProduct(db: Db, productId: string): Promise<{ releaseIds: string[]; bulletinIds: string[] }> {
-  const [releaseRows, bulletinRows] = await Promise.all([
-    db.select({ id: releases.id }).from(releases).where(eq(releases.productId, productId)),
-    db.select({ id: productBulletins.id }).from(productBulletins).where(eq(productBulletins.productId, productId)),
+  const [releaseRows, bulletinRows] = await readAll(db, [
+    () => db.select({ id: releases.id }).from(releases).where(eq(releases.productId, productId)),
+    () => db.select({ id: productBulletins.id }).from(productBulletins).where(eq(productBulletins.productId, productId)),
   ]);
   return { releaseIds: releaseRows.map((r) => r.id), bulletinIds: bulletinRows.map((r) => r.id) };
 }
