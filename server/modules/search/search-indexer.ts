@@ -42,7 +42,7 @@ import { buildTsvector, normalizeText, scanRuns } from './tokenize';
 /** The plain text an entry keeps for snippets; its tokens are what the entry is found by. */
 const MAX_BODY_LENGTH = 20_000;
 
-/** Words a document is also found by, in both languages, so that "매뉴얼" finds manuals. */
+/** Words a document is also found by (never shown in its snippet), in both languages, so that "매뉴얼" finds manuals. */
 const SUBTYPE_WORDS: Record<DocumentSubtype, string> = {
   manual: 'manual guide 매뉴얼 설명서',
   release_notes: 'release notes 릴리스 노트',
@@ -61,11 +61,13 @@ export function vocabularyOf(title: string, body: string): Set<string> {
 }
 
 /** An entry's stored text and tokens from its title, summary (weight B), body and reference. */
-function entryText(parts: { title: string; summary?: string; body: string; reference?: string | null }) {
+function entryText(parts: { title: string; summary?: string; body: string; keywords?: string; reference?: string | null }) {
   const summary = parts.summary ? collapseWhitespace(parts.summary) : '';
   const body = collapseWhitespace(`${summary} ${parts.body}`).slice(0, MAX_BODY_LENGTH);
   const rest = summary ? body.slice(summary.length) : body;
-  return { title: parts.title, body, tsv: buildTsvector({ title: parts.title, summary, body: rest, reference: parts.reference ?? null }) };
+  // Keywords are found like the body but never shown: the snippet is cut from `body` alone.
+  const indexed = parts.keywords ? `${rest} ${parts.keywords}` : rest;
+  return { title: parts.title, body, tsv: buildTsvector({ title: parts.title, summary, body: indexed, reference: parts.reference ?? null }) };
 }
 
 const plain = (markdown: string | null | undefined) => (markdown ? markdownToPlainText(markdown) : '');
@@ -133,7 +135,7 @@ function bulletinEntry(row: BulletinSourceRow): SearchEntryInsert {
     language: null,
     productIds: [row.productId],
     reference,
-    ...entryText({ title: row.title, body: `${plain(row.body)}\n${row.productName} ${SUBTYPE_WORDS[row.kind]}`, reference }),
+    ...entryText({ title: row.title, body: plain(row.body), keywords: `${row.productName} ${SUBTYPE_WORDS[row.kind]}`, reference }),
     updatedAt: row.updatedAt,
   };
 }
@@ -174,7 +176,7 @@ async function releaseEntries(db: Db, releaseIds: readonly string[]): Promise<Se
       language: null,
       productIds: [release.productId],
       reference: release.version,
-      ...entryText({ title: `${file.fileName} (${release.productName} ${release.version})`, body: SUBTYPE_WORDS[subtype], reference: release.version }),
+      ...entryText({ title: `${file.fileName} (${release.productName} ${release.version})`, body: '', keywords: SUBTYPE_WORDS[subtype], reference: release.version }),
       updatedAt: file.createdAt,
     });
   }

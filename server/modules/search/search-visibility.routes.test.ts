@@ -104,6 +104,22 @@ describe('GET /api/v1/organizations/:organizationId/search (visibility)', () => 
     expect(byId.get(s.cases.site1)!.reference).toMatch(/^\d{8}$/);
     expect(byId.get(s.articles.customers)!.products.map((p) => p.id)).toEqual([s.products.p1]);
   });
+
+  it('finds documents by their kind in either language, without showing those words in the snippet', async () => {
+    for (const [query, id] of [
+      ['매뉴얼', s.documents.manualP1],
+      ['manual', s.documents.manualP1],
+      ['알려진 문제', s.documents.bulletinP2],
+      ['known issue', s.documents.bulletinP2],
+    ] as const) {
+      const results = await search(owner, `${s.base}/search?q=${encodeURIComponent(query)}&types=document`);
+      expect(ids(results), query).toEqual([id]);
+    }
+    const manual = (await search(owner, `${s.base}/search?q=${encodeURIComponent('매뉴얼')}`)).items.find((item) => item.id === s.documents.manualP1)!;
+    expect(manual.snippet).toBe('');
+    const bulletin = (await search(owner, `${s.base}/search?q=${encodeURIComponent('알려진 문제')}`)).items.find((item) => item.id === s.documents.bulletinP2)!;
+    expect(bulletin.snippet).toBe('Trends show gaps after a restart.');
+  });
 });
 
 describe('GET /api/v1/console/search (visibility)', () => {
