@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
  * explanation, from `<texts>.title` and `<texts>.description` (e.g. `caseQueue.noAccess`).
  */
 /** The translation groups that hold a title and a description for this panel. */
-export type NoAccessTexts = 'caseQueue.noAccess' | 'knowledge.noAccess';
+export type NoAccessTexts = 'caseQueue.noAccess' | 'knowledge.noAccess' | 'catalog.noAccess' | 'activity.noAccess';
 
 export function NoAccessPanel({ texts, testId }: { texts: NoAccessTexts; testId: string }) {
   const { t } = useTranslation();

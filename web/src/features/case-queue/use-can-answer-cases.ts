@@ -1,8 +1,6 @@
-import { STAFF_ROLE_PERMISSIONS } from '@common/permissions';
-import { useSignedInMe } from '../auth/use-signed-in-me';
+import { useStaffCan } from '../auth/use-staff-can';
 
 /** Whether the signed-in person works cases in the console (vendor staff with `case.answer`). */
 export function useCanAnswerCases(): boolean {
-  const me = useSignedInMe();
-  return me.staffRole !== null && STAFF_ROLE_PERMISSIONS[me.staffRole].includes('case.answer');
+  return useStaffCan('case.answer');
 }

@@ -4,13 +4,17 @@ import { IconEye } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FamiliesPanel } from './families-panel';
 import { ProductsPanel } from './products-panel';
+import { NoAccessPanel } from '../../components/no-access-panel';
+import { useStaffCan } from '../auth/use-staff-can';
 import { useCanManageCatalog } from './use-catalog-access';
 
-/** `/console/catalog`: the vendor's product families and products. */
+/** `/console/catalog`: the vendor's product families and products; staff without `product.view` see why not. */
 export function CatalogPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('features.console.catalog.title')} · Atrium`);
   const canManage = useCanManageCatalog();
+  const canView = useStaffCan('product.view');
+  if (!canView) return <NoAccessPanel texts="catalog.noAccess" testId="catalog-no-access" />;
   return (
     <Container size="xl" px={0} data-testid="catalog-page">
       <Stack gap="lg">

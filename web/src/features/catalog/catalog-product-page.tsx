@@ -1,3 +1,5 @@
+import { NoAccessPanel } from '../../components/no-access-panel';
+import { useStaffCan } from '../auth/use-staff-can';
 import { Anchor, Badge, Card, Container, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowLeft, IconChartBar, IconComponents, IconFileCertificate, IconInfoCircle, IconPackage } from '@tabler/icons-react';
@@ -61,6 +63,10 @@ function ProductTabs({ product }: { product: ProductDetail }) {
 
 /** `/console/catalog/products/:productId`: one product, its components, releases and files, notices, agreement and downloads. */
 export function CatalogProductPage() {
+  return useStaffCan('product.view') ? <CatalogProduct /> : <NoAccessPanel texts="catalog.noAccess" testId="catalog-no-access" />;
+}
+
+function CatalogProduct() {
   const { t } = useTranslation();
   const localized = useLocalized();
   const { productId = '' } = useParams();

@@ -1,12 +1,10 @@
 import type { LocalizedText } from '@common/schemas/catalog';
-import { STAFF_ROLE_PERMISSIONS } from '@common/permissions';
 import { useTranslation } from 'react-i18next';
-import { useSignedInMe } from '../auth/use-signed-in-me';
+import { useStaffCan } from '../auth/use-staff-can';
 
 /** Whether the signed-in staff member may change the catalog (vendor administrators); others read it. */
 export function useCanManageCatalog(): boolean {
-  const me = useSignedInMe();
-  return me.staffRole !== null && STAFF_ROLE_PERMISSIONS[me.staffRole].includes('catalog.manage');
+  return useStaffCan('catalog.manage');
 }
 
 /** Picks the vendor's text in the UI's language. */

@@ -8,7 +8,7 @@ export interface NavItem {
   path: string;
   /** Active only on this exact path (the face's home), not on paths below it. */
   end?: boolean;
-  /** Shown only when the person has this permission in the current organization (portal). */
+  /** Shown only when the person has this permission: in the current organization (portal), in their staff role (console). */
   requires?: Permission;
 }
 

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffRole } from '../../common/permissions';
+import { buildUser } from '../../server/test/factories';
+import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
+import { startE2eServer, type E2eServer } from '../support/server';
+import { signInThroughPage } from '../support/sign-in';
+
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ALL = ['Case queue', 'Customers', 'Knowledge', 'Catalog', 'Licensing', 'Remote support', 'Statistics', 'Activity log', 'Settings'];
+
+async function signInAs(role: StaffRole): Promise<{ page: Page; forbidden: string[] }> {
+  const user = await buildUser(server.ctx, { email: `${role}@vendor.example`, name: `Staff ${role}`, staffRole: role });
+  const page = await newPage(browser, 'en-US,en');
+  const forbidden: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 403) forbidden.push(`${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
+  await signInThroughPage(page, server.url, user.email);
+  await page.waitForURL((url) => url.pathname.startsWith('/console'));
+  return { page, forbidden };
+}
+
+async function navbarEntries(page: Page): Promise<string[]> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Case queue' }).waitFor();
+  return (await page.getByRole('navigation').getByRole('link').allTextContents()).map((text) => text.trim()).filter((text) => ALL.includes(text));
+}
+
+describe('[SHELL]: the console shows each staff role what it may use', () => {
+  it('a remote-support agent sees no Knowledge, Catalog, Activity log or Settings, and a link to them says why instead of failing', async () => {
+    const { page, forbidden } = await signInAs('agent');
+    expect(await navbarEntries(page)).toEqual(['Case queue', 'Customers', 'Licensing', 'Remote support', 'Statistics']);
+    for (const [path, testId, text] of [
+      ['/console/activity', 'activity-no-access', 'does not include the activity log'],
+      ['/console/catalog', 'catalog-no-access', 'does not include products'],
+      ['/console/catalog/products/00000000-0000-4000-8000-000000000000', 'catalog-no-access', 'does not include products'],
+      ['/console/knowledge', 'knowledge-no-access', 'cannot write articles'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByTestId(testId).waitFor();
+      expect(await page.getByTestId(testId).textContent(), path).toContain(text);
+    }
+    expect(forbidden).toEqual([]);
+  });
+
+  it('an account manager sees the catalog but not Knowledge, Activity log or Settings', async () => {
+    const { page } = await signInAs('account_manager');
+    expect(await navbarEntries(page)).toEqual(['Case queue', 'Customers', 'Catalog', 'Licensing', 'Remote support', 'Statistics']);
+    await page.getByRole('navigation').getByRole('link', { name: 'Catalog' }).click();
+    await page.getByTestId('catalog-read-only').waitFor();
+  });
+
+  it('a support engineer sees everything but Settings; a vendor administrator sees it all', async () => {
+    const engineer = await signInAs('support_engineer');
+    expect(await navbarEntries(engineer.page)).toEqual(ALL.filter((entry) => entry !== 'Settings'));
+    await engineer.page.getByRole('navigation').getByRole('link', { name: 'Activity log' }).click();
+    await engineer.page.getByTestId('activity-page').waitFor();
+    const admin = await signInAs('vendor_admin');
+    expect(await navbarEntries(admin.page)).toEqual(ALL);
+  });
+});
