@@ -1,15 +1,18 @@
-import { Group, Text, ThemeIcon } from '@mantine/core';
+import { Group, Text, ThemeIcon, type MantineBreakpoint } from '@mantine/core';
 import { IconBuildingArch } from '@tabler/icons-react';
 
-/** The product name with its mark, as shown in headers and on the sign-in page. */
-export function BrandMark({ size = 'md' }: { size?: 'md' | 'lg' }) {
+/**
+ * The product name with its mark, as shown in headers and on the sign-in page. `wordFrom` shows the
+ * name only from that breakpoint up (a phone's header keeps the mark alone; the name never wraps).
+ */
+export function BrandMark({ size = 'md', wordFrom }: { size?: 'md' | 'lg'; wordFrom?: MantineBreakpoint }) {
   const large = size === 'lg';
   return (
     <Group gap={large ? 'sm' : 8} wrap="nowrap">
       <ThemeIcon size={large ? 44 : 32} radius="md" variant="gradient" gradient={{ from: 'indigo.6', to: 'cyan.5', deg: 135 }}>
         <IconBuildingArch size={large ? 26 : 20} stroke={1.8} />
       </ThemeIcon>
-      <Text fw={800} fz={large ? 28 : 20} lts={-0.3}>
+      <Text fw={800} fz={large ? 28 : 20} lts={-0.3} style={{ whiteSpace: 'nowrap' }} {...(wordFrom ? { visibleFrom: wordFrom } : {})}>
         Atrium
       </Text>
     </Group>

@@ -45,7 +45,7 @@ export function GoToCaseForm({ queueSearch }: { queueSearch: string }) {
           autoComplete="off"
           w={{ base: '100%', xs: 260 }}
         />
-        <Button type="submit" mt={25} variant="default" rightSection={<IconArrowRight size={16} />} loading={find.isPending}>
+        <Button type="submit" mt={25} variant="default" rightSection={<IconArrowRight size={16} />} loading={find.isPending} style={{ flexShrink: 0 }}>
           {t('caseQueue.goTo.submit')}
         </Button>
       </Group>

@@ -24,7 +24,7 @@ export function ShellHeader({ face, isNavbarOpen, onToggleNavbar }: ShellHeaderP
         <Group gap="sm" wrap="nowrap">
           <Burger opened={isNavbarOpen} onClick={onToggleNavbar} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNavigation')} />
           <Anchor component={Link} to={`/${face}`} underline="never" c="inherit" aria-label={t('shell.homeLink')}>
-            <BrandMark />
+            <BrandMark wordFrom="sm" />
           </Anchor>
           <Badge variant="light" color={face === 'console' ? 'grape' : 'indigo'} radius="sm" visibleFrom="xs" data-testid="face-label">
             {t(`shell.face.${face}`)}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMember, buildOrganization, buildSite, buildUser, DEFAULT_PASSWORD } from '../../server/test/factories';
+import { launchBrowser, type Browser, type Page } from '../support/browser';
+import { startE2eServer, type E2eServer } from '../support/server';
+
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A phone-sized page (390 × 844, touch) whose browser prefers Korean. */
+async function phonePage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, extraHTTPHeaders: { 'accept-language': 'ko-KR,ko' } });
+  return context.newPage();
+}
+
+/** Signs in through the Korean sign-in page. */
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('이메일').fill(email);
+  await page.getByLabel('비밀번호', { exact: true }).fill(DEFAULT_PASSWORD);
+  await page.getByRole('button', { name: '로그인' }).click();
+}
+
+/**
+ * How far the page scrolls sideways, and whether the product name in the header, when shown, takes
+ * more than one line (at 20 px a line is about 31 px high).
+ */
+async function layoutOf(page: Page) {
+  const name = page.locator('header p', { hasText: /^Atrium$/ });
+  const box = (await name.isVisible()) ? await name.boundingBox() : null;
+  return {
+    overflow: await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
+    nameWraps: box !== null && box.height > 40,
+  };
+}
+
+describe('[SHELL]: on a phone', () => {
+  it('the portal and the console fit the screen: the header keeps the mark without wrapping the name, nothing scrolls sideways, no button is cut', async () => {
+    const organization = await buildOrganization(server.ctx, { name: 'Yeosu Chemical Company' });
+    await buildSite(server.ctx, { organizationId: organization.id, name: 'Yeosu plant' });
+    const owner = await buildUser(server.ctx, { email: 'owner@yeosu.example', name: 'Kim Owner' });
+    await buildMember(server.ctx, { organizationId: organization.id, userId: owner.id, role: 'owner' });
+    const engineer = await buildUser(server.ctx, { email: 'engineer@vendor.example', name: 'Park Engineer', staffRole: 'support_engineer' });
+
+    const portal = await phonePage();
+    await signIn(portal, owner.email);
+    await portal.waitForURL((url) => url.pathname.startsWith('/portal'));
+    for (const path of ['/portal', '/portal/cases', '/portal/knowledge', '/portal/team']) {
+      await portal.goto(`${server.url}${path}`);
+      await portal.getByRole('main').waitFor();
+      await portal.waitForLoadState('networkidle');
+      expect(await layoutOf(portal), path).toEqual({ overflow: 0, nameWraps: false });
+    }
+
+    const console = await phonePage();
+    await signIn(console, engineer.email);
+    await console.waitForURL((url) => url.pathname.startsWith('/console'));
+    const goTo = console.getByTestId('go-to-case').getByRole('button');
+    await goTo.waitFor();
+    expect(await layoutOf(console)).toEqual({ overflow: 0, nameWraps: false });
+    // The button's label fits in it: "열기" is not cut to "열".
+    const label = goTo.locator('.mantine-Button-label');
+    expect(await label.textContent()).toBe('열기');
+    expect(await label.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  });
+});
