@@ -4,7 +4,7 @@ import { CLI_ORIGIN } from '../../server/platform/context';
 import { createProvider } from '../../server/modules/sso/sso.service';
 import { findUserByEmail } from '../../server/modules/users/users.repository';
 import { findLink } from '../../server/test/smtp-sink';
-import { buildActor } from '../../server/test/factories';
+import { buildActor, buildUser, DEFAULT_PASSWORD } from '../../server/test/factories';
 import { startOidcProvider, type TestOidcProvider } from '../../server/test/oidc-provider';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
@@ -26,6 +26,43 @@ const totp = (secret: string, offsetSteps = 0) =>
   new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
 
 const signInWithPassword = (page: Page, email: string, password: string) => signInThroughPage(page, server.url, email, { password });
+
+// Before the lockout below, which refuses this machine's address for a while.
+describe('[ACCOUNTS]: idle sign-out', () => {
+  it('warns a minute before, keeps the session on "Stay signed in", and at the end signs out and says why', async () => {
+    const user = await buildUser(server.ctx, { email: 'idle@yeosu.example', name: 'Han Idle' });
+    const page = await newPage(browser, 'ko-KR,ko');
+    // The browser's clock is moved by the test; the server's default of 1,800 s stands.
+    await page.clock.install();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('이메일').fill(user.email);
+    await page.getByLabel('비밀번호', { exact: true }).fill(DEFAULT_PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/portal'));
+    await page.goto(`${server.url}/portal/account`);
+    await page.getByTestId('account-page').waitFor();
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'atrium_session')!;
+
+    // Nothing for 29 minutes: the warning counts down the last minute.
+    await page.clock.fastForward('29:05');
+    const warning = page.getByTestId('idle-warning');
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(/0:5\d 후에 자동으로 로그아웃됩니다/);
+    await page.getByTestId('idle-stay').click();
+    await warning.waitFor({ state: 'hidden' });
+
+    // Staying started a new half hour: 29 minutes later it warns again; this time nobody answers.
+    await page.clock.fastForward('29:05');
+    await warning.waitFor();
+    await page.clock.fastForward('01:00');
+    await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('reason') === 'idle' && url.searchParams.get('next') === '/portal/account');
+    await expect.poll(() => page.getByText('일정 시간 동안 사용하지 않아 자동으로 로그아웃되었습니다').count()).toBe(1);
+    // The session ended on the server too.
+    const me = await fetch(`${server.url}/api/v1/me`, { headers: { cookie: `atrium_session=${cookie.value}` } });
+    expect(me.status).toBe(401);
+    await page.context().close();
+  });
+});
 
 describe('[ACCOUNTS]: a new user', () => {
   it('registers, verifies from the email, signs in, enrols an authenticator app, signs out and signs in with a code', async () => {
