@@ -30,21 +30,24 @@ async function signIn(page: Page, email: string): Promise<void> {
 }
 
 /**
- * How far the page scrolls sideways, and whether the product name in the header, when shown, takes
- * more than one line (at 20 px a line is about 31 px high).
+ * How far the page scrolls sideways, whether the product name in the header, when shown, takes more
+ * than one line (at 20 px a line is about 31 px high), and whether the user menu is on the screen.
  */
 async function layoutOf(page: Page) {
   const name = page.locator('header p', { hasText: /^Atrium$/ });
   const box = (await name.isVisible()) ? await name.boundingBox() : null;
+  const menu = await page.getByTestId('user-menu').boundingBox();
   return {
     overflow: await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
     nameWraps: box !== null && box.height > 40,
+    userMenuOnScreen: menu !== null && menu.x + menu.width <= 390,
   };
 }
 
 describe('[SHELL]: on a phone', () => {
-  it('the portal and the console fit the screen: the header keeps the mark without wrapping the name, nothing scrolls sideways, no button is cut', async () => {
-    const organization = await buildOrganization(server.ctx, { name: 'Yeosu Chemical Company' });
+  it('the portal and the console fit the screen: the header keeps the mark without wrapping the name and its menus on the screen, nothing scrolls sideways, no button is cut', async () => {
+    // A long name, as real ones are: the switcher cuts it rather than push the menus off the screen.
+    const organization = await buildOrganization(server.ctx, { name: '한국남부발전주식회사 영동에코발전본부 제1발전소 운영팀' });
     await buildSite(server.ctx, { organizationId: organization.id, name: 'Yeosu plant' });
     const owner = await buildUser(server.ctx, { email: 'owner@yeosu.example', name: 'Kim Owner' });
     await buildMember(server.ctx, { organizationId: organization.id, userId: owner.id, role: 'owner' });
@@ -57,7 +60,7 @@ describe('[SHELL]: on a phone', () => {
       await portal.goto(`${server.url}${path}`);
       await portal.getByRole('main').waitFor();
       await portal.waitForLoadState('networkidle');
-      expect(await layoutOf(portal), path).toEqual({ overflow: 0, nameWraps: false });
+      expect(await layoutOf(portal), path).toEqual({ overflow: 0, nameWraps: false, userMenuOnScreen: true });
     }
 
     const console = await phonePage();
@@ -65,7 +68,7 @@ describe('[SHELL]: on a phone', () => {
     await console.waitForURL((url) => url.pathname.startsWith('/console'));
     const goTo = console.getByTestId('go-to-case').getByRole('button');
     await goTo.waitFor();
-    expect(await layoutOf(console)).toEqual({ overflow: 0, nameWraps: false });
+    expect(await layoutOf(console)).toEqual({ overflow: 0, nameWraps: false, userMenuOnScreen: true });
     // The button's label fits in it: "열기" is not cut to "열".
     const label = goTo.locator('.mantine-Button-label');
     expect(await label.textContent()).toBe('열기');

@@ -22,14 +22,14 @@ export function OrganizationSwitcher() {
             data-organization-id={current?.id}
             px="xs"
             py={6}
-            style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-default-border)' }}
+            style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-default-border)', minWidth: 0, maxWidth: '100%' }}
           >
-            <Group gap={6} wrap="nowrap">
-              {query.isPending ? <Loader size={14} /> : <IconBuilding size={16} stroke={1.7} />}
-              <Text size="sm" fw={500} maw={200} truncate>
+            <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+              {query.isPending ? <Loader size={14} /> : <IconBuilding size={16} stroke={1.7} style={{ flexShrink: 0 }} />}
+              <Text size="sm" fw={500} maw={200} truncate style={{ minWidth: 0 }}>
                 {label}
               </Text>
-              <IconSelector size={14} stroke={1.7} />
+              <IconSelector size={14} stroke={1.7} style={{ flexShrink: 0 }} />
             </Group>
           </UnstyledButton>
         </Menu.Target>

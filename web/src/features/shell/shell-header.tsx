@@ -21,7 +21,8 @@ export function ShellHeader({ face, isNavbarOpen, onToggleNavbar }: ShellHeaderP
   return (
     <AppShell.Header px="md">
       <Group h="100%" justify="space-between" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
+        {/* The left side gives way on a narrow screen (the organization's name is cut), never the menus on the right. */}
+        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
           <Burger opened={isNavbarOpen} onClick={onToggleNavbar} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNavigation')} />
           <Anchor component={Link} to={`/${face}`} underline="never" c="inherit" aria-label={t('shell.homeLink')}>
             <BrandMark wordFrom="sm" />
@@ -34,7 +35,7 @@ export function ShellHeader({ face, isNavbarOpen, onToggleNavbar }: ShellHeaderP
         <Box visibleFrom="sm" style={{ flex: 1, minWidth: 0, maxWidth: 440 }}>
           <TopBarSearch face={face} />
         </Box>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
           <Box hiddenFrom="sm">
             <TopBarSearch face={face} compact />
           </Box>
