@@ -63,12 +63,12 @@ describe('[SHELL]: on a phone', () => {
       expect(await layoutOf(portal), path).toEqual({ overflow: 0, nameWraps: false, userMenuOnScreen: true });
     }
 
-    const console = await phonePage();
-    await signIn(console, engineer.email);
-    await console.waitForURL((url) => url.pathname.startsWith('/console'));
-    const goTo = console.getByTestId('go-to-case').getByRole('button');
+    const staff = await phonePage();
+    await signIn(staff, engineer.email);
+    await staff.waitForURL((url) => url.pathname.startsWith('/console'));
+    const goTo = staff.getByTestId('go-to-case').getByRole('button');
     await goTo.waitFor();
-    expect(await layoutOf(console)).toEqual({ overflow: 0, nameWraps: false, userMenuOnScreen: true });
+    expect(await layoutOf(staff)).toEqual({ overflow: 0, nameWraps: false, userMenuOnScreen: true });
     // The button's label fits in it: "열기" is not cut to "열".
     const label = goTo.locator('.mantine-Button-label');
     expect(await label.textContent()).toBe('열기');

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContract } from '../../test/catalog-factories';
 import { buildMember, buildOrganization, buildSite } from '../../test/factories';
@@ -12,6 +13,16 @@ describe('containsNul', () => {
     expect(containsNul({ a: ['x', 1, null, true, { b: '가 😀 \t\n' }] })).toBe(false);
     expect(containsNul(undefined)).toBe(false);
     expect(containsNul(42)).toBe(false);
+    expect(containsNul(Object.assign(Object.create(null) as object, { a: 'x\u0000' }))).toBe(true);
+  });
+
+  it('does not read streams or bytes: an upload’s body is the request stream', () => {
+    const stream = new PassThrough();
+    Object.assign(stream, { label: 'x\u0000' });
+    stream.write(Buffer.from('a\u0000b'));
+    expect(containsNul(stream)).toBe(false);
+    expect(containsNul(Buffer.from('a\u0000b'))).toBe(false);
+    expect(containsNul({ file: stream })).toBe(false);
   });
 });
 
@@ -38,9 +49,9 @@ describe('a NUL character in a request', () => {
 
   it('is refused with 400 request.nul_character in every search and filter box, instead of failing in the database', async () => {
     const q = encodeURIComponent('pump\u0000');
-    const portal = [`${base}/search?q=${q}`, `${base}/articles/suggestions?q=${q}`, `${base}/cases?q=${q}`, `${base}/articles?q=${q}`, `${base}/members?q=${q}`, `${base}/activity?q=${q}`];
-    const console = [`/api/v1/console/search?q=${q}`, `/api/v1/cases/queue?q=${q}`, `/api/v1/console/articles?q=${q}`, `/api/v1/admin/activity?q=${q}`, `/api/v1/admin/organizations?q=${q}`, `/api/v1/catalog/products?q=${q}`];
-    for (const [client, urls] of [[owner, portal], [engineer, console]] as const) {
+    const portalUrls = [`${base}/search?q=${q}`, `${base}/articles/suggestions?q=${q}`, `${base}/cases?q=${q}`, `${base}/articles?q=${q}`, `${base}/members?q=${q}`, `${base}/activity?q=${q}`];
+    const consoleUrls = [`/api/v1/console/search?q=${q}`, `/api/v1/cases/queue?q=${q}`, `/api/v1/console/articles?q=${q}`, `/api/v1/admin/activity?q=${q}`, `/api/v1/admin/organizations?q=${q}`, `/api/v1/catalog/products?q=${q}`];
+    for (const [client, urls] of [[owner, portalUrls], [engineer, consoleUrls]] as const) {
       for (const url of urls) {
         const response = await client.inject('GET', url);
         expect(response.statusCode, url).toBe(400);
