@@ -25,10 +25,6 @@ export const ERROR_MESSAGES = {
     en: 'The request body is too large.',
     ko: '요청 본문이 너무 큽니다.',
   },
-  'request.nul_character': {
-    en: 'The request contains a NUL character, which is not allowed in any field or search.',
-    ko: '요청에 허용되지 않는 NUL 문자가 들어 있습니다. 입력 항목과 검색어에는 쓸 수 없습니다.',
-  },
   'request.unsupported_media_type': {
     en: 'This content type is not supported here.',
     ko: '지원하지 않는 콘텐츠 형식입니다.',

@@ -39,7 +39,6 @@ import { registerSearchRoutes } from './modules/search/search.routes';
 import type { Config } from './platform/config';
 import type { ServiceContext } from './platform/context';
 import { registerAuth } from './platform/http/auth-plugin';
-import { registerNulGuard } from './platform/http/nul-guard';
 import { registerErrorHandling, sendError } from './platform/http/error-handler';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -119,7 +118,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerAuth(app, ctx);
   registerOrganizationAccess(app, ctx, { dryRun: deps.dryRunAuthorization ?? false });
-  registerNulGuard(app);
   registerHealthRoutes(app, ctx.database);
   registerAuthRoutes(app, ctx, { signInRateLimit: deps.config.signInRateLimit });
   registerMeRoutes(app, ctx);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryText } from './query-text';
 
 /** The kinds of activity the log records (the filter chips of the activity pages). */
 export const AUDIT_CATEGORIES = ['sign_in', 'account', 'organization', 'site', 'member', 'settings', 'token', 'system', 'catalog', 'contract', 'download', 'case', 'article'] as const;
@@ -49,8 +50,8 @@ const DateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
 /** The filters shared by the activity list and its export. */
 export const ActivityFilterQuery = z.object({
   category: CategoryList.optional().describe('One or more categories, comma-separated or repeated'),
-  actor: z.string().trim().min(1).max(200).optional().describe("A user id, or text found in the actor's label or name"),
-  q: z.string().trim().min(1).max(200).optional().describe('Text found in the action, actor, target, IP address, client or details'),
+  actor: queryText().trim().min(1).max(200).optional().describe("A user id, or text found in the actor's label or name"),
+  q: queryText().trim().min(1).max(200).optional().describe('Text found in the action, actor, target, IP address, client or details'),
   preset: ActivityPreset.optional().describe('A quick range; ignored when from or to is given; 1w when nothing is given'),
   from: DateOrDateTime.optional().describe('Start: a date (from its midnight in tz) or an ISO date-time'),
   to: DateOrDateTime.optional().describe('End: a date (that whole day in tz, the default being today) or an exclusive ISO date-time'),

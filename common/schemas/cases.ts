@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryText } from './query-text';
 import { CASE_CATEGORIES, CASE_EMAIL_KINDS, CASE_LANGUAGES, CASE_LINK_KINDS, CASE_STATUSES, FEED_KINDS, HOME_HIGHLIGHT_KINDS } from '../cases';
 import { ContractStanding, SiteRef } from './products';
 
@@ -89,7 +90,7 @@ export const SortOrder = z.enum(['asc', 'desc']);
 
 export const CaseListQuery = z.object({
   view: CaseView.default('my_open').describe('My open cases, all open cases of my sites, all closed cases'),
-  q: z.string().max(200).optional().describe('Matches subject, description, number and old number'),
+  q: queryText().max(200).optional().describe('Matches subject, description, number and old number'),
   siteId: z.uuid().optional(),
   sort: CaseSort.default('updated'),
   order: SortOrder.default('desc'),
@@ -243,7 +244,7 @@ export const CreatePostBody = z.object({
 });
 export type CreatePostBody = z.infer<typeof CreatePostBody>;
 
-export const MentionCandidatesQuery = z.object({ q: z.string().max(100).default('') });
+export const MentionCandidatesQuery = z.object({ q: queryText().max(100).default('') });
 export const MentionCandidate = z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: z.enum(['member', 'account_manager', 'success_manager']) });
 export const MentionCandidates = z.object({ items: z.array(MentionCandidate) });
 export type MentionCandidate = z.infer<typeof MentionCandidate>;
@@ -265,7 +266,7 @@ export const CaseLink = z.object({
 export type CaseLink = z.infer<typeof CaseLink>;
 export const CaseLinkList = z.object({ items: z.array(CaseLink) });
 export const CreateLinkBody = z.object({ kind: CaseLinkKind, targetId: z.uuid() });
-export const LinkCandidatesQuery = z.object({ kind: CaseLinkKind, q: z.string().max(100).default('') });
+export const LinkCandidatesQuery = z.object({ kind: CaseLinkKind, q: queryText().max(100).default('') });
 export const LinkCandidates = z.object({ items: z.array(z.object({ kind: CaseLinkKind, targetId: z.uuid(), title: z.string() })) });
 
 export const CaseRemoteSession = z.object({ sessionId: z.uuid(), linkedAt: z.string().datetime() });
@@ -280,7 +281,7 @@ export const QueueQuery = z.object({
   productId: z.uuid().optional(),
   category: CaseCategory.optional(),
   olderThanDays: z.coerce.number().int().min(0).max(3650).optional().describe('Opened at least this many days ago'),
-  q: z.string().max(200).optional(),
+  q: queryText().max(200).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
@@ -343,7 +344,7 @@ export type HomePreferences = z.infer<typeof HomePreferences>;
 export const CaseEmailPreferences = z.object({ kinds: z.array(CaseEmailKind).max(CASE_EMAIL_KINDS.length).describe('The case emails this person gets') });
 export type CaseEmailPreferences = z.infer<typeof CaseEmailPreferences>;
 
-export const ArticleSuggestionsQuery = z.object({ q: z.string().max(1000).default('') });
+export const ArticleSuggestionsQuery = z.object({ q: queryText().max(1000).default('') });
 export const ArticleSuggestions = z.object({
   items: z
     .array(

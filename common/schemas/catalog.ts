@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryText } from './query-text';
 
 /**
  * The vendor's catalog as the console reads and changes it: product families, products, their
@@ -102,7 +103,7 @@ export const ProductList = z.object({ items: z.array(ProductSummary).describe('B
 export type ProductList = z.infer<typeof ProductList>;
 
 export const ProductListQuery = z.object({
-  q: z.string().trim().max(100).optional().describe('Case-insensitive text in the name or description'),
+  q: queryText().trim().max(100).optional().describe('Case-insensitive text in the name or description'),
   familyId: z.uuid().optional(),
 });
 export type ProductListQuery = z.infer<typeof ProductListQuery>;

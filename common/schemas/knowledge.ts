@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryText } from './query-text';
 import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, ARTICLE_VISIBILITIES } from '../knowledge';
 import { PersonRef, WrittenText } from './cases';
 
@@ -104,7 +105,7 @@ export const Article = z.object({
 export type Article = z.infer<typeof Article>;
 
 export const ArticleListQuery = z.object({
-  q: z.string().max(200).optional().describe('Words of the title'),
+  q: queryText().max(200).optional().describe('Words of the title'),
   status: ArticleStatus.optional().describe('An article is published when any translation is'),
   visibility: ArticleVisibility.optional(),
   language: ArticleLanguage.optional().describe('Articles that have this translation'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryText } from './query-text';
 import { CUSTOMER_ROLES, PERMISSIONS } from '../permissions';
 
 /** C0 and C1 control characters (tabs and line breaks included): never part of a name. */
@@ -104,7 +105,7 @@ export type OrganizationContact = z.infer<typeof OrganizationContact>;
 
 /** The console's list of customer organizations. */
 export const ConsoleOrganizationQuery = z.object({
-  q: z.string().trim().max(100).optional().describe('Part of the name, or the exact organization ID'),
+  q: queryText().trim().max(100).optional().describe('Part of the name, or the exact organization ID'),
   archived: z.enum(['true', 'false']).optional().describe('Only archived (true) or only active (false) organizations'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryText } from './query-text';
 
 /**
  * The portal's Products and downloads (myOSIsoft, seed 000 pp. 15–20): the products licensed to the
@@ -92,7 +93,7 @@ export type ContractWarning = z.infer<typeof ContractWarning>;
 
 export const ProductListQuery = z.object({
   siteId: z.uuid().optional().describe('Only this site (one the member may act on)'),
-  q: z.string().trim().max(100).optional().describe('Case-insensitive search over product, display and component names'),
+  q: queryText().trim().max(100).optional().describe('Case-insensitive search over product, display and component names'),
   limit: z.coerce.number().int().min(1).max(100).default(50).describe('Products per page'),
   cursor: z.uuid().optional().describe('nextCursor of the previous page'),
 });
@@ -163,7 +164,7 @@ export type ProductDetail = z.infer<typeof ProductDetail>;
 export const FileListQuery = z.object({
   resourceType: ResourceType.optional(),
   version: z.enum(['current', 'all']).default('current').describe('current: the newest published release; all: every published release'),
-  q: z.string().trim().max(100).optional().describe('Search over file name and version'),
+  q: queryText().trim().max(100).optional().describe('Search over file name and version'),
   releaseId: z.uuid().optional(),
 });
 export type FileListQuery = z.input<typeof FileListQuery>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryText } from './query-text';
 import { ARTICLE_LANGUAGES, DOCUMENT_SUBTYPES, SEARCH_KINDS } from '../knowledge';
 
 /**
@@ -25,7 +26,7 @@ const KindList = z
   });
 
 export const SearchQuery = z.object({
-  q: z.string().max(10_000).default('').describe('Any words; longer text is cut to its first 500 characters'),
+  q: queryText().max(10_000).default('').describe('Any words; longer text is cut to its first 500 characters'),
   types: KindList.optional(),
   productId: z.uuid().optional(),
   language: z.enum(ARTICLE_LANGUAGES).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryText } from './query-text';
 import { CUSTOMER_ROLES } from '../permissions';
 
 /** A customer role in an organization. */
@@ -13,7 +14,7 @@ const Email = z.string().trim().toLowerCase().email().max(254).refine((value) =>
 
 const Page = z.coerce.number().int().min(1).max(100_000).default(1);
 const PageSize = z.coerce.number().int().min(1).max(100).default(25);
-const Search = z.string().trim().max(100).optional().describe('Case-insensitive search over name, email and company');
+const Search = queryText().trim().max(100).optional().describe('Case-insensitive search over name, email and company');
 const SiteIds = z.array(z.uuid()).max(500);
 
 export const SiteRef = z.object({ id: z.uuid(), name: z.string() });
