@@ -4,11 +4,11 @@ import { CLI_ORIGIN } from '../../server/platform/context';
 import { createProvider } from '../../server/modules/sso/sso.service';
 import { findUserByEmail } from '../../server/modules/users/users.repository';
 import { findLink } from '../../server/test/smtp-sink';
-import { buildActor, buildUser, DEFAULT_PASSWORD } from '../../server/test/factories';
+import { buildActor, buildUser } from '../../server/test/factories';
 import { startOidcProvider, type TestOidcProvider } from '../../server/test/oidc-provider';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
-import { signInThroughPage } from '../support/sign-in';
+import { signIn, signInThroughPage } from '../support/sign-in';
 
 let server: E2eServer;
 let browser: Browser;
@@ -34,11 +34,7 @@ describe('[ACCOUNTS]: idle sign-out', () => {
     const page = await newPage(browser, 'ko-KR,ko');
     // The browser's clock is moved by the test; the server's default of 1,800 s stands.
     await page.clock.install();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('이메일').fill(user.email);
-    await page.getByLabel('비밀번호', { exact: true }).fill(DEFAULT_PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/portal'));
+    await signIn(page, server.url, user.email, 'ko');
     await page.goto(`${server.url}/portal/account`);
     await page.getByTestId('account-page').waitFor();
     const cookie = (await page.context().cookies()).find((c) => c.name === 'atrium_session')!;

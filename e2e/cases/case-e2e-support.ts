@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { users } from '../../server/db/schema/index';
-import { DEFAULT_PASSWORD } from '../../server/test/factories';
 import type { ReceivedMail } from '../../server/test/smtp-sink';
 import type { Page } from '../support/browser';
 import type { E2eServer } from '../support/server';
@@ -12,21 +11,6 @@ import type { E2eServer } from '../support/server';
  * first page load builds the app's chunks.
  */
 export const WAIT = { timeout: 20_000 };
-
-const SIGN_IN_LABELS = {
-  ko: { email: '이메일', password: '비밀번호', button: '로그인' },
-  en: { email: 'Email', password: 'Password', button: 'Sign in' },
-} as const;
-
-/** Signs in through the sign-in page in the page's language and waits until the app left it. */
-export async function signIn(page: Page, baseUrl: string, email: string, language: 'ko' | 'en', next?: string): Promise<void> {
-  const labels = SIGN_IN_LABELS[language];
-  await page.goto(`${baseUrl}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
-  await page.getByLabel(labels.email).fill(email);
-  await page.getByLabel(labels.password, { exact: true }).fill(DEFAULT_PASSWORD);
-  await page.getByRole('button', { name: labels.button }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), WAIT);
-}
 
 /** Sets a user's own language (the language of their emails and of the app once signed in). */
 export async function setUserLocale(server: E2eServer, userId: string, locale: 'ko' | 'en'): Promise<void> {

@@ -6,7 +6,8 @@ import { buildMember, buildOrganization, buildSite, buildUser } from '../../serv
 import { findLink, type ReceivedMail } from '../../server/test/smtp-sink';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
-import { setUserLocale, signIn, WAIT, waitForMailWhere } from './case-e2e-support';
+import { setUserLocale, WAIT, waitForMailWhere } from './case-e2e-support';
+import { signIn } from '../support/sign-in';
 import { skipStepsAfterAFailure } from '../support/steps';
 
 /**

@@ -5,7 +5,8 @@ import { buildContract } from '../../server/test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
-import { signIn, WAIT } from './case-e2e-support';
+import { WAIT } from './case-e2e-support';
+import { signIn } from '../support/sign-in';
 
 /**
  * Issue 6, bad input in the browser: Markdown carrying HTML and script (a post, its preview, the

@@ -4,7 +4,8 @@ import { buildContract } from '../../server/test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
-import { markDocument, signIn, WAIT } from './case-e2e-support';
+import { markDocument, WAIT } from './case-e2e-support';
+import { signIn } from '../support/sign-in';
 
 /**
  * Issue 6, live updates in the browser: while a customer's home page is open, an engineer moves

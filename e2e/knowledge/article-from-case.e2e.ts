@@ -5,7 +5,8 @@ import { articleTranslations, articleVotes, articles, caseLinks } from '../../se
 import { buildContract, buildEntitlement, buildProduct, buildRelease } from '../../server/test/catalog-factories';
 import { buildCase } from '../../server/test/case-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
-import { setUserLocale, signIn, WAIT } from '../cases/case-e2e-support';
+import { setUserLocale, WAIT } from '../cases/case-e2e-support';
+import { signIn } from '../support/sign-in';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
 import { skipStepsAfterAFailure } from '../support/steps';

@@ -6,7 +6,8 @@ import { buildContract, buildEntitlement, buildProduct, buildRelease } from '../
 import { buildCase } from '../../server/test/case-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
 import { buildArticle } from '../../server/test/knowledge-factories';
-import { setUserLocale, signIn, WAIT } from '../cases/case-e2e-support';
+import { setUserLocale, WAIT } from '../cases/case-e2e-support';
+import { signIn } from '../support/sign-in';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
 import { hasLoneJamo, recordQueries, typeWithIme } from './knowledge-e2e-support';

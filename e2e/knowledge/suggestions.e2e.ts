@@ -4,7 +4,8 @@ import { articleSuggestionOpens, articleVotes, articles } from '../../server/db/
 import { buildContract, buildEntitlement, buildProduct, buildRelease } from '../../server/test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
 import { buildArticle } from '../../server/test/knowledge-factories';
-import { setUserLocale, signIn, WAIT } from '../cases/case-e2e-support';
+import { setUserLocale, WAIT } from '../cases/case-e2e-support';
+import { signIn } from '../support/sign-in';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
 import { compositionEvents, hasLoneJamo, holdComposition, indexAll, recordCompositionEvents, recordQueries, typeWithIme } from './knowledge-e2e-support';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildOrganization, buildSite, buildUser, DEFAULT_PASSWORD } from '../../server/test/factories';
+import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
 import { launchBrowser, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
+import { signIn } from '../support/sign-in';
 
 let server: E2eServer;
 let browser: Browser;
@@ -19,14 +20,6 @@ afterAll(async () => {
 async function phonePage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, extraHTTPHeaders: { 'accept-language': 'ko-KR,ko' } });
   return context.newPage();
-}
-
-/** Signs in through the Korean sign-in page. */
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('이메일').fill(email);
-  await page.getByLabel('비밀번호', { exact: true }).fill(DEFAULT_PASSWORD);
-  await page.getByRole('button', { name: '로그인' }).click();
 }
 
 /**
@@ -54,7 +47,7 @@ describe('[SHELL]: on a phone', () => {
     const engineer = await buildUser(server.ctx, { email: 'engineer@vendor.example', name: 'Park Engineer', staffRole: 'support_engineer' });
 
     const portal = await phonePage();
-    await signIn(portal, owner.email);
+    await signIn(portal, server.url, owner.email, 'ko');
     await portal.waitForURL((url) => url.pathname.startsWith('/portal'));
     for (const path of ['/portal', '/portal/cases', '/portal/knowledge', '/portal/team']) {
       await portal.goto(`${server.url}${path}`);
@@ -64,7 +57,7 @@ describe('[SHELL]: on a phone', () => {
     }
 
     const staff = await phonePage();
-    await signIn(staff, engineer.email);
+    await signIn(staff, server.url, engineer.email, 'ko');
     await staff.waitForURL((url) => url.pathname.startsWith('/console'));
     const goTo = staff.getByTestId('go-to-case').getByRole('button');
     await goTo.waitFor();
