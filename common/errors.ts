@@ -25,6 +25,18 @@ export const ERROR_MESSAGES = {
     en: 'The request body is too large.',
     ko: '요청 본문이 너무 큽니다.',
   },
+  'request.header_too_large': {
+    en: 'The request\'s address and headers are too long (16 KB at most together). Shorten the address and try again.',
+    ko: '요청 주소와 헤더가 너무 깁니다(합쳐서 최대 16KB). 주소를 줄여 다시 시도해 주세요.',
+  },
+  'request.malformed': {
+    en: 'The request could not be read. Check the address and try again.',
+    ko: '요청을 읽을 수 없습니다. 주소를 확인한 뒤 다시 시도해 주세요.',
+  },
+  'request.timeout': {
+    en: 'The request took too long to arrive. Try again.',
+    ko: '요청이 제시간에 도착하지 않았습니다. 다시 시도해 주세요.',
+  },
   'request.unsupported_media_type': {
     en: 'This content type is not supported here.',
     ko: '지원하지 않는 콘텐츠 형식입니다.',

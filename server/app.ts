@@ -39,7 +39,7 @@ import { registerSearchRoutes } from './modules/search/search.routes';
 import type { Config } from './platform/config';
 import type { ServiceContext } from './platform/context';
 import { registerAuth } from './platform/http/auth-plugin';
-import { registerErrorHandling, sendError } from './platform/http/error-handler';
+import { clientErrorHandler, registerErrorHandling, sendError } from './platform/http/error-handler';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -68,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Signed download links carry their claims in the path (/api/v1/downloads/<token>, ~280 characters).
     routerOptions: { maxParamLength: 2048 },
     forceCloseConnections: 'idle',
+    clientErrorHandler,
   });
   // Live event streams never go idle; end them before the server waits for its connections.
   app.addHook('preClose', async () => {

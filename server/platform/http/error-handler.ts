@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Socket } from 'node:net';
 import { errorMessage, type ErrorCode, type ErrorEnvelope } from '../../../common/errors';
+import { pickLocale } from '../../../common/locale';
 import { AppError } from '../errors';
 
 /** Sends the error envelope in the request's language. */
@@ -39,4 +41,29 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendError(request, reply, 500, 'internal');
   });
+}
+
+/** Node's parser errors that reach the client before any route, mapped to our stable codes. */
+const CLIENT_ERRORS: Record<string, [number, string, ErrorCode]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'request.header_too_large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request.timeout'],
+};
+const ACCEPT_LANGUAGE = /\r\naccept-language:([^\r\n]*)/i;
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node cannot parse (an address and headers over 16 KB,
+ * a broken request line, one that arrives too slowly) gets the same error envelope as every other
+ * error, in the language its Accept-Language asks for when that much of it was read, instead of
+ * Fastify's own `{ error, message, statusCode }`.
+ */
+export function clientErrorHandler(error: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, code] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', 'request.malformed' as const];
+  const language = Buffer.isBuffer(error.rawPacket) ? ACCEPT_LANGUAGE.exec(error.rawPacket.toString('latin1'))?.[1] : undefined;
+  const envelope: ErrorEnvelope = { error: { code, message: errorMessage(code, pickLocale(language, 'en')) } };
+  const body = JSON.stringify(envelope);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy();
 }
