@@ -138,6 +138,8 @@ export const searchEntries = pgTable(
     title: text('title').notNull(),
     /** Plain text the snippet is cut from (the summary and body, shortened). */
     body: text('body').notNull(),
+    /** Words the entry is also found by but never shown (a document's kind in both languages, a bulletin's product). */
+    keywords: text('keywords').notNull().default(''),
     tsv: tsvector('tsv').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -11,6 +11,7 @@ export interface ExistingEntry {
   sourceId: string;
   title: string;
   body: string;
+  keywords: string;
 }
 
 /** A text[] literal, each element quoted, bound as one parameter. */
@@ -38,7 +39,7 @@ export function listEntries(db: Db, scope: { sources?: { kind: string; ids: read
   if (scope.target) conditions.push(and(eq(searchEntries.kind, scope.target.kind as never), eq(searchEntries.targetId, scope.target.id))!);
   if (conditions.length === 0) return Promise.resolve([]);
   return db
-    .select({ id: searchEntries.id, kind: searchEntries.kind, sourceId: searchEntries.sourceId, title: searchEntries.title, body: searchEntries.body })
+    .select({ id: searchEntries.id, kind: searchEntries.kind, sourceId: searchEntries.sourceId, title: searchEntries.title, body: searchEntries.body, keywords: searchEntries.keywords })
     .from(searchEntries)
     .where(or(...conditions));
 }
@@ -64,6 +65,7 @@ export async function upsertEntries(db: Db, rows: readonly SearchEntryInsert[]):
         reference: sql`excluded.reference`,
         title: sql`excluded.title`,
         body: sql`excluded.body`,
+        keywords: sql`excluded.keywords`,
         tsv: sql`excluded.tsv`,
         updatedAt: sql`excluded.updated_at`,
       },

@@ -51,10 +51,10 @@ const SUBTYPE_WORDS: Record<DocumentSubtype, string> = {
   document: 'document 문서',
 };
 
-/** Latin words of at least four letters: the vocabulary of typo correction. */
-export function vocabularyOf(title: string, body: string): Set<string> {
+/** An entry's Latin words of at least four letters (title, body and keywords): the vocabulary of typo correction. */
+export function vocabularyOf(entry: { title: string; body: string; keywords?: string | null }): Set<string> {
   const words = new Set<string>();
-  for (const run of scanRuns(normalizeText(`${title} ${body}`))) {
+  for (const run of scanRuns(normalizeText(`${entry.title} ${entry.body} ${entry.keywords ?? ''}`))) {
     if (run.kind === 'latin' && run.text.length >= 4 && run.text.length <= 40 && /^[a-z]+$/.test(run.text)) words.add(run.text);
   }
   return words;
@@ -66,8 +66,9 @@ function entryText(parts: { title: string; summary?: string; body: string; keywo
   const body = collapseWhitespace(`${summary} ${parts.body}`).slice(0, MAX_BODY_LENGTH);
   const rest = summary ? body.slice(summary.length) : body;
   // Keywords are found like the body but never shown: the snippet is cut from `body` alone.
-  const indexed = parts.keywords ? `${rest} ${parts.keywords}` : rest;
-  return { title: parts.title, body, tsv: buildTsvector({ title: parts.title, summary, body: indexed, reference: parts.reference ?? null }) };
+  const keywords = parts.keywords ?? '';
+  const indexed = keywords ? `${rest} ${keywords}` : rest;
+  return { title: parts.title, body, keywords, tsv: buildTsvector({ title: parts.title, summary, body: indexed, reference: parts.reference ?? null }) };
 }
 
 const plain = (markdown: string | null | undefined) => (markdown ? markdownToPlainText(markdown) : '');
@@ -194,8 +195,8 @@ async function replaceEntries(tx: Db, existing: readonly ExistingEntry[], entrie
   const count = (words: Set<string>, delta: number) => {
     for (const word of words) deltas.set(word, (deltas.get(word) ?? 0) + delta);
   };
-  for (const entry of existing) count(vocabularyOf(entry.title, entry.body), -1);
-  for (const entry of entries) count(vocabularyOf(entry.title, entry.body), 1);
+  for (const entry of existing) count(vocabularyOf(entry), -1);
+  for (const entry of entries) count(vocabularyOf(entry), 1);
   await deleteEntries(
     tx,
     existing.filter((e) => !kept.has(key(e.kind, e.sourceId))).map((e) => e.id),
@@ -255,7 +256,7 @@ export async function indexSearchTargets(ctx: ServiceContext, targets: readonly 
 async function removeOrphans(tx: Db): Promise<void> {
   const orphans = await deleteOrphanedDocumentEntries(tx);
   const deltas = new Map<string, number>();
-  for (const orphan of orphans) for (const word of vocabularyOf(orphan.title, orphan.body)) deltas.set(word, (deltas.get(word) ?? 0) - 1);
+  for (const orphan of orphans) for (const word of vocabularyOf(orphan)) deltas.set(word, (deltas.get(word) ?? 0) - 1);
   await adjustTerms(tx, deltas);
 }
 
@@ -301,7 +302,7 @@ export async function rebuildSearchIndex(ctx: ServiceContext, options: { batchSi
       if (ids.length === 0) break;
       after = ids.at(-1)!;
       const entries = await build(ctx.db, ids);
-      for (const entry of entries) for (const word of vocabularyOf(entry.title, entry.body)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
+      for (const entry of entries) for (const word of vocabularyOf(entry)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
       // Parameters per statement are limited (65,535): entries go in slices.
       for (let i = 0; i < entries.length; i += 1000) await insertEntries(ctx.db, entries.slice(i, i + 1000));
     }

@@ -164,14 +164,14 @@ export async function listSourceIdPage(db: Db, table: SourceTable, after: string
 }
 
 /** Removes entries made from release files and bulletins that no longer exist (their release or product was deleted). */
-export async function deleteOrphanedDocumentEntries(db: Db): Promise<{ title: string; body: string }[]> {
+export async function deleteOrphanedDocumentEntries(db: Db): Promise<{ title: string; body: string; keywords: string }[]> {
   const result = await db.execute(sql`
     delete from ${searchEntries} e
      where e.kind = 'document'
        and not exists (select 1 from release_files f where f.id = e.source_id)
        and not exists (select 1 from product_bulletins b where b.id = e.source_id)
-    returning e.title, e.body`);
-  return (result as unknown as { rows: { title: string; body: string }[] }).rows;
+    returning e.title, e.body, e.keywords`);
+  return (result as unknown as { rows: { title: string; body: string; keywords: string }[] }).rows;
 }
 
 // ---- Quick view ----

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchPreview, SearchResults } from '../../../common/schemas/search';
 import { buildTestApp, type SignedIn, type TestApp } from '../../test/test-app';
 import { signInCaseMember, signInStaff } from '../cases/case-lifecycle.scenario';
-import { rebuildSearchIndex } from './search-indexer';
+import { indexSearchTarget, rebuildSearchIndex } from './search-indexer';
 import { buildSearchScenario, searchAs, signInSearchReaders, type SearchScenario } from './search.scenario';
 
 let t: TestApp;
@@ -119,6 +119,22 @@ describe('GET /api/v1/organizations/:organizationId/search (visibility)', () => 
     expect(manual.snippet).toBe('');
     const bulletin = (await search(owner, `${s.base}/search?q=${encodeURIComponent('알려진 문제')}`)).items.find((item) => item.id === s.documents.bulletinP2)!;
     expect(bulletin.snippet).toBe('Trends show gaps after a restart.');
+  });
+
+  it('counts the words documents are found by in the typo vocabulary, so that they are corrected to and never away from', async () => {
+    const entriesOf = async (term: string) => (await t.ctx.database.raw<{ entries: number }>('select entries from search_terms where term = $1', [term]))[0]?.entries ?? 0;
+    const before = { manual: await entriesOf('manual'), known: await entriesOf('known'), issue: await entriesOf('issue') };
+    expect(before.manual).toBeGreaterThan(0);
+    expect(before.known).toBeGreaterThan(0);
+    expect(before.issue).toBeGreaterThan(0);
+    for (const query of ['manual', 'known issue']) expect((await search(owner, `${s.base}/search?q=${encodeURIComponent(query)}`)).corrected, query).toEqual([]);
+    const typo = await search(owner, `${s.base}/search?q=manuel&types=document`);
+    expect(typo.corrected).toEqual([{ from: 'manuel', to: 'manual' }]);
+    expect(ids(typo)).toEqual([s.documents.manualP1]);
+    // Indexing a release and a bulletin again moves their keywords out and back in: the counts stand.
+    await indexSearchTarget(t.ctx, { kind: 'release', id: s.releases.p1 });
+    await indexSearchTarget(t.ctx, { kind: 'bulletin', id: s.documents.bulletinP2 });
+    expect({ manual: await entriesOf('manual'), known: await entriesOf('known'), issue: await entriesOf('issue') }).toEqual(before);
   });
 });
 

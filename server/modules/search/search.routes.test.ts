@@ -277,6 +277,15 @@ describe('search quality', () => {
     expect((await search('licenses')).corrected).toEqual([]);
   });
 
+  it('does not correct a word to one only alike in letters', async () => {
+    const article = await publishedArticle({ translations: [{ language: 'en', title: 'Zanzibar relay' }] });
+    expect((await search('zanzibr')).corrected).toEqual([{ from: 'zanzibr', to: 'zanzibar' }]);
+    // Three letters more: as alike in trigrams (0.6) as a typo, but not a slip of the fingers.
+    const longer = await search('zanzibarian');
+    expect(longer.corrected).toEqual([]);
+    expect(longer.items.map((i) => i.id)).not.toContain(article.id);
+  });
+
   it('falls back to any of the words when too little matches all of them, best partial match first', async () => {
     const both = await publishedArticle({ translations: [{ language: 'en', title: 'Walrus gateway timeout' }] });
     const one = await publishedArticle({ translations: [{ language: 'en', title: 'Walrus pairing' }] });
@@ -288,7 +297,10 @@ describe('search quality', () => {
     const article = await publishedArticle({ translations: [{ language: 'en', title: 'Calibrating the pyrometer' }] });
     expect((await search('calibrating pyro')).items.map((i) => i.id)).toEqual([article.id]);
     expect((await search('pyro')).items.map((i) => i.id)).toEqual([article.id]);
-    // A space after the word says it is finished: then it is a word of its own, here a typo.
-    expect((await search('pyro ')).corrected).toEqual([{ from: 'pyro', to: 'pyrometer' }]);
+    // A space after the word says it is finished: then it is a word of its own, not in the index,
+    // and "pyrometer" is five letters more, not a typo of it.
+    const finished = await search('pyro ');
+    expect(finished.corrected).toEqual([]);
+    expect(finished.items).toEqual([]);
   });
 });

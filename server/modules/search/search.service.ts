@@ -12,6 +12,7 @@ import { visibleCaseSiteIds } from '../cases/case-list.service';
 import type { OrganizationAccess } from '../organizations/organization-access';
 import { accessibleSiteIds } from '../products/products.service';
 import { createLimiter } from '../../platform/concurrency';
+import { editDistance, maxTypoEdits } from './edit-distance';
 import { stemEnglish } from './english-stemmer';
 import { buildSnippet, highlightRanges } from './highlight';
 import { createSearchCache, type SearchCache, type SearchCacheStats } from './search-cache';
@@ -38,6 +39,7 @@ const MAX_COMBINATIONS = 70;
 /**
  * How alike a word of the vocabulary must be to a typo to be searched with it (pg_trgm similarity,
  * its own default): a swapped pair of letters in a short word (licnese → license) scores about 0.33.
+ * It must also be a slip of the fingers away: one edit up to five letters, two from six (`editDistance`).
  */
 const TYPO_SIMILARITY = 0.3;
 const TYPO_MIN_LENGTH = 4;
@@ -100,8 +102,9 @@ async function correctTypos(ctx: ServiceContext, parsed: ParsedQuery): Promise<{
     const stem = stemEnglish(word);
     // The word (or another form of it) is in the index, or it is the beginning of one being typed.
     if (hasPrefix || candidates.some((c) => c.term === word || stemEnglish(c.term) === stem)) continue;
+    // Alike in letters is not enough: "download" is not a typo of "down", nor "manual" of "many".
     const best = candidates
-      .filter((c) => c.similarity >= TYPO_SIMILARITY)
+      .filter((c) => c.similarity >= TYPO_SIMILARITY && editDistance(word, c.term) <= maxTypoEdits(word.length))
       .sort((a, b) => b.similarity - a.similarity || b.entries - a.entries)
       .slice(0, MAX_CORRECTIONS)
       .map((c) => c.term);

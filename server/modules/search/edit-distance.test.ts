@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, maxTypoEdits } from './edit-distance';
+
+describe('editDistance', () => {
+  it('counts one edit for an inserted, deleted, replaced or swapped letter', () => {
+    expect(editDistance('license', 'license')).toBe(0);
+    expect(editDistance('bufer', 'buffer')).toBe(1);
+    expect(editDistance('kerberos', 'kerbros')).toBe(1);
+    expect(editDistance('licnese', 'license')).toBe(1);
+    expect(editDistance('visoin', 'vision')).toBe(1);
+  });
+
+  it('counts every edit of words further apart', () => {
+    expect(editDistance('download', 'down')).toBe(4);
+    expect(editDistance('notice', 'notes')).toBe(3);
+    expect(editDistance('manual', 'many')).toBe(3);
+    expect(editDistance('lisence', 'license')).toBe(2);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('abc', '')).toBe(3);
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('ca', 'abc')).toBe(3);
+  });
+
+  it('allows one edit up to five letters and two from six', () => {
+    expect([4, 5, 6, 12].map(maxTypoEdits)).toEqual([1, 1, 2, 2]);
+  });
+});
