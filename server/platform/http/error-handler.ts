@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Socket } from 'node:net';
 import { errorMessage, type ErrorCode, type ErrorEnvelope } from '../../../common/errors';
+import { fieldIssueMessage, type FieldIssue } from '../../../common/field-messages';
 import { pickLocale } from '../../../common/locale';
 import { AppError } from '../errors';
 
@@ -29,7 +30,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of error.validation) {
         const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(error.validationContext ?? 'body');
-        (fieldErrors[field] ??= []).push(issue.message ?? 'invalid');
+        (fieldErrors[field] ??= []).push(fieldIssueMessage({ ...(issue.params as Omit<FieldIssue, 'code' | 'message'>), code: issue.keyword, message: issue.message ?? 'invalid' }, request.locale));
       }
       return sendError(request, reply, 400, 'validation.failed', { in: error.validationContext, fieldErrors });
     }

@@ -49,6 +49,15 @@ describe('the error envelope', () => {
     expect(response.json().error.code).toBe('request.too_large');
   });
 
+  it('answers field errors in the request’s language, in plain words', async () => {
+    const body = { name: 'Kim', email: 'not-an-email', company: 'x'.repeat(101), address: 'Seoul', phone: '010', displayName: 'kim_1', password: 'Secret!2026', acceptTerms: true, acceptPrivacy: true };
+    const ko = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', headers: { 'accept-language': 'ko' }, payload: body });
+    expect(ko.statusCode).toBe(400);
+    expect(ko.json().error.details.fieldErrors).toMatchObject({ email: ['올바른 이메일 주소를 입력하세요.'], company: ['100자 이하로 입력하세요.'] });
+    const en = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: body });
+    expect(en.json().error.details.fieldErrors).toMatchObject({ email: ['Enter a valid email address.'], company: ['Use at most 100 characters.'] });
+  });
+
   it('answers an unsupported content type with 415', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
     expect(response.statusCode).toBe(415);
