@@ -74,6 +74,10 @@ export const SearchPreview = z.object({
   meta: z.array(z.object({ label: z.string(), value: z.string() })).describe('Product, version, status, date…, labels in the reader’s language'),
   verified: z.boolean(),
   date: z.string().datetime(),
+  dated: z.enum(['updated', 'released', 'published']).describe('What `date` is: when the article or case was last updated, the release (or its file) came out, or the bulletin was published'),
+  attachments: z
+    .array(z.object({ id: z.uuid(), contentType: z.string(), url: z.string() }))
+    .describe('An article’s own attachments at the reader’s address for them, so that its images show; empty for other kinds'),
   href: z.string(),
 });
 export type SearchPreview = z.infer<typeof SearchPreview>;

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Article, ArticleAttachment, ArticleView } from '../../../common/schemas/knowledge';
+import { SearchPreview } from '../../../common/schemas/search';
 import { articleAttachments } from '../../db/schema/index';
 import { buildTestApp, type TestApp } from '../../test/test-app';
 import { auditOf, buildKnowledgeScenario, CONSOLE, signInStaff, uploadArticleFile, writeArticle, writePublishedArticle, type KnowledgeScenario } from './knowledge.test-support';
@@ -136,6 +137,22 @@ describe('downloads', () => {
     expectError(await t.app.inject({ method: 'GET', url: `/api/v1/public/articles/${forCustomers.id}/attachments/${customersFile.id}` }), 404, 'articles.not_found');
     expectError(await s.customer.inject('GET', `${s.portal}/${internal.id}/attachments/${internalFile.id}`), 404, 'articles.not_found');
     expect((await s.engineer.inject('GET', internalFile.url)).statusCode).toBe(200);
+  });
+});
+
+describe('the search quick view of an article', () => {
+  it('lists the article’s attachments at the reader’s own address, so that its images show there too', async () => {
+    const article = await writePublishedArticle(s.engineer, { visibility: 'customers' });
+    const image = ArticleAttachment.parse((await uploadArticleFile(t, s.engineer, article.id, 'topbar.png', PNG)).json());
+    await t.drainJobs();
+    const organizationBase = s.portal.replace(/\/articles$/, '');
+    const portal = await s.customer.inject('GET', `${organizationBase}/search/preview/article/${article.id}`);
+    expect(portal.statusCode, portal.body).toBe(200);
+    const portalImage = SearchPreview.parse(portal.json()).attachments;
+    expect(portalImage).toEqual([{ id: image.id, contentType: 'image/png', url: `${s.portal}/${article.id}/attachments/${image.id}` }]);
+    expect((await s.customer.inject('GET', portalImage[0]!.url)).statusCode).toBe(200);
+    const inConsole = await s.engineer.inject('GET', `/api/v1/console/search/preview/article/${article.id}`);
+    expect(SearchPreview.parse(inConsole.json()).attachments.map((a) => a.url)).toEqual([image.url]);
   });
 });
 

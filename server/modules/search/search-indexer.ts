@@ -72,6 +72,11 @@ function entryText(parts: { title: string; summary?: string; body: string; keywo
 }
 
 const plain = (markdown: string | null | undefined) => (markdown ? markdownToPlainText(markdown) : '');
+/**
+ * The date a release, its documents and a bulletin are shown and ranked by: the day the release came
+ * out or the bulletin was published (as its first instant, UTC), not when the row was last saved.
+ */
+const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 // ---- Entries from sources ----
 
@@ -137,7 +142,7 @@ function bulletinEntry(row: BulletinSourceRow): SearchEntryInsert {
     productIds: [row.productId],
     reference,
     ...entryText({ title: row.title, body: plain(row.body), keywords: `${row.productName} ${SUBTYPE_WORDS[row.kind]}`, reference }),
-    updatedAt: row.updatedAt,
+    updatedAt: dayStart(row.publishedOn),
   };
 }
 
@@ -158,7 +163,7 @@ async function releaseEntries(db: Db, releaseIds: readonly string[]): Promise<Se
     productIds: [row.productId],
     reference: row.version,
     ...entryText({ title: `${row.productName} ${row.version}`, body: plain(row.notes), reference: row.version }),
-    updatedAt: row.updatedAt,
+    updatedAt: dayStart(row.releasedOn),
   }));
   for (const file of files) {
     const release = byId.get(file.releaseId);
@@ -178,7 +183,7 @@ async function releaseEntries(db: Db, releaseIds: readonly string[]): Promise<Se
       productIds: [release.productId],
       reference: release.version,
       ...entryText({ title: `${file.fileName} (${release.productName} ${release.version})`, body: '', keywords: SUBTYPE_WORDS[subtype], reference: release.version }),
-      updatedAt: file.createdAt,
+      updatedAt: dayStart(release.releasedOn),
     });
   }
   for (const bulletin of bulletins) entries.push(bulletinEntry(bulletin));

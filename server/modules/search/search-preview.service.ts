@@ -8,6 +8,8 @@ import type { Actor } from '../../platform/actor';
 import type { ServiceContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import type { OrganizationAccess } from '../organizations/organization-access';
+import { consoleArticleBase, presentAttachment } from '../knowledge/article-present';
+import { listArticleAttachments } from '../knowledge/articles.repository';
 import { memberVisibility, staffVisibility } from './search.service';
 import { isEntryVisible, type SearchVisibility } from './search.repository';
 import {
@@ -50,6 +52,8 @@ type Meta = SearchPreview['meta'];
 
 const isoOf = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 const dateOnly = (value: Date | string) => isoOf(value).slice(0, 10);
+/** A calendar day (`YYYY-MM-DD`) as the instant it begins, UTC. */
+const dayStart = (day: string) => `${day}T00:00:00.000Z`;
 
 function formatSize(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -108,6 +112,11 @@ async function previewArticle(ctx: ServiceContext, reader: PreviewReader, articl
     meta,
     verified: verificationState(article.verifiedAt, article.verificationExpiresAt, ctx.clock.now()) === 'verified',
     date: translation.updatedAt.toISOString(),
+    dated: 'updated',
+    attachments: (await listArticleAttachments(ctx.db, articleId)).map((row) => {
+      const { id, contentType, url } = presentAttachment(row, reader.face === 'portal' ? `/api/v1/organizations/${reader.organizationId}/articles/${articleId}` : consoleArticleBase(articleId));
+      return { id, contentType, url };
+    }),
     href: reader.face === 'portal' ? `/portal/knowledge/${articleId}?lang=${translation.language}` : `/console/knowledge/${articleId}`,
   };
 }
@@ -134,7 +143,9 @@ async function previewDocument(ctx: ServiceContext, reader: PreviewReader, id: s
         ...(file.publishedAt ? [] : [{ label: labels.status, value: labels.draft }]),
       ],
       verified: false,
-      date: file.createdAt.toISOString(),
+      date: dayStart(file.releasedOn),
+      dated: 'released',
+      attachments: [],
       href: await productHref(ctx, reader, file.productId),
     };
   }
@@ -154,7 +165,9 @@ async function previewDocument(ctx: ServiceContext, reader: PreviewReader, id: s
       { label: labels.published, value: bulletin.publishedOn },
     ],
     verified: false,
-    date: bulletin.updatedAt.toISOString(),
+    date: dayStart(bulletin.publishedOn),
+    dated: 'published',
+    attachments: [],
     href: await productHref(ctx, reader, bulletin.productId),
   };
 }
@@ -177,7 +190,9 @@ async function previewRelease(ctx: ServiceContext, reader: PreviewReader, id: st
       ...(release.publishedAt ? [] : [{ label: labels.status, value: labels.draft }]),
     ],
     verified: false,
-    date: release.updatedAt.toISOString(),
+    date: dayStart(release.releasedOn),
+    dated: 'released',
+    attachments: [],
     href: await productHref(ctx, reader, release.productId),
   };
 }
@@ -204,6 +219,8 @@ async function previewCase(ctx: ServiceContext, reader: PreviewReader, id: strin
     ],
     verified: false,
     date: isoOf(row.updatedAt),
+    dated: 'updated',
+    attachments: [],
     href: reader.face === 'portal' ? `/portal/cases/${id}` : `/console/cases/${row.organizationId}/${id}`,
   };
 }

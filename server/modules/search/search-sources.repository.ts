@@ -86,6 +86,7 @@ export function listReleaseSources(db: Db, releaseIds: readonly string[]) {
       productName: products.name,
       version: releases.version,
       notes: releases.notes,
+      releasedOn: releases.releasedOn,
       publishedAt: releases.publishedAt,
       updatedAt: releases.updatedAt,
     })
@@ -113,6 +114,7 @@ const bulletinColumns = {
   kind: productBulletins.kind,
   title: productBulletins.title,
   body: productBulletins.body,
+  publishedOn: productBulletins.publishedOn,
   updatedAt: productBulletins.updatedAt,
 };
 

@@ -197,6 +197,14 @@ describe('GET …/search/preview/:kind/:id', () => {
     expect(manual).toMatchObject({ subtype: 'manual', title: 'quasar-admin-guide.pdf', href: `/portal/products/${s.site1}/${s.products.p1}` });
     const release = (await preview(site1Support, 'release', s.releases.p1)).json() as SearchPreview;
     expect(release.body).toBe('Quasar fixes for the archive.');
+    // Dated by the day the release came out, not by when its row was saved; so are its results.
+    const [{ releasedOn }] = await t.ctx.database.raw<{ releasedOn: string }>(`select to_char(released_on, 'YYYY-MM-DD') as "releasedOn" from releases where id = $1`, [s.releases.p1]);
+    expect(releasedOn).not.toBe(new Date().toISOString().slice(0, 10));
+    expect(release).toMatchObject({ date: `${releasedOn}T00:00:00.000Z`, dated: 'released', attachments: [] });
+    expect(manual).toMatchObject({ date: `${releasedOn}T00:00:00.000Z`, dated: 'released' });
+    const results = await search(site1Support, `${s.base}/search?q=quasar&types=release,document&limit=50`);
+    expect(results.items.find((item) => item.id === s.releases.p1)!.date).toBe(`${releasedOn}T00:00:00.000Z`);
+    expect(results.items.find((item) => item.id === s.documents.manualP1)!.date).toBe(`${releasedOn}T00:00:00.000Z`);
     const theCase = (await preview(owner, 'case', s.cases.site2)).json() as SearchPreview;
     expect(theCase.meta.map((m) => m.label)).toContain('케이스 번호');
     expect(theCase.meta.find((m) => m.label === '이전 번호')!.value).toBe('CS-2019-0042');

@@ -6,7 +6,9 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../components/format-date-time';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { Markdown } from '../../components/markdown';
+import { ArticleMarkdown } from '../knowledge/article-markdown';
 import { ArticleVotes } from '../knowledge/article-votes';
+import { resultDay } from './result-day';
 import { ResultKindBadge } from './result-kind';
 import { isAppPath } from './result-href';
 import { useArticleView, useSearchPreview, type SearchPreview, type SearchScope } from './search.api';
@@ -36,7 +38,7 @@ function PreviewBody({ scope, preview, onClose }: { scope: SearchScope; preview:
           </Badge>
         ) : null}
         <Text size="sm" c="dimmed" data-testid="quick-view-date">
-          {t('search.quickView.updated', { date: formatDateTime(preview.date) })}
+          {preview.dated === 'updated' ? t('search.quickView.updated', { date: formatDateTime(preview.date) }) : t(`search.quickView.${preview.dated}`, { date: resultDay(preview.kind, preview.date) })}
         </Text>
         {preview.language ? (
           <Badge variant="outline" color="gray" radius="sm">
@@ -59,7 +61,13 @@ function PreviewBody({ scope, preview, onClose }: { scope: SearchScope; preview:
         </Table>
       ) : null}
       <Divider />
-      {preview.body.trim() ? <Markdown source={preview.body} /> : <Text c="dimmed">{t('search.quickView.noBody')}</Text>}
+      {!preview.body.trim() ? (
+        <Text c="dimmed">{t('search.quickView.noBody')}</Text>
+      ) : preview.kind === 'article' ? (
+        <ArticleMarkdown source={preview.body} attachments={preview.attachments} data-testid="quick-view-markdown" />
+      ) : (
+        <Markdown source={preview.body} />
+      )}
       {scope.face === 'portal' && scope.organizationId && preview.kind === 'article' ? (
         <>
           <Divider />

@@ -4,7 +4,7 @@ import { IconArrowRight, IconSearch } from '@tabler/icons-react';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { formatDateTime } from '../../components/format-date-time';
+import { resultDay } from './result-day';
 import { getErrorMessage } from '../../components/get-error-message';
 import type { Face } from '../shell/nav-item';
 import { HighlightedText } from './highlighted-text';
@@ -165,7 +165,7 @@ export function SearchBox({ face, autoFocus, onDone }: SearchBoxProps) {
                       <HighlightedText text={item.title} ranges={item.titleHighlights} />
                     </Text>
                     <Text size="xs" c="dimmed" lineClamp={1}>
-                      {[item.products[0]?.name, item.reference, formatDateTime(item.date).slice(0, 10)].filter(Boolean).join(' · ')}
+                      {[item.products[0]?.name, item.reference, resultDay(item.kind, item.date)].filter(Boolean).join(' · ')}
                     </Text>
                   </Box>
                 </Group>

@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Badge, Card, Group, Stack, Text, Tooltip } from '@m
 import { IconEye, IconRosetteDiscountCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../components/format-date-time';
+import { resultDay } from './result-day';
 import { HighlightedText } from './highlighted-text';
 import { ResultKindBadge } from './result-kind';
 import { isAppPath } from './result-href';
@@ -60,7 +60,7 @@ export function SearchResultCard({ result, onQuickView }: { result: SearchResult
               </Text>
             ) : null}
             <Text size="xs" c="dimmed" data-testid="result-date">
-              {formatDateTime(result.date).slice(0, 10)}
+              {resultDay(result.kind, result.date)}
             </Text>
           </Group>
         </Stack>
