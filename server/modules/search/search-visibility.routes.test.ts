@@ -198,7 +198,8 @@ describe('GET …/search/preview/:kind/:id', () => {
     const release = (await preview(site1Support, 'release', s.releases.p1)).json() as SearchPreview;
     expect(release.body).toBe('Quasar fixes for the archive.');
     // Dated by the day the release came out, not by when its row was saved; so are its results.
-    const [{ releasedOn }] = await t.ctx.database.raw<{ releasedOn: string }>(`select to_char(released_on, 'YYYY-MM-DD') as "releasedOn" from releases where id = $1`, [s.releases.p1]);
+    const [row] = await t.ctx.database.raw<{ releasedOn: string }>(`select to_char(released_on, 'YYYY-MM-DD') as "releasedOn" from releases where id = $1`, [s.releases.p1]);
+    const releasedOn = row!.releasedOn;
     expect(releasedOn).not.toBe(new Date().toISOString().slice(0, 10));
     expect(release).toMatchObject({ date: `${releasedOn}T00:00:00.000Z`, dated: 'released', attachments: [] });
     expect(manual).toMatchObject({ date: `${releasedOn}T00:00:00.000Z`, dated: 'released' });

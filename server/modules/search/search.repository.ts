@@ -37,6 +37,11 @@ export interface SearchFilter {
   now: Date;
   /** How many matches at most are ranked by relevance. */
   candidates: number;
+  /**
+   * When `tsquery` asks for some of the words (the fallback), the query of all of them: its matches
+   * rank before those of only some, whatever their scores.
+   */
+  preferred?: string | null;
   limit: number;
   offset: number;
 }
@@ -133,7 +138,8 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
   const unindexed = (condition: SQL) => sql`coalesce(${condition}, false)`;
   const where = (match: SQL, types: readonly SearchKind[] | null) =>
     sql`${match} @@ ${query} and ${unindexed(sql`${visibilityCondition(v)}${sql.join(filters, sql``)}${types === null ? sql`` : sql` and ${typeCondition(types)}`}`)}`;
-  const columns = sql`e.id, e.kind, e.target_id, e.verified, e.updated_at, ${exact} as exact`;
+  const allWords = filter.preferred ? sql`(e.tsv @@ ${filter.preferred}::tsquery)` : sql`true`;
+  const columns = sql`e.id, e.kind, e.target_id, e.verified, e.updated_at, ${exact} as exact, ${allWords} as all_words`;
   // Every match is read to be counted, up to COUNTED_MATCHES + 1: past that the counts are "at
   // least" (a common word would read a good part of the index), and as those first found are in
   // storage order, the title matches are looked up too, through their own index, to be ranked.
@@ -164,17 +170,17 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
        limit ${candidates}
     ),
     k as (
-      select u.id, u.exact from (
-        select h.id, h.exact, false as title, h.verified, h.updated_at from h
+      select u.id, u.exact, u.all_words from (
+        select h.id, h.exact, h.all_words, false as title, h.verified, h.updated_at from h
         union all
-        select t.id, t.exact, true as title, t.verified, t.updated_at from t
+        select t.id, t.exact, t.all_words, true as title, t.verified, t.updated_at from t
       ) u
-       order by u.exact desc, u.title desc, u.verified desc, u.updated_at desc, u.id
+       order by u.exact desc, u.all_words desc, u.title desc, u.verified desc, u.updated_at desc, u.id
        limit ${candidates}
     ),
     m as (
       select e.id, e.kind, e.target_id, e.subtype, e.language, e.product_ids, e.reference, e.verified, e.published,
-             e.updated_at, e.organization_id, k.exact,
+             e.updated_at, e.organization_id, k.exact, k.all_words,
              ts_rank('{0.1, 0.2, 0.4, 1.0}'::float4[], e.tsv, ${query})::float8
                * (case when e.verified then 1.3 else 1.0 end)
                * (1.0 + 0.3 * exp(-greatest(extract(epoch from (${filter.now.toISOString()}::timestamptz - e.updated_at))::float8, 0) / 31536000.0))
@@ -188,7 +194,7 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
     ),
     p as (
       select d.* from d
-       order by exact desc, score desc, id
+       order by exact desc, all_words desc, score desc, id
        limit ${filter.limit} offset ${filter.offset}
     )
     select c.article, c.document, c.release, c."case", c.capped, c.total,
@@ -201,7 +207,7 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
       from c
       left join p on true
       left join search_entries s on s.id = p.id
-     order by p.exact desc, p.score desc, p.id`;
+     order by p.exact desc, p.all_words desc, p.score desc, p.id`;
   const rows = await executePrepared<Record<string, unknown>>(database, 'search_page', statement);
   const first = rows[0];
   // Past the bound, "at least COUNTED_MATCHES" whatever the last read row added.

@@ -293,6 +293,16 @@ describe('search quality', () => {
     expect(results.items.map((i) => i.id)).toEqual([both.id, one.id]);
   });
 
+  it('ranks what matches all the words before what matches only some, in the fallback', async () => {
+    // "Quokka" is in one article only; "gantry" in many, several times in their titles.
+    const many = [];
+    for (let i = 0; i < 6; i++) many.push(await publishedArticle({ translations: [{ language: 'en', title: `Gantry gantry crane ${i}`, summary: 'Gantry alignment and gantry limits.' }] }));
+    const both = await publishedArticle({ translations: [{ language: 'en', title: 'Encoder drift', summary: 'A quokka sensor on the gantry drifts after a restart.' }] });
+    const results = await search('gantry quokka');
+    expect(results.items.map((i) => i.id)).toEqual(expect.arrayContaining(many.map((a) => a.id)));
+    expect(results.items[0]!.id).toBe(both.id);
+  });
+
   it('matches the last word as a beginning while it is typed', async () => {
     const article = await publishedArticle({ translations: [{ language: 'en', title: 'Calibrating the pyrometer' }] });
     expect((await search('calibrating pyro')).items.map((i) => i.id)).toEqual([article.id]);

@@ -118,7 +118,8 @@ async function correctTypos(ctx: ServiceContext, parsed: ParsedQuery): Promise<{
 /**
  * Runs the query: all words first; when fewer than five results match them all, any n-1 of them,
  * then n-2, … down to two (while the combinations stay few), then any of the words (ranked, so the
- * best partial matches come first).
+ * best partial matches come first). In those fallbacks what matches all the words still comes first:
+ * one mention of a rare word the person typed outweighs many of a common one.
  */
 async function runQuery(ctx: ServiceContext, visibility: SearchVisibility, parsed: ParsedQuery, corrections: Corrections, filter: Omit<SearchFilter, 'tsquery' | 'candidates'>) {
   const all = buildTsquery(parsed, corrections);
@@ -131,10 +132,10 @@ async function runQuery(ctx: ServiceContext, visibility: SearchVisibility, parse
   // the index to rank it.
   for (let k = n - 1; k >= 2; k--) {
     if (choose(n, k) > MAX_COMBINATIONS) continue;
-    const some = await searchPage(ctx.database, visibility, { ...filter, tsquery: buildTsquery(parsed, corrections, { atLeast: k })!, candidates: RANKED_ALL_WORDS });
+    const some = await searchPage(ctx.database, visibility, { ...filter, tsquery: buildTsquery(parsed, corrections, { atLeast: k })!, candidates: RANKED_ALL_WORDS, preferred: all });
     if (some.total >= FEW_MATCHES) return some;
   }
-  return searchPage(ctx.database, visibility, { ...filter, tsquery: buildTsquery(parsed, corrections, { mode: 'or' })!, candidates: RANKED_ANY_WORD });
+  return searchPage(ctx.database, visibility, { ...filter, tsquery: buildTsquery(parsed, corrections, { mode: 'or' })!, candidates: RANKED_ANY_WORD, preferred: all });
 }
 
 const emptyResults = (query: string): SearchResults => ({ items: [], total: 0, counts: { article: 0, document: 0, release: 0, case: 0 }, capped: false, query, corrected: [] });

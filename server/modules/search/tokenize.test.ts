@@ -144,6 +144,13 @@ describe('parseQuery and buildTsquery', () => {
     expect(parseQuery('the').words.map((w) => w.raw)).toEqual(['the']);
   });
 
+  it('drops Korean words that say how, not what, when there are others', () => {
+    expect(parseQuery('원격지원 세션이 연결되지 않습니다').words.map((w) => w.raw)).toEqual(['원격지원', '세션이', '연결되지']);
+    expect(parseQuery('라이선스 활성화 방법 문의드립니다').words.map((w) => w.raw)).toEqual(['라이선스', '활성화', '방법']);
+    // Alone, it is what the person asked for.
+    expect(parseQuery('않습니다').words.map((w) => w.raw)).toEqual(['않습니다']);
+  });
+
   it('ORs a typo with its corrections', () => {
     expect(buildTsquery(parseQuery('licnse key'), new Map([['licnse', ['license']]]))).toBe("( 'licns' | 'licnse' | 'license' | 'licens' ) & 'key':*");
   });
@@ -167,7 +174,7 @@ describe('parseQuery and buildTsquery', () => {
   });
 
   it('leaves out a one-syllable Korean word between others, unless it is all there is or is being typed last', () => {
-    expect(parseQuery('녹화가 안 돼요').words.map((w) => w.raw)).toEqual(['녹화가', '돼요']);
+    expect(parseQuery('녹화가 안 멈춰요').words.map((w) => w.raw)).toEqual(['녹화가', '멈춰요']);
     expect(parseQuery('안').words.map((w) => w.raw)).toEqual(['안']);
     expect(parseQuery('원격 지').words.map((w) => w.raw)).toEqual(['원격', '지']);
     expect(parseQuery('원격 지 ').words.map((w) => w.raw)).toEqual(['원격']);

@@ -223,6 +223,21 @@ const STOPWORDS = new Set(
   'a an and are as at be but by can do does for from has have how i if in into is it its my no not of on or our so than that the their then there these this to was we were what when where which who why will with you your'.split(' '),
 );
 
+/**
+ * Korean words that say how, not what: verb endings written as words of their own (않습니다, 됩니다),
+ * questions and politeness. Dropped from a query that has other words, as the English stopwords:
+ * "세션이 연결되지 않습니다" is about the session and connecting, and every article that says
+ * 않습니다 would otherwise match its "not".
+ */
+const KOREAN_STOPWORDS = new Set(
+  (
+    '않습니다 않아요 않음 않는 않고 않게 않네요 않는데 않는다 안됩니다 안돼요 안되요 안됨 안되는 됩니다 돼요 되요 됨 되나요 ' +
+    '합니다 해요 했습니다 했어요 하는 하나요 할까요 해주세요 주세요 부탁드립니다 부탁합니다 문의드립니다 문의합니다 ' +
+    '있습니다 있어요 있음 있나요 있는 없습니다 없어요 없음 없나요 없는 입니다 이에요 예요 인가요 습니다 ' +
+    '어떻게 무엇 왜 좀 계속 자꾸'
+  ).split(' '),
+);
+
 /** A word of the query and the tokens it matches. */
 export type QueryWord =
   | { kind: 'latin'; raw: string; stem: string; alphabetic: boolean; prefix: boolean; stopword: boolean }
@@ -281,8 +296,9 @@ export function parseQuery(q: string): ParsedQuery {
   const single = (w: QueryWord) => w.kind === 'hangul' && Array.from(w.stripped).length === 1;
   const hasLonger = words.some((w) => !single(w));
   const narrowed = hasLonger ? words.filter((w) => !single(w) || (w === last && typing)) : words;
-  const meaningful = narrowed.some((w) => w.kind !== 'latin' || !w.stopword);
-  const kept = (meaningful ? narrowed.filter((w) => w.kind !== 'latin' || !w.stopword) : narrowed).slice(0, MAX_QUERY_WORDS);
+  const stop = (w: QueryWord) => (w.kind === 'latin' && w.stopword) || (w.kind === 'hangul' && KOREAN_STOPWORDS.has(w.stripped));
+  const meaningful = narrowed.some((w) => !stop(w));
+  const kept = (meaningful ? narrowed.filter((w) => !stop(w)) : narrowed).slice(0, MAX_QUERY_WORDS);
   const reference = /^\S+$/.test(text) && text.length <= 100 ? normalizeText(text) : null;
   return { text, words: kept, reference };
 }
