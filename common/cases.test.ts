@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   CASE_NUMBER_PATTERN,
+  CASE_STATUS_LABELS,
   CASE_STATUSES,
   CLOSED_STATUSES,
   OPEN_STATUSES,
   WAITING_ON_CUSTOMER,
   canTransition,
+  caseStatusLabel,
   formatCaseNumber,
   isClosedStatus,
   isTransitionAllowed,
@@ -112,6 +114,18 @@ describe('closed and waiting statuses', () => {
   });
 });
 
+describe('CASE_STATUS_LABELS', () => {
+  it('names every status in both languages (the web locales are checked against it in case-status-labels.test.ts)', () => {
+    for (const labels of Object.values(CASE_STATUS_LABELS)) expect(Object.keys(labels).sort()).toEqual([...CASE_STATUSES].sort());
+  });
+
+  it('gives the label in the language asked, and an unknown value as it is', () => {
+    expect(caseStatusLabel('pending_fix', 'en')).toBe('Pending Fix');
+    expect(caseStatusLabel('pending_fix', 'ko')).toBe('수정 대기');
+    expect(caseStatusLabel('escalated', 'ko')).toBe('escalated');
+  });
+});
+
 describe('reopenStanding', () => {
   const closedAt = new Date('2026-03-01T09:30:00.000Z');
   const at = (ms: number) => new Date(closedAt.getTime() + ms);
@@ -120,8 +134,9 @@ describe('reopenStanding', () => {
     for (const status of OPEN_STATUSES) expect(reopenStanding(status, null, closedAt)).toEqual({ canRequestReopen: false, offerNewCase: false, reopenUntil: null });
   });
 
-  it('never lets the customer reopen an abandoned case, nor offers a new one for it', () => {
-    expect(reopenStanding('abandoned', closedAt, at(DAY))).toEqual({ canRequestReopen: false, offerNewCase: false, reopenUntil: null });
+  it('never lets the customer reopen an abandoned case, and offers a new case that references it at once', () => {
+    expect(reopenStanding('abandoned', closedAt, at(DAY))).toEqual({ canRequestReopen: false, offerNewCase: true, reopenUntil: null });
+    expect(reopenStanding('abandoned', null, closedAt)).toEqual({ canRequestReopen: false, offerNewCase: true, reopenUntil: null });
   });
 
   it('is nothing for a closed case without a closing time', () => {

@@ -4,6 +4,8 @@
  * customer, the reopen window, case numbers, and the kinds of emails, highlights and feed events.
  */
 
+import type { Locale } from './locale';
+
 /** The manual's categories, in its order. */
 export const CASE_CATEGORIES = ['training', 'technical_support', 'enhancement_request', 'customer_portal', 'partner', 'product_usage', 'sales', 'licensing'] as const;
 export type CaseCategory = (typeof CASE_CATEGORIES)[number];
@@ -15,6 +17,20 @@ export type CaseLanguage = (typeof CASE_LANGUAGES)[number];
 /** The statuses in the order of the progress bar at the top of a case; `abandoned` stands apart. */
 export const CASE_STATUSES = ['new', 'waiting_on_response', 'researching', 'answered', 'pending_fix', 'closed', 'abandoned'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/**
+ * The statuses' names as people read them, for the server's messages and emails (the web app has
+ * the same names in its locales, `cases.status.*`).
+ */
+export const CASE_STATUS_LABELS: Readonly<Record<Locale, Readonly<Record<CaseStatus, string>>>> = {
+  en: { new: 'New', waiting_on_response: 'Waiting on Response', researching: 'Researching', answered: 'Answered', pending_fix: 'Pending Fix', closed: 'Closed', abandoned: 'Abandoned' },
+  ko: { new: '신규', waiting_on_response: '응답 대기', researching: '조사 중', answered: '답변 완료', pending_fix: '수정 대기', closed: '종료', abandoned: '중단' },
+};
+
+/** The status's name in this language; anything that is not a status is returned as it is. */
+export function caseStatusLabel(status: string, locale: Locale): string {
+  return (CASE_STATUS_LABELS[locale] as Record<string, string>)[status] ?? status;
+}
 
 /** The statuses of a finished case. */
 export const CLOSED_STATUSES: readonly CaseStatus[] = ['closed', 'abandoned'];
@@ -71,14 +87,18 @@ const DAY_MS = 86_400_000;
 export interface ReopenStanding {
   /** The customer may send a reopen request. */
   canRequestReopen: boolean;
-  /** The window is over: the portal offers a new case that references this one. */
+  /** The window is over, or the case was abandoned: the portal offers a new case that references this one. */
   offerNewCase: boolean;
   /** The last instant of the window, or null when the case is not closed. */
   reopenUntil: Date | null;
 }
 
-/** Whether a customer may still reopen a case closed at `closedAt`, at `now`. Abandoned cases are reopened by engineers only. */
+/**
+ * Whether a customer may still reopen a case closed at `closedAt`, at `now`. Abandoned cases are
+ * reopened by engineers only: the customer is offered a new case that references one at once.
+ */
 export function reopenStanding(status: CaseStatus, closedAt: Date | null, now: Date, windowDays = DEFAULT_REOPEN_WINDOW_DAYS): ReopenStanding {
+  if (status === 'abandoned') return { canRequestReopen: false, offerNewCase: true, reopenUntil: null };
   if (status !== 'closed' || !closedAt) return { canRequestReopen: false, offerNewCase: false, reopenUntil: null };
   const reopenUntil = new Date(closedAt.getTime() + windowDays * DAY_MS);
   const open = now.getTime() <= reopenUntil.getTime();

@@ -1,3 +1,4 @@
+import { caseStatusLabel } from './cases';
 import type { Locale } from './locale';
 
 /**
@@ -390,12 +391,12 @@ export const ERROR_MESSAGES = {
     ko: "해당 케이스가 없거나 볼 수 있는 권한이 없습니다.",
   },
   'cases.transition_not_allowed': {
-    en: "A case cannot move from {{from}} to {{to}}.",
-    ko: "케이스를 {{from}} 상태에서 {{to}} 상태로 바꿀 수 없습니다.",
+    en: "A case cannot move from {{from:status}} to {{to:status}}.",
+    ko: "케이스를 '{{from:status}}' 상태에서 '{{to:status}}' 상태로 바꿀 수 없습니다.",
   },
   'cases.transition_forbidden': {
-    en: "You cannot move this case to {{to}}; your support engineer does that.",
-    ko: "이 케이스를 {{to}} 상태로 바꿀 수 없습니다. 지원 엔지니어가 변경합니다.",
+    en: "You cannot move this case to {{to:status}}; your support engineer does that.",
+    ko: "이 케이스를 '{{to:status}}' 상태로 바꿀 수 없습니다. 지원 엔지니어가 변경합니다.",
   },
   'cases.status_changed': {
     en: "The case changed while you were working on it. Reload it and try again.",
@@ -403,15 +404,15 @@ export const ERROR_MESSAGES = {
   },
   'cases.reopen_window_passed': {
     en: "This case was closed more than {{days}} days ago and cannot be reopened. Open a new case that references it.",
-    ko: "종료된 지 {{days}}일이 지난 케이스는 재개할 수 없습니다. 이 케이스를 참조하는 새 케이스를 여세요.",
+    ko: "종료된 지 {{days}}일이 지난 케이스는 다시 열 수 없습니다. 이 케이스를 참조하는 새 케이스를 여세요.",
   },
   'cases.not_closed': {
-    en: "Only a closed case can be reopened.",
-    ko: "종료된 케이스만 재개할 수 있습니다.",
+    en: "Only a closed case can be reopened. For an abandoned case, open a new case that references it.",
+    ko: "종료된 케이스만 다시 열 수 있습니다. 중단된 케이스는 이 케이스를 참조하는 새 케이스를 여세요.",
   },
   'cases.closed': {
     en: "This case is closed. Reopen it to continue.",
-    ko: "종료된 케이스입니다. 계속하려면 케이스를 재개하세요.",
+    ko: "종료된 케이스입니다. 계속하려면 케이스를 다시 여세요.",
   },
   'cases.site_not_allowed': {
     en: "You cannot open cases for this site.",
@@ -430,8 +431,8 @@ export const ERROR_MESSAGES = {
     ko: "이전 번호 {{legacyNumber}}을(를) 가진 케이스가 이미 있습니다.",
   },
   'cases.mention_not_allowed': {
-    en: "{{name}} cannot be mentioned on this case: only the organization's members and its account team can.",
-    ko: "{{name}}님은 이 케이스에서 멘션할 수 없습니다. 조직의 구성원과 계정 팀만 멘션할 수 있습니다.",
+    en: "Someone you mentioned cannot be mentioned on this case: only the organization's members who can see it and its account team can (in an internal note, only the account team).",
+    ko: "멘션한 사람 중 이 케이스에서 멘션할 수 없는 사람이 있습니다. 케이스를 볼 수 있는 조직 구성원과 계정 팀만 멘션할 수 있습니다(내부 메모에서는 계정 팀만).",
   },
   'cases.assignee_not_engineer': {
     en: "Cases can be assigned only to support engineers.",
@@ -521,10 +522,25 @@ export const ERROR_MESSAGES = {
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
-/** The message for an error code in the given language, with `{{name}}` filled from params. */
+/** How a typed placeholder shows its value: `{{to:status}}` names a case status by its label. */
+const PARAM_FORMATS: Record<string, (value: string, locale: Locale) => string> = {
+  status: (value, locale) => caseStatusLabel(value, locale),
+};
+
+/**
+ * The message for an error code in the given language, with `{{name}}` filled from params and
+ * `{{name:format}}` through its format, so that params stay codes (`closed`) for clients while
+ * people read labels (`Closed`, `종료`).
+ */
 export function errorMessage(code: ErrorCode, locale: Locale, params?: Record<string, string | number>): string {
   const text: string = ERROR_MESSAGES[code][locale];
-  return params ? text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+  if (!params) return text;
+  return text.replace(/\{\{(\w+)(?::(\w+))?\}\}/g, (whole, name: string, format: string | undefined) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    const formatOf = format === undefined ? undefined : PARAM_FORMATS[format];
+    return formatOf ? formatOf(value, locale) : value;
+  });
 }
 
 /** The error envelope every API error answers with. */

@@ -136,7 +136,7 @@ export const CaseAbilities = z.object({
   attach: z.boolean(),
   transitions: z.array(CaseStatus).describe('Statuses this actor may move the case to now'),
   requestReopen: z.boolean().describe('Closed within the reopen window'),
-  offerNewCase: z.boolean().describe('Closed and past the reopen window: offer a new case that references this one'),
+  offerNewCase: z.boolean().describe('Closed and past the reopen window, or abandoned: offer a new case that references this one'),
 });
 export type CaseAbilities = z.infer<typeof CaseAbilities>;
 

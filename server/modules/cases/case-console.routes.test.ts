@@ -29,21 +29,46 @@ describe('POST /api/v1/cases/bulk', () => {
     const response = await engineer.inject('POST', '/api/v1/cases/bulk', { caseIds: [first.id, second.id, abandoned.id, already.id, missing], status: 'answered', assigneeId: engineer.userId });
     expect(response.statusCode, response.body).toBe(200);
     const result = BulkCasesResult.parse(response.json());
-    expect(result.updated).toEqual([first.id, second.id, already.id]);
+    expect(result.updated).toEqual([first.id, second.id]);
     expect(result.failed).toEqual([
-      { caseId: abandoned.id, code: 'cases.transition_not_allowed', message: 'A case cannot move from abandoned to answered.' },
+      { caseId: abandoned.id, code: 'cases.transition_not_allowed', message: 'A case cannot move from Abandoned to Answered.' },
+      { caseId: already.id, code: 'cases.transition_not_allowed', message: 'A case cannot move from Answered to Answered.' },
       { caseId: missing, code: 'cases.not_found', message: expect.any(String) },
     ]);
     const rows = await t.ctx.db.select().from(cases).where(inArray(cases.id, [first.id, second.id, abandoned.id, already.id]));
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(first.id)).toMatchObject({ status: 'answered', assigneeId: engineer.userId, firstResponseAt: expect.any(Date) });
+    // A status change is no reply to the customer: the first response waits for a public post.
+    expect(byId.get(first.id)).toMatchObject({ status: 'answered', assigneeId: engineer.userId, firstResponseAt: null });
     expect(byId.get(second.id)).toMatchObject({ status: 'answered', assigneeId: engineer.userId });
-    expect(byId.get(already.id)).toMatchObject({ status: 'answered', assigneeId: engineer.userId });
-    // The failing case is untouched: its assignment went with the refused move.
+    // The failing cases are untouched: their assignment went with the refused move.
+    expect(byId.get(already.id)).toMatchObject({ status: 'answered', assigneeId: null });
     expect(byId.get(abandoned.id)).toMatchObject({ status: 'abandoned', assigneeId: null });
     const firstEvents = await t.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, first.id)).orderBy(caseEvents.id);
     expect(firstEvents.map((e) => e.kind)).toEqual(['status', 'assignee']);
     expect(await t.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, abandoned.id))).toEqual([]);
+    expect(await t.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, already.id))).toEqual([]);
+  });
+
+  it('reports a case already in the status among the failures, as the case page refuses the same move', async () => {
+    const s = await buildCaseScenario(t);
+    const engineer = await signInStaff(t, 'support_engineer', { locale: 'ko' });
+    const closed = await buildCase(t.ctx, { organizationId: s.organizationId, siteId: s.siteA.id, status: 'closed' });
+    const researching = await buildCase(t.ctx, { organizationId: s.organizationId, siteId: s.siteA.id, status: 'researching' });
+    const single = await engineer.inject('POST', `${s.base}/cases/${researching.id}/transitions`, { to: 'researching' });
+    expect(single.statusCode).toBe(409);
+    const result = BulkCasesResult.parse((await engineer.inject('POST', '/api/v1/cases/bulk', { caseIds: [researching.id, closed.id], status: 'researching' })).json());
+    expect(result.updated).toEqual([closed.id]);
+    expect(result.failed).toEqual([{ caseId: researching.id, code: single.json().error.code, message: single.json().error.message }]);
+    expect(result.failed[0]).toMatchObject({ code: 'cases.transition_not_allowed', message: "케이스를 '조사 중' 상태에서 '조사 중' 상태로 바꿀 수 없습니다." });
+    expect(await t.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, researching.id))).toEqual([]);
+  });
+
+  it('names the statuses of a refused move by their Korean labels for a Korean engineer', async () => {
+    const s = await buildCaseScenario(t);
+    const engineer = await signInStaff(t, 'support_engineer', { locale: 'ko' });
+    const closed = await buildCase(t.ctx, { organizationId: s.organizationId, siteId: s.siteA.id, status: 'closed' });
+    const result = (await engineer.inject('POST', '/api/v1/cases/bulk', { caseIds: [closed.id], status: 'answered' })).json();
+    expect(result.failed).toEqual([{ caseId: closed.id, code: 'cases.transition_not_allowed', message: "케이스를 '종료' 상태에서 '답변 완료' 상태로 바꿀 수 없습니다." }]);
   });
 
   it('gives the failure messages in the engineer’s language and refuses assignees who are not engineers', async () => {

@@ -16,8 +16,10 @@ import { findCaseById, findCaseByNumber, listEngineerUsers } from './cases.repos
 
 /**
  * Applies a status and/or an assignee to each case as the engineer, each in its own transaction
- * through the rules of the case page (a case already in the status keeps it; the assignment
- * follows the move). Failures are listed with their code and message; the others are applied.
+ * through the rules of the case page: a case already in the status fails with 409
+ * `cases.transition_not_allowed` as on its own route (and keeps its assignee), so the count of
+ * updated cases is the count of cases changed; the assignment follows the move. Failures are
+ * listed with their code and message; the others are applied.
  */
 export async function bulkUpdateCases(ctx: ServiceContext, actor: Actor, body: BulkCasesBody, origin: RequestOrigin, locale: Locale): Promise<BulkCasesResult> {
   const result: BulkCasesResult = { updated: [], failed: [] };
@@ -46,7 +48,7 @@ async function updateOneCase(ctx: ServiceContext, actor: Actor, caseId: string, 
   const by: CaseChanger = { userId: actor.userId, label: actor.email, side };
   await ctx.db.transaction(async (tx) => {
     let row = await lockCase(tx, caseId);
-    if (body.status !== undefined && body.status !== row.status) {
+    if (body.status !== undefined) {
       assertTransition(side, row.status, body.status);
       row = await applyStatusChange(tx, ctx, row, body.status, by, origin);
     }

@@ -175,6 +175,16 @@ describe('caseEmail and planCaseNotices', () => {
     expect(caseRootMessageId('c2', 'not a url')).toBe('<case-c2@atrium.invalid>');
   });
 
+  it('says "다시 열기" for reopening in Korean mails, never 재개, and names the status by its label', () => {
+    const base = { to: 'a@b.c', caseId: 'c1', number: '10000042', subject: 'Pump', url: 'http://x/c1', preferencesUrl: 'http://x/account', actorName: 'Kim', text: 'again', reopenWindowDays: 60, baseUrl: 'https://portal.example.com' };
+    const closed = caseEmail({ ...base, kind: 'closed', locale: 'ko', side: 'customer' });
+    const reopened = caseEmail({ ...base, kind: 'reopened', locale: 'ko', side: 'engineer' });
+    expect(closed.text).toContain('케이스 페이지에서 다시 열기를 요청할 수 있습니다.');
+    expect(reopened.text).toContain("Kim님이 케이스 10000042 「Pump」의 다시 열기를 요청했습니다. 케이스가 '조사 중' 상태로 돌아갔습니다.");
+    for (const mail of [closed, reopened]) expect(mail.text).not.toMatch(/재개|재오픈/);
+    expect(caseEmail({ ...base, kind: 'reopened', locale: 'en', side: 'engineer' }).text).toContain('It is back in Researching.');
+  });
+
   it('cuts excerpts at 200 characters without splitting an emoji', () => {
     const text = `${'가'.repeat(199)}😀😀 tail`;
     expect(excerptOf(text)).toBe(`${'가'.repeat(199)}😀…`);

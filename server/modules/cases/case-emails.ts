@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CaseEmailKind, CaseSide } from '../../../common/cases';
+import { caseStatusLabel, type CaseEmailKind, type CaseSide } from '../../../common/cases';
 import type { Locale } from '../../../common/locale';
 import type { MailMessage } from '../../platform/mail';
 
@@ -93,7 +93,7 @@ function englishBody(input: CaseEmailInput, title: string): string {
     case 'post':
       return `${who} wrote on case ${title}:\n\n${quote(input.text)}\n\nReply on the case page:\n${input.url}`;
     case 'reopened':
-      return `${who} asked to reopen case ${title}. It is back in Researching.\n\nReason:\n${quote(input.text)}\n\n${input.url}`;
+      return `${who} asked to reopen case ${title}. It is back in ${caseStatusLabel('researching', 'en')}.\n\nReason:\n${quote(input.text)}\n\n${input.url}`;
   }
 }
 
@@ -110,14 +110,14 @@ function koreanBody(input: CaseEmailInput, title: string): string {
       return `케이스 ${title}이(가) 회원님의 조치를 기다리고 있습니다. 지원 엔지니어가 진행하려면 추가 정보가 필요합니다.\n\n케이스 피드에 회신하세요:\n${input.url}`;
     case 'closed':
       return input.side === 'customer'
-        ? `케이스 ${title}이(가) 종료되었습니다.\n\n${input.reopenWindowDays}일 이내에 문제가 다시 발생하면 케이스 페이지에서 재개를 요청할 수 있습니다. 그 이후에는 이 케이스를 참조하는 새 케이스를 여세요.\n\n${input.url}`
+        ? `케이스 ${title}이(가) 종료되었습니다.\n\n${input.reopenWindowDays}일 이내에 문제가 다시 발생하면 케이스 페이지에서 다시 열기를 요청할 수 있습니다. 그 이후에는 이 케이스를 참조하는 새 케이스를 여세요.\n\n${input.url}`
         : `${who} 케이스 ${title}을(를) 종료했습니다.\n\n${input.url}`;
     case 'mention':
       return `${who} 케이스 ${title}에서 회원님을 언급했습니다${note}:\n\n${quote(input.text)}\n\n${input.url}`;
     case 'post':
       return `${who} 케이스 ${title}에 글을 남겼습니다:\n\n${quote(input.text)}\n\n케이스 페이지에서 회신하세요:\n${input.url}`;
     case 'reopened':
-      return `${who} 케이스 ${title}의 재개를 요청했습니다. 케이스가 조사 중 상태로 돌아갔습니다.\n\n사유:\n${quote(input.text)}\n\n${input.url}`;
+      return `${who} 케이스 ${title}의 다시 열기를 요청했습니다. 케이스가 '${caseStatusLabel('researching', 'ko')}' 상태로 돌아갔습니다.\n\n사유:\n${quote(input.text)}\n\n${input.url}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorMessage } from '../../../common/errors';
 import { CasePost, CasePostPage, MentionCandidates } from '../../../common/schemas/cases';
 import { auditEvents, caseEvents, casePostMentions, casePosts, cases, caseSubscriptions, feedItems } from '../../db/schema/index';
 import { buildPost } from '../../test/case-factories';
@@ -191,10 +192,19 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/posts', () =>
       const response = await postAs(s.requester, s, { body: `hi @someone`, mentionIds: [id] });
       expect(response.statusCode, id).toBe(422);
       expect(response.json().error.code).toBe('cases.mention_not_allowed');
-      // The person is named by the id that was sent: nothing about them is revealed.
-      expect(response.json().error.message).toContain(id);
-      expect(response.json().error.message).not.toContain('Stranger');
+      // The message names nobody: an id means nothing to a person, and a name from another
+      // organization would leak. Clients find the refused ids in the details.
+      const { message, details } = response.json().error;
+      expect(message).not.toContain(id);
+      expect(message).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      expect(message).not.toContain('Stranger');
+      expect([errorMessage('cases.mention_not_allowed', 'en'), errorMessage('cases.mention_not_allowed', 'ko')]).toContain(message);
+      expect(details).toEqual({ userId: id, userIds: [id] });
     }
+    // Several refused at once: every refused id is listed, the allowed ones are not.
+    const several = await postAs(s.requester, s, { body: 'hi', mentionIds: [s.accountManager.id, stranger.id, other.requester.userId] });
+    expect(several.statusCode).toBe(422);
+    expect(several.json().error.details).toEqual({ userId: stranger.id, userIds: [stranger.id, other.requester.userId] });
     expect(await postsOf(s.caseId)).toEqual([]);
     expect(await t.ctx.db.select().from(caseSubscriptions).where(eq(caseSubscriptions.caseId, s.caseId))).toEqual(before);
   });
@@ -204,7 +214,9 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/posts', () =>
     const refused = await postAs(s.engineer, s, { body: 'ask @requester', internal: true, mentionIds: [s.requester.userId] });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('cases.mention_not_allowed');
-    expect(refused.json().error.message).toContain(s.requester.name);
+    expect(refused.json().error.message).not.toContain(s.requester.name);
+    expect(refused.json().error.message).not.toContain(s.requester.userId);
+    expect(refused.json().error.details).toEqual({ userId: s.requester.userId, userIds: [s.requester.userId] });
     const allowed = await postAs(s.engineer, s, { body: 'FYI', internal: true, mentionIds: [s.accountManager.id, s.successManager.id] });
     expect(allowed.statusCode, allowed.body).toBe(201);
   });

@@ -4,7 +4,7 @@ import type { CaseStatus } from '../../../common/cases';
 import { auditEvents, caseEvents, casePosts, cases } from '../../db/schema/index';
 import { buildCase } from '../../test/case-factories';
 import { buildTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app';
-import { buildCaseScenario, signInCaseMember, signInStaff } from './case-lifecycle.scenario';
+import { buildCaseScenario, caseBody, signInCaseMember, signInStaff } from './case-lifecycle.scenario';
 
 let t: TestApp;
 let start: Date;
@@ -35,15 +35,15 @@ const move = (client: SignedIn, path: string, body: { to: CaseStatus; expectedSt
 const again = (app: TestApp, client: SignedIn) => signInAs(app.app, client.email);
 
 describe('POST /api/v1/organizations/:organizationId/cases/:caseId/transitions', () => {
-  it('moves the case for an engineer, stamping the first response once, with a history row and an audit event', async () => {
+  it('moves the case for an engineer, with a history row and an audit event, without stamping a first response', async () => {
     const { c, engineer, path } = await setup(t);
     t.clock.advance(5 * 60_000);
     const answered = await move(engineer, path, { to: 'answered', expectedStatus: 'new' });
     expect(answered.statusCode, answered.body).toBe(200);
-    const firstResponse = t.clock.now().toISOString();
-    expect(answered.json()).toMatchObject({ status: 'answered', waitingOnCustomer: true, firstResponseAt: firstResponse, updatedAt: firstResponse, closedAt: null, resolvedAt: null });
+    const movedAt = t.clock.now().toISOString();
+    expect(answered.json()).toMatchObject({ status: 'answered', waitingOnCustomer: true, firstResponseAt: null, updatedAt: movedAt, closedAt: null, resolvedAt: null });
     t.clock.advance(60_000);
-    expect((await move(engineer, path, { to: 'pending_fix' })).json()).toMatchObject({ status: 'pending_fix', waitingOnCustomer: false, firstResponseAt: firstResponse });
+    expect((await move(engineer, path, { to: 'pending_fix' })).json()).toMatchObject({ status: 'pending_fix', waitingOnCustomer: false, firstResponseAt: null });
     const events = await t.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(caseEvents.id);
     expect(events.map((e) => [e.kind, e.fromValue, e.toValue, e.actorId])).toEqual([
       ['status', 'new', 'answered', engineer.userId],
@@ -51,6 +51,21 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/transitions',
     ]);
     const audits = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, c.id), eq(auditEvents.action, 'case.status.changed')));
     expect(audits.map((a) => a.details)).toEqual([expect.objectContaining({ from: 'new', to: 'answered' }), expect.objectContaining({ from: 'answered', to: 'pending_fix' })]);
+  });
+
+  it('stamps the first response on the first public reply to the customer, never on a status change or an internal note', async () => {
+    const { engineer, path } = await setup(t);
+    t.clock.advance(60_000);
+    expect((await move(engineer, path, { to: 'researching' })).json()).toMatchObject({ status: 'researching', firstResponseAt: null });
+    t.clock.advance(60_000);
+    expect((await engineer.inject('POST', `${path}/posts`, { body: 'Looking at the logs.', internal: true })).statusCode).toBe(201);
+    expect((await engineer.inject('GET', path)).json().firstResponseAt).toBeNull();
+    t.clock.advance(60_000);
+    const repliedAt = t.clock.now().toISOString();
+    expect((await engineer.inject('POST', `${path}/posts`, { body: 'Could you send the PI Server logs?' })).statusCode).toBe(201);
+    expect((await engineer.inject('GET', path)).json().firstResponseAt).toBe(repliedAt);
+    t.clock.advance(60_000);
+    expect((await move(engineer, path, { to: 'answered' })).json()).toMatchObject({ status: 'answered', firstResponseAt: repliedAt });
   });
 
   it('stamps closed_at and resolved_at on closing; reopening clears closed_at, counts the reopen and keeps the first resolution', async () => {
@@ -72,9 +87,21 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/transitions',
       const response = await move(engineer, path, { to });
       expect(response.statusCode, to).toBe(409);
       expect(response.json().error).toMatchObject({ code: 'cases.transition_not_allowed', details: { from: 'abandoned', to, messageParams: { from: 'abandoned', to } } });
-      expect(response.json().error.message).toContain(`abandoned`);
     }
     expect((await rowOf(c.id)).status).toBe('abandoned');
+  });
+
+  it('names the statuses by their labels in the reader’s language, never by their codes', async () => {
+    const { path } = await setup(t, 'closed');
+    const ko = await signInStaff(t, 'support_engineer', { locale: 'ko' });
+    const en = await signInStaff(t, 'support_engineer', { locale: 'en' });
+    expect((await move(ko, path, { to: 'answered' })).json().error.message).toBe("케이스를 '종료' 상태에서 '답변 완료' 상태로 바꿀 수 없습니다.");
+    expect((await move(en, path, { to: 'pending_fix' })).json().error.message).toBe('A case cannot move from Closed to Pending Fix.');
+    const open = await setup(t, 'new');
+    const customerKo = await signInCaseMember(t, open.s.organizationId, 'support', { siteIds: [open.s.siteA.id], locale: 'ko' });
+    const customerEn = await signInCaseMember(t, open.s.organizationId, 'support', { siteIds: [open.s.siteA.id], locale: 'en' });
+    expect((await move(customerKo, open.path, { to: 'researching' })).json().error.message).toBe("이 케이스를 '조사 중' 상태로 바꿀 수 없습니다. 지원 엔지니어가 변경합니다.");
+    expect((await move(customerEn, open.path, { to: 'waiting_on_response' })).json().error.message).toBe('You cannot move this case to Waiting on Response; your support engineer does that.');
   });
 
   it('answers 403 cases.transition_forbidden when the customer makes an engineer’s move', async () => {
@@ -151,6 +178,32 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/reopen', () =
     expect(response.json().error.message).toContain('60');
     expect((await rowOf(c.id)).status).toBe('closed');
     expect((await fresh.inject('GET', path)).json().abilities).toMatchObject({ requestReopen: false, offerNewCase: true });
+  });
+
+  it('says "다시 열기" in Korean when it refuses a reopen, never 재개', async () => {
+    const { s, c, path } = await setup(t, 'researching');
+    const customer = await signInCaseMember(t, s.organizationId, 'support', { siteIds: [s.siteA.id], locale: 'ko' });
+    await move(customer, path, { to: 'closed' });
+    t.clock.advance(60 * DAY_MS + 1000);
+    const late = await (await again(t, customer)).inject('POST', `${path}/reopen`, { reason: '다시 봐 주세요' });
+    expect(late.json().error.message).toBe('종료된 지 60일이 지난 케이스는 다시 열 수 없습니다. 이 케이스를 참조하는 새 케이스를 여세요.');
+    const post = await (await again(t, customer)).inject('POST', `${path}/posts`, { body: '아직 문제가 있습니다' });
+    expect(post.json().error).toMatchObject({ code: 'cases.closed', message: '종료된 케이스입니다. 계속하려면 케이스를 다시 여세요.' });
+    expect((await rowOf(c.id)).status).toBe('closed');
+  });
+
+  it('offers the customer of an abandoned case a new case that references it, and accepts it as the related case', async () => {
+    const { s, c, customer, engineer, path } = await setup(t, 'researching');
+    expect((await move(engineer, path, { to: 'abandoned' })).statusCode).toBe(200);
+    const page = (await customer.inject('GET', path)).json();
+    expect(page.abilities).toMatchObject({ requestReopen: false, offerNewCase: true, transitions: [] });
+    // The engineer brings it back with a transition instead.
+    expect((await engineer.inject('GET', path)).json().abilities).toMatchObject({ requestReopen: false, offerNewCase: false, transitions: ['researching'] });
+    const refused = await customer.inject('POST', `${path}/reopen`, { reason: 'Again' });
+    expect(refused.json().error.code).toBe('cases.not_closed');
+    const created = await customer.inject('POST', `${s.base}/cases`, caseBody(s, { relatedCaseId: c.id }));
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await customer.inject('GET', `${s.base}/cases/${created.json().id}`)).json().relatedCase).toMatchObject({ id: c.id });
   });
 
   it('answers 409 cases.not_closed for an open case and for an abandoned one', async () => {

@@ -35,13 +35,13 @@ export function assertTransition(side: CaseSide, from: CaseStatus, to: CaseStatu
 }
 
 /**
- * The columns a move changes: updated_at always; the engineers' first move stamps the first
- * response; closing stamps closed_at (and resolved_at the first time); leaving a closed status
- * clears closed_at and counts a reopen.
+ * The columns a move changes: updated_at always; closing stamps closed_at (and resolved_at the
+ * first time); leaving a closed status clears closed_at and counts a reopen. A move never stamps
+ * the first response: only the engineers' first public post does (`createPost`), as a help desk
+ * counts the first reply time.
  */
-export function statusChangeValues(row: Pick<CaseRow, 'status' | 'firstResponseAt' | 'resolvedAt' | 'reopenCount'>, to: CaseStatus, side: CaseSide, now: Date) {
+export function statusChangeValues(row: Pick<CaseRow, 'status' | 'resolvedAt' | 'reopenCount'>, to: CaseStatus, now: Date) {
   const values: Parameters<typeof updateCase>[2] = { status: to, updatedAt: now };
-  if (side === 'engineer' && row.firstResponseAt === null) values.firstResponseAt = now;
   if (isClosedStatus(to)) {
     values.closedAt = now;
     if (row.resolvedAt === null) values.resolvedAt = now;
@@ -56,7 +56,7 @@ export function statusChangeValues(row: Pick<CaseRow, 'status' | 'firstResponseA
 export async function applyStatusChange(tx: Db, ctx: ServiceContext, row: CaseRow, to: CaseStatus, by: CaseChanger, origin: RequestOrigin): Promise<CaseRow> {
   const now = ctx.clock.now();
   const from = row.status;
-  const updated = await updateCase(tx, row.id, statusChangeValues(row, to, by.side, now));
+  const updated = await updateCase(tx, row.id, statusChangeValues(row, to, now));
   await insertCaseEvent(tx, { caseId: row.id, kind: 'status', actorId: by.userId, fromValue: from, toValue: to, createdAt: now });
   await recordCaseAudit(tx, { row, action: 'case.status.changed', actor: by, origin, at: now, details: { from, to } });
   await notifyCase(tx, ctx, updated, { userId: by.userId, side: by.side }, { kind: 'status', from, to }, { alsoQueue: [searchIndexJob({ kind: 'case', id: row.id })] });

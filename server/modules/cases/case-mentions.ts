@@ -22,20 +22,19 @@ export function listMentionCandidates(db: Db, caseRow: CaseRow, q: string): Prom
 
 /**
  * The people a post mentions, checked: each must be a candidate (an internal note: of the account
- * team), else 422 `cases.mention_not_allowed` naming the first one refused. A person the caller
- * cannot know (not a candidate at all) is named by the id that was sent, so nothing is revealed.
+ * team), else 422 `cases.mention_not_allowed`. Its message names nobody (an id means nothing to a
+ * person, and the name of someone outside the organization must not leak); `details` lists the
+ * refused ids (`userIds`; `userId` is the first) for clients.
  */
 export async function resolveMentions(db: Db, caseRow: CaseRow, ids: readonly string[], internal: boolean): Promise<{ id: string; name: string }[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   const candidates = await listMentionCandidateRows(db, { organizationId: caseRow.organizationId, siteId: caseRow.siteId, ids: unique, limit: unique.length });
   const byId = new Map(candidates.map((c) => [c.id, c]));
-  for (const id of unique) {
+  const refused = unique.filter((id) => {
     const candidate = byId.get(id);
-    if (!candidate || (internal && candidate.role === 'member')) {
-      const name = candidate?.name ?? id;
-      throw new AppError('cases.mention_not_allowed', 422, { userId: id, messageParams: { name } });
-    }
-  }
+    return !candidate || (internal && candidate.role === 'member');
+  });
+  if (refused.length > 0) throw new AppError('cases.mention_not_allowed', 422, { userId: refused[0], userIds: refused });
   return unique.map((id) => ({ id, name: byId.get(id)!.name }));
 }

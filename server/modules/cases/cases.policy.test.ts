@@ -88,8 +88,10 @@ describe('caseAbilities', () => {
     expect(caseAbilities('customer', state, now, 90, true)).toMatchObject({ requestReopen: true, offerNewCase: false });
   });
 
-  it('offers a customer nothing on an abandoned case', () => {
-    expect(caseAbilities('customer', { status: 'abandoned', closedAt: now }, now, 60, true)).toMatchObject({ transitions: [], requestReopen: false, offerNewCase: false });
+  it('offers the customer of an abandoned case only a new case that references it', () => {
+    expect(caseAbilities('customer', { status: 'abandoned', closedAt: now }, now, 60, true)).toMatchObject({ transitions: [], requestReopen: false, offerNewCase: true });
+    expect(caseAbilities('customer', { status: 'abandoned', closedAt: now }, now, 60, false)).toMatchObject({ requestReopen: false, offerNewCase: false });
+    expect(caseAbilities('engineer', { status: 'abandoned', closedAt: now }, now, 60, true)).toMatchObject({ requestReopen: false, offerNewCase: false });
   });
 });
 

@@ -161,7 +161,7 @@ export async function reopenCase(ctx: ServiceContext, access: CaseAccess, body: 
     if (row.status !== 'closed' || row.closedAt === null) throw new AppError('cases.not_closed', 409, { status: row.status });
     const now = ctx.clock.now();
     if (!reopenStanding(row.status, row.closedAt, now, windowDays).canRequestReopen) throw new AppError('cases.reopen_window_passed', 409, { days: windowDays, messageParams: { days: windowDays } });
-    const updated = await updateCase(tx, row.id, statusChangeValues(row, 'researching', by.side, now));
+    const updated = await updateCase(tx, row.id, statusChangeValues(row, 'researching', now));
     await insertCaseEvent(tx, { caseId: row.id, kind: 'reopen_requested', actorId: by.userId, fromValue: row.status, toValue: 'researching', details: { reason: body.reason }, createdAt: now });
     const postId = await insertCustomerPost(tx, { caseId: row.id, organizationId: row.organizationId, authorId: by.userId, body: body.reason, createdAt: now });
     await subscribeToCase(tx, row.id, by.userId, 'follow');

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { formatCaseNumber } from '../../../common/cases';
+import { caseStatusLabel, formatCaseNumber } from '../../../common/cases';
 import { verificationState, type SearchKind } from '../../../common/knowledge';
 import type { Locale } from '../../../common/locale';
 import type { SearchPreview } from '../../../common/schemas/search';
@@ -41,10 +41,6 @@ const LABELS = {
     notice: '공지', known_issue: '알려진 문제', document: '문서', yes: '예', no: '아니요',
   },
 } as const;
-const CASE_STATUS_NAMES: Record<Locale, Record<string, string>> = {
-  en: { new: 'New', waiting_on_response: 'Waiting on Response', researching: 'Researching', answered: 'Answered', pending_fix: 'Pending Fix', closed: 'Closed', abandoned: 'Abandoned' },
-  ko: { new: '신규', waiting_on_response: '응답 대기', researching: '조사 중', answered: '답변 완료', pending_fix: '수정 대기', closed: '종료', abandoned: '중단' },
-};
 const LANGUAGE_NAMES: Record<Locale, Record<string, string>> = { en: { ko: 'Korean', en: 'English' }, ko: { ko: '한국어', en: '영어' } };
 
 type Face = 'portal' | 'console';
@@ -212,7 +208,7 @@ async function previewCase(ctx: ServiceContext, reader: PreviewReader, id: strin
     meta: [
       { label: labels.number, value: formatCaseNumber(row.number) },
       ...(row.legacyNumber ? [{ label: labels.legacy, value: row.legacyNumber }] : []),
-      { label: labels.status, value: CASE_STATUS_NAMES[reader.locale][row.status] ?? row.status },
+      { label: labels.status, value: caseStatusLabel(row.status, reader.locale) },
       { label: labels.site, value: row.siteName },
       ...(row.productName ? [{ label: labels.product, value: row.productName }] : []),
       { label: labels.opened, value: dateOnly(row.createdAt) },

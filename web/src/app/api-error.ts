@@ -24,6 +24,18 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * True when what the page's address names does not exist: a 404, or an id in the address the server
+ * could not even read (`validation.failed` in the path's `params`, e.g. `/portal/knowledge/not-a-uuid`),
+ * which names nothing either.
+ */
+export function isNotFoundError(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.status === 404) return true;
+  const details = error.details;
+  return error.code === 'validation.failed' && typeof details === 'object' && details !== null && (details as { in?: unknown }).in === 'params';
+}
+
 /** Codes the client produces itself when no error envelope came back. */
 export const clientErrorCodes = {
   network: 'client.network_error',

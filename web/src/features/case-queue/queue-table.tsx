@@ -1,8 +1,8 @@
-import { Anchor, Checkbox, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconHourglassHigh } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../components/format-date-time';
+import { DateTimeLines } from '../../components/date-time-lines';
 import type { QueueItem } from './case-queue.api';
 import { CaseStatusBadge } from '../cases/case-status-badge';
 import { formatDuration, getElapsedMs } from './format-duration';
@@ -15,7 +15,27 @@ interface QueueTableProps {
   queueSearch: string;
 }
 
-/** The queue's cases: selectable rows with number, subject, customer, site, status, assignee, times. */
+/**
+ * The narrowest the table gets before it scrolls sideways: the queue's card at a 1280 px window
+ * (about 930 px) fits every column, subjects and organization names cut with "…".
+ */
+const QUEUE_MIN_WIDTH = 900;
+
+/**
+ * A cell whose text is cut to one line with "…", the whole text in its title. `max-width: 0` lets
+ * the column take only its share (`width`) of the table instead of the text's full length.
+ */
+function TruncatedCell({ text, width }: { text: string; width: string }) {
+  return (
+    <Table.Td w={width} maw={0}>
+      <Text size="sm" truncate="end" title={text}>
+        {text}
+      </Text>
+    </Table.Td>
+  );
+}
+
+/** The queue's cases: selectable rows with number, subject, customer, site, status (and waiting on the customer), assignee, times. */
 export function QueueTable({ items, selected, onSelectedChange, queueSearch }: QueueTableProps) {
   const { t, i18n } = useTranslation();
   const selectedShown = items.filter((item) => selected.has(item.id)).length;
@@ -30,8 +50,8 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
   };
 
   return (
-    <Table.ScrollContainer minWidth={1280}>
-      <Table verticalSpacing="sm" highlightOnHover data-testid="case-queue-table">
+    <Table.ScrollContainer minWidth={QUEUE_MIN_WIDTH}>
+      <Table verticalSpacing="sm" horizontalSpacing={8} highlightOnHover data-testid="case-queue-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={40}>
@@ -47,7 +67,6 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
             <Table.Th>{t('caseQueue.columns.organization')}</Table.Th>
             <Table.Th>{t('caseQueue.columns.site')}</Table.Th>
             <Table.Th>{t('caseQueue.columns.status')}</Table.Th>
-            <Table.Th>{t('caseQueue.columns.waiting')}</Table.Th>
             <Table.Th>{t('caseQueue.columns.assignee')}</Table.Th>
             <Table.Th>{t('caseQueue.columns.opened')}</Table.Th>
             <Table.Th>{t('caseQueue.columns.updated')}</Table.Th>
@@ -64,7 +83,7 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
                   onChange={(event) => toggle([item.id], event.currentTarget.checked)}
                 />
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Table.Td>
                 <Anchor
                   component={Link}
                   to={`/console/cases/${encodeURIComponent(item.organization.id)}/${encodeURIComponent(item.id)}`}
@@ -77,24 +96,27 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
                 </Anchor>
                 {item.legacyNumber ? (
                   <Text size="xs" c="dimmed">
-                    {t('caseQueue.legacyNumber', { number: item.legacyNumber })}
+                    {/* Wraps after "이전 번호", never at the number's hyphens. */}
+                    <Trans i18nKey="caseQueue.legacyNumber" values={{ number: item.legacyNumber }} components={{ number: <span style={{ whiteSpace: 'nowrap' }} /> }} />
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td fz="sm" maw={320} style={{ overflowWrap: 'anywhere' }}>
-                {item.subject}
+              <TruncatedCell text={item.subject} width="30%" />
+              <TruncatedCell text={item.organization.name} width="14%" />
+              <Table.Td fz="sm">
+                <Text inherit maw={140}>
+                  {item.site.name}
+                </Text>
               </Table.Td>
-              <Table.Td fz="sm">{item.organization.name}</Table.Td>
-              <Table.Td fz="sm">{item.site.name}</Table.Td>
               <Table.Td>
-                <CaseStatusBadge status={item.status} />
-              </Table.Td>
-              <Table.Td>
-                {item.waitingOnCustomer ? (
-                  <Tooltip label={t('caseQueue.waitingOnCustomer')}>
-                    <IconHourglassHigh size={18} color="var(--mantine-color-orange-6)" role="img" aria-label={t('caseQueue.waitingOnCustomer')} data-testid="waiting-on-customer" />
-                  </Tooltip>
-                ) : null}
+                <Group gap={6} wrap="nowrap">
+                  <CaseStatusBadge status={item.status} />
+                  {item.waitingOnCustomer ? (
+                    <Tooltip label={t('caseQueue.waitingOnCustomer')}>
+                      <IconHourglassHigh size={18} color="var(--mantine-color-orange-6)" role="img" aria-label={t('caseQueue.waitingOnCustomer')} data-testid="waiting-on-customer" />
+                    </Tooltip>
+                  ) : null}
+                </Group>
               </Table.Td>
               <Table.Td fz="sm">
                 {item.assignee?.name ?? (
@@ -103,13 +125,13 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
-                {formatDateTime(item.createdAt)}
+              <Table.Td fz="sm">
+                <DateTimeLines value={item.createdAt} />
               </Table.Td>
-              <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
-                {formatDateTime(item.updatedAt)}
+              <Table.Td fz="sm">
+                <DateTimeLines value={item.updatedAt} />
               </Table.Td>
-              <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
+              <Table.Td fz="sm">
                 {formatDuration(getElapsedMs(item.createdAt, item.firstResponseAt), i18n.resolvedLanguage ?? 'ko')}
               </Table.Td>
             </Table.Tr>

@@ -7,12 +7,14 @@ import { AttachmentLink } from './attachment-link';
 import { AttachmentPicker } from './attachment-picker';
 import { useCaseAttachments, useInvalidateCase, type CaseDetail } from './cases.api';
 import { useAttachmentUploads } from './use-attachment-uploads';
+import { useCaseAttachmentMaxBytes } from './use-case-attachment-max-bytes';
 
 /** The Attachments tab: every file on the case and its posts (name, size, uploader, date, download), and an upload button. */
 export function CaseAttachmentsTab({ organizationId, detail }: { organizationId: string; detail: CaseDetail }) {
   const { t } = useTranslation();
   const attachments = useCaseAttachments(organizationId, detail.id);
-  const uploads = useAttachmentUploads();
+  const attachmentMaxBytes = useCaseAttachmentMaxBytes(organizationId);
+  const uploads = useAttachmentUploads(attachmentMaxBytes);
   const invalidate = useInvalidateCase(organizationId, detail.id);
 
   const attach = (files: File[]) => {
@@ -28,7 +30,12 @@ export function CaseAttachmentsTab({ organizationId, detail }: { organizationId:
   return (
     <Stack gap="md" data-testid="case-attachments">
       {detail.abilities.attach ? (
-        <AttachmentPicker items={uploads.items} onAdd={attach} onRemove={uploads.remove} />
+        <AttachmentPicker
+          items={uploads.items}
+          onAdd={attach}
+          onRemove={uploads.remove}
+          description={attachmentMaxBytes === undefined ? undefined : t('cases.attachments.limit', { maxSize: formatFileSize(attachmentMaxBytes) })}
+        />
       ) : null}
       {attachments.isError ? (
         <LoadErrorAlert error={attachments.error} onRetry={() => void attachments.refetch()} />

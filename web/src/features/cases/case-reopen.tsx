@@ -70,7 +70,8 @@ function ReopenModal({ organizationId, detail, opened, onClose }: { organization
 
 /**
  * Under a closed case: within the reopen window, "Request reopen" (a reason, then the case returns
- * to work); after it, the offer of a new case that references this one (portal).
+ * to work); after it, and at once under an abandoned case (only engineers bring one back), the
+ * offer of a new case that references this one (portal).
  */
 export function CaseReopen({ organizationId, detail, face }: { organizationId: string; detail: CaseDetail; face: CaseFace }) {
   const { t } = useTranslation();
@@ -90,10 +91,11 @@ export function CaseReopen({ organizationId, detail, face }: { organizationId: s
     );
   }
   if (abilities.offerNewCase && face === 'portal') {
+    const abandoned = detail.status === 'abandoned';
     return (
-      <Alert color="gray" variant="light" icon={<IconArrowBackUp size={18} />} title={t('cases.reopen.closedTitle')} data-testid="new-case-offer">
+      <Alert color="gray" variant="light" icon={<IconArrowBackUp size={18} />} title={abandoned ? t('cases.reopen.abandonedTitle') : t('cases.reopen.closedTitle')} data-testid="new-case-offer">
         <Stack gap="xs">
-          <Text size="sm">{t('cases.reopen.tooLate', { days: windowDays(detail) })}</Text>
+          <Text size="sm">{abandoned ? t('cases.reopen.abandoned') : t('cases.reopen.tooLate', { days: windowDays(detail) })}</Text>
           <Button size="xs" w="fit-content" component={Link} to={`/portal/cases/new?related=${encodeURIComponent(detail.id)}`} leftSection={<IconPlus size={14} />} data-testid="open-related-case">
             {t('cases.reopen.newCase')}
           </Button>

@@ -3,7 +3,6 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconBell, IconDeviceDesktop, IconHistory, IconLink, IconMessages, IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api-error';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { CaseArticleAction } from '../knowledge/publish-as-article-button';
 import { NotFoundPage } from '../shell/not-found-page';
@@ -45,8 +44,7 @@ export function CaseView({ organizationId, caseId, face }: CaseViewProps) {
   useDocumentTitle(`${detail ? `${detail.number} ${detail.subject}` : t('features.portal.cases.title')} · Atrium`);
 
   if (query.isError) {
-    if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage homePath={face === 'console' ? '/console' : '/portal/cases'} />;
-    return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+    return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} notFound={<NotFoundPage homePath={face === 'console' ? '/console' : '/portal/cases'} />} />;
   }
   if (!detail) return <Skeleton height={420} radius="lg" />;
 

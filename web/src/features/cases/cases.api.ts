@@ -46,10 +46,11 @@ export interface CaseListFilters {
 }
 
 /** The wizard's choices: the member's sites with their contract and entitled products, categories, account team. */
-export function useCaseWizardOptions(organizationId: string) {
+export function useCaseWizardOptions(organizationId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...casesKey(organizationId), 'options'],
     queryFn: () => apiClient.get<CaseWizardOptions>(casesPath(organizationId, '/options')),
+    enabled,
   });
 }
 

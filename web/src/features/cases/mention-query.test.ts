@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMentionQuery, insertMention, pruneMentionIds, withoutComposition } from './mention-query';
+import { findMentionQuery, insertMention, pruneMentionIds, refusedMentionNames, withoutComposition } from './mention-query';
 
 describe('findMentionQuery', () => {
   it('finds the query right after typing @', () => {
@@ -104,5 +104,25 @@ describe('pruneMentionIds', () => {
 
   it('lists each id once, even when picked twice', () => {
     expect(pruneMentionIds('@김민수 and @김민수', [kim, kim])).toEqual([kim.id]);
+  });
+});
+
+describe('refusedMentionNames', () => {
+  const mentioned = [
+    { id: 'a', name: '김민수' },
+    { id: 'b', name: 'Ann Lee' },
+    { id: 'a', name: '김민수' },
+  ];
+
+  it('names the refused people as they were picked, each once', () => {
+    expect(refusedMentionNames({ userId: 'a', userIds: ['a', 'b'] }, mentioned)).toEqual(['김민수', 'Ann Lee']);
+    expect(refusedMentionNames({ userId: 'b', userIds: ['b'] }, mentioned)).toEqual(['Ann Lee']);
+  });
+
+  it('names nobody it does not know, nor for other errors', () => {
+    expect(refusedMentionNames({ userIds: ['someone-else'] }, mentioned)).toEqual([]);
+    expect(refusedMentionNames({ fieldErrors: {} }, mentioned)).toEqual([]);
+    expect(refusedMentionNames(undefined, mentioned)).toEqual([]);
+    expect(refusedMentionNames({ userIds: 'a' }, mentioned)).toEqual([]);
   });
 });

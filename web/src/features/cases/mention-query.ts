@@ -59,3 +59,17 @@ export function pruneMentionIds(text: string, mentioned: readonly { id: string; 
   }
   return ids;
 }
+
+/**
+ * The names, as this person picked them, of the mentions a refused post named in the error's
+ * `details.userIds` (422 `cases.mention_not_allowed`), each once; empty for any other error. The
+ * server's message names nobody, so the composer says whom to remove from its own list.
+ */
+export function refusedMentionNames(details: unknown, mentioned: readonly { id: string; name: string }[]): string[] {
+  const ids = typeof details === 'object' && details !== null && 'userIds' in details && Array.isArray(details.userIds) ? (details.userIds as unknown[]) : [];
+  const names: string[] = [];
+  for (const person of mentioned) {
+    if (ids.includes(person.id) && !names.includes(person.name)) names.push(person.name);
+  }
+  return names;
+}

@@ -3,13 +3,16 @@ import { IconAlertCircle, IconLock, IconSend } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatFileSize } from '../../components/format-file-size';
 import { getErrorMessage } from '../../components/get-error-message';
+import { ApiError } from '../../app/api-error';
 import { AttachmentPicker } from './attachment-picker';
 import { caseKey, useCreatePost, type CaseDetail, type MentionCandidate } from './cases.api';
 import { MarkdownEditor } from './markdown-editor';
-import { pruneMentionIds } from './mention-query';
+import { pruneMentionIds, refusedMentionNames } from './mention-query';
 import { MentionTextarea } from './mention-textarea';
 import { useAttachmentUploads } from './use-attachment-uploads';
+import { useCaseAttachmentMaxBytes } from './use-case-attachment-max-bytes';
 import { DESCRIPTION_MAX } from './wizard-form';
 
 /**
@@ -21,7 +24,9 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
   const { t } = useTranslation();
   const create = useCreatePost(organizationId, detail.id);
   const queryClient = useQueryClient();
-  const uploads = useAttachmentUploads();
+  // Files over the limit are refused before sending, with the wizard's message.
+  const attachmentMaxBytes = useCaseAttachmentMaxBytes(organizationId);
+  const uploads = useAttachmentUploads(attachmentMaxBytes);
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [mentioned, setMentioned] = useState<MentionCandidate[]>([]);
@@ -38,6 +43,9 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
     uploads.add(files);
     if (!noteMode) void uploads.upload(organizationId, detail.id);
   };
+
+  // The server names nobody in a refused mention; the people picked here are named from this list.
+  const refused = create.error instanceof ApiError && create.error.code === 'cases.mention_not_allowed' ? refusedMentionNames(create.error.details, mentioned) : [];
 
   const send = () => {
     if (!body.trim() || uploads.isBusy) return;
@@ -78,10 +86,19 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
             data-testid="post-body-input"
           />
         </MarkdownEditor>
-        {canAttach ? <AttachmentPicker items={uploads.items} onAdd={attach} onRemove={uploads.remove} disabled={create.isPending} /> : null}
+        {canAttach ? (
+          <AttachmentPicker
+            items={uploads.items}
+            onAdd={attach}
+            onRemove={uploads.remove}
+            disabled={create.isPending}
+            description={attachmentMaxBytes === undefined ? undefined : t('cases.attachments.limit', { maxSize: formatFileSize(attachmentMaxBytes) })}
+          />
+        ) : null}
         {create.isError ? (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="post-error">
             {getErrorMessage(create.error)}
+            {refused.length > 0 ? <div data-testid="refused-mentions">{t('cases.feed.mentionRefused', { names: refused.map((name) => `@${name}`).join(', ') })}</div> : null}
           </Alert>
         ) : null}
         <Group justify="space-between" wrap="wrap">

@@ -3,7 +3,6 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../../app/api-error';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import { ArticleNotFound } from './article-not-found';
@@ -32,8 +31,7 @@ function PortalArticle({ organizationId, articleId }: { organizationId: string; 
   );
 
   if (query.isError && !view) {
-    if (query.error instanceof ApiError && query.error.status === 404) return <ArticleNotFound backPath="/portal/knowledge" backLabel={t('knowledge.portal.back')} />;
-    return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+    return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} notFound={<ArticleNotFound backPath="/portal/knowledge" backLabel={t('knowledge.portal.back')} />} />;
   }
   return (
     <Stack gap="md">

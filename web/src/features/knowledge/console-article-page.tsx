@@ -2,7 +2,6 @@ import { Container, Skeleton } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApiError } from '../../app/api-error';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { ArticleEditor } from './article-editor';
 import { ArticleNotFound } from './article-not-found';
@@ -17,8 +16,7 @@ function ConsoleArticle({ articleId }: { articleId: string }) {
   useDocumentTitle(`${article?.translations[0]?.title ?? t('features.console.knowledge.title')} · Atrium`);
 
   if (query.isError && !article) {
-    if (query.error instanceof ApiError && query.error.status === 404) return <ArticleNotFound backPath="/console/knowledge" backLabel={t('knowledge.editor.back')} />;
-    return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+    return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} notFound={<ArticleNotFound backPath="/console/knowledge" backLabel={t('knowledge.editor.back')} />} />;
   }
   if (!article) return <Skeleton height={560} radius="lg" />;
   return <ArticleEditor article={article} refetch={async () => (await query.refetch()).data} />;

@@ -2,7 +2,6 @@ import { Anchor, Box, Container, Group, Skeleton } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../../app/api-error';
 import { BrandMark } from '../../components/brand-mark';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { ColorSchemeToggle } from '../preferences/color-scheme-toggle';
@@ -27,8 +26,7 @@ export function PublicArticlePage() {
 
   const renderBody = () => {
     if (query.isError && !view) {
-      if (query.error instanceof ApiError && query.error.status === 404) return <ArticleNotFound backPath="/" backLabel={t('common.goHome')} />;
-      return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+      return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} notFound={<ArticleNotFound backPath="/" backLabel={t('common.goHome')} />} />;
     }
     if (!view) return <Skeleton height={480} radius="lg" />;
     return <ArticleReadingView view={view} isSwitching={query.isPlaceholderData} onLanguageChange={(next) => setSearchParams({ lang: next }, { replace: true })} />;
