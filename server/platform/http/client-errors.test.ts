@@ -45,6 +45,15 @@ describe('requests the HTTP parser refuses', () => {
     expect(JSON.parse(response.body)).toEqual({ error: { code: 'request.header_too_large', message: ERROR_MESSAGES['request.header_too_large'].en } });
   });
 
+  it('answers a page address of thousands of Korean letters with a short page in both languages, not JSON', async () => {
+    const q = encodeURIComponent('가'.repeat(4_000));
+    const response = await raw(`GET /portal/search?q=${q} HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n\r\n`);
+    expect(response.status).toBe(431);
+    expect(response.headers).toMatch(/content-type: text\/html; charset=utf-8/i);
+    expect(response.body).toContain(ERROR_MESSAGES['request.header_too_large'].ko);
+    expect(response.body).toContain(ERROR_MESSAGES['request.header_too_large'].en);
+  });
+
   it('answers a request line that is not HTTP with 400 request.malformed', async () => {
     const response = await raw('HELLO THERE\r\n\r\n');
     expect(response.status).toBe(400);
