@@ -102,7 +102,8 @@ describe('backup and restore', () => {
     expect(await snapshot(source)).toEqual(before);
   });
 
-  it('refuses a file that is not a backup, one cut off midway, or one carrying the kept case counts, leaving the target empty but for the migration defaults', async () => {
+  // Four restores into fresh embedded databases, each migrated first: about 30 s on the 2-core machine alone.
+  it('refuses a file that is not a backup, one cut off midway, or one carrying the kept case counts, leaving the target empty but for the migration defaults', { timeout: 120_000 }, async () => {
     const good = path.join(dir, 'good.atrium-backup');
     await writeBackup(source, good);
     const bytes = gunzipSync(readFileSync(good));
