@@ -70,9 +70,10 @@ export const ERROR_MESSAGES = {
     en: 'The current password is not correct.',
     ko: '현재 비밀번호가 올바르지 않습니다.',
   },
+  // Params from the installation's policy: `minLength`, and `requires` (`lower,upper,digit,special`).
   'auth.weak_password': {
-    en: 'The password needs at least 7 characters with a lower-case letter, an upper-case letter, a digit and a special character.',
-    ko: '비밀번호는 7자 이상이며 영문 소문자, 대문자, 숫자, 특수문자를 각각 하나 이상 포함해야 합니다.',
+    en: 'The password needs at least {{minLength}} characters{{requires:passwordClasses}}',
+    ko: '비밀번호는 {{minLength}}자 이상{{requires:passwordClasses}}',
   },
   'auth.forbidden': {
     en: 'You do not have permission to do this.',
@@ -525,7 +526,25 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 /** How a typed placeholder shows its value: `{{to:status}}` names a case status by its label. */
 const PARAM_FORMATS: Record<string, (value: string, locale: Locale) => string> = {
   status: (value, locale) => caseStatusLabel(value, locale),
+  passwordClasses: (value, locale) => passwordClassesText(value.split(',').filter((name) => name in PASSWORD_CLASSES), locale),
 };
+
+/** The character classes a password policy may require, as the weak-password message names them. */
+const PASSWORD_CLASSES: Record<string, Record<Locale, string>> = {
+  lower: { en: 'a lower-case letter', ko: '영문 소문자' },
+  upper: { en: 'an upper-case letter', ko: '대문자' },
+  digit: { en: 'a digit', ko: '숫자' },
+  special: { en: 'a special character', ko: '특수문자' },
+};
+
+/** The end of the weak-password message: the required classes, or none ("… at least 10 characters."). */
+function passwordClassesText(names: string[], locale: Locale): string {
+  const labels = names.map((name) => PASSWORD_CLASSES[name]![locale]);
+  if (locale === 'ko') return labels.length === 0 ? '이어야 합니다.' : `이며 ${labels.join(', ')}를 각각 하나 이상 포함해야 합니다.`;
+  if (labels.length === 0) return '.';
+  const list = labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`;
+  return ` with ${list}.`;
+}
 
 /**
  * The message for an error code in the given language, with `{{name}}` filled from params and

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { ACCOUNT_EMAIL_JOB, createAccountEmailJobHandler } from './modules/auth/registration.service';
 import { createSearchIndexJobHandler } from './modules/search/search-indexer';
 import { SEARCH_INDEX_JOB } from './modules/search/search-index';
 import type { ServiceContext } from './platform/context';
@@ -10,5 +11,6 @@ export function createJobHandlers(ctx: ServiceContext, options: { smtpUrl: strin
   return {
     [MAIL_JOB]: createMailJobHandler({ smtpUrl: options.smtpUrl, from: options.mailFrom, ...(options.logger ? { logger: options.logger } : {}) }),
     [SEARCH_INDEX_JOB]: createSearchIndexJobHandler(ctx),
+    [ACCOUNT_EMAIL_JOB]: createAccountEmailJobHandler(ctx),
   };
 }

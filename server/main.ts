@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { errorMessage } from '../common/errors';
 import { COMMANDS, findCommand, type Command } from './cli/commands';
-import { controlSocketPath, sendControlCommand } from './cli/control';
+import { cliErrorMessage, controlSocketPath, sendControlCommand } from './cli/control';
 import { createServiceContext } from './platform/context';
 import { createCryptoBox, loadSecretKey } from './platform/crypto-box';
 import { createFileSystemBlobStore } from './platform/storage';
@@ -92,7 +91,7 @@ export async function main(argv: string[]): Promise<void> {
 /** Prints a failure as one line and sets exit code 1. */
 export function reportFatal(error: unknown): void {
   if (error instanceof ConfigError) console.error(`atrium: ${error.message}`);
-  else if (error instanceof AppError) console.error(`atrium: ${errorMessage(error.code, 'en')}`);
+  else if (error instanceof AppError) console.error(`atrium: ${cliErrorMessage(error)}`);
   else if (error instanceof ZodError) console.error(`atrium: ${error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
   else if ((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') console.error(`atrium: ${(error as Error).message}`);
   else console.error('atrium: unexpected error:', error);

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { Me } from './me';
 
-/** Seed 000's display name: 4 to 20 letters and digits; `_` and `.` allowed; no spaces. */
-export const DISPLAY_NAME_PATTERN = /^[\p{L}\p{N}_.]{4,20}$/u;
+/**
+ * Seed 000's display name: 4 to 20 letters and digits; `_` and `.` allowed; no spaces. At least one
+ * letter or digit: a name of only `_` and `.` (`....`) names nobody.
+ */
+export const DISPLAY_NAME_PATTERN = /^(?=[\p{L}\p{N}_.]*[\p{L}\p{N}])[\p{L}\p{N}_.]{4,20}$/u;
 /** Names and company names: printable, no control characters. */
 const Text = (max: number) =>
   z
@@ -11,7 +14,12 @@ const Text = (max: number) =>
     .min(1)
     .max(max)
     .refine((value) => !/\p{Cc}/u.test(value), 'validation.control_characters');
-const Email = z.string().trim().toLowerCase().email().max(254).refine((v) => !/[\r\n]/.test(v), 'validation.header_injection');
+/**
+ * Zod's email pattern with a local part of at most 64 characters (RFC 5321 §4.5.3.1.1): mail servers
+ * refuse longer ones, so such an address could never receive its verification link.
+ */
+const EMAIL_PATTERN = new RegExp(`^(?=[^@]{1,64}@)${z.regexes.email.source.slice(1)}`);
+const Email = z.string().trim().toLowerCase().email({ pattern: EMAIL_PATTERN }).max(254).refine((v) => !/[\r\n]/.test(v), 'validation.header_injection');
 
 export const RegisterBody = z.object({
   name: Text(100),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { queryText } from './query-text';
+import { Line } from './text';
 
 /**
  * The vendor's catalog as the console reads and changes it: product families, products, their
@@ -15,19 +16,8 @@ export const BULLETIN_KIND_VALUES = ['notice', 'known_issue', 'document'] as con
 export const BulletinKind = z.enum(BULLETIN_KIND_VALUES);
 export type BulletinKind = z.infer<typeof BulletinKind>;
 
-/** C0 and C1 control characters (tabs and line breaks included): never part of a one-line text. */
-const CONTROL_CHARACTERS = /\p{Cc}/u;
 /** Control characters other than tab and line breaks, which longer text may hold. */
 const CONTROL_CHARACTERS_BUT_LINES = /[^\P{Cc}\t\n\r]/u;
-
-/** One line of text, trimmed, `min`..`max` characters, no control characters. */
-const Line = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'validation.control_characters');
 
 /** Free text with line breaks, trimmed, up to `max` characters. */
 const Text = (max: number) =>

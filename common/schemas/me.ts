@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CUSTOMER_ROLES, STAFF_ROLES } from '../permissions';
 import { LOCALES } from '../locale';
+import { Line } from './text';
 
 export const Theme = z.enum(['light', 'dark', 'auto']);
 export type Theme = z.infer<typeof Theme>;
@@ -69,7 +70,7 @@ export const ApiToken = z.object({
 });
 export type ApiToken = z.infer<typeof ApiToken>;
 
-export const CreateApiTokenBody = z.object({ name: z.string().trim().min(1).max(100) });
+export const CreateApiTokenBody = z.object({ name: Line(1, 100) });
 export type CreateApiTokenBody = z.infer<typeof CreateApiTokenBody>;
 
 export const CreatedApiToken = ApiToken.extend({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Line } from './text';
 
 /**
  * One allowed-IP entry: an address (`203.0.113.7`, `2001:db8::1`), a CIDR block (`10.0.0.0/8`) or an
@@ -49,9 +50,9 @@ export type SecuritySettings = z.infer<typeof SecuritySettings>;
 
 /** The vendor administrator's own information (seed 001, 관리자정보). */
 export const VendorProfile = z.object({
-  companyName: z.string().trim().max(100).default(''),
-  serviceName: z.string().trim().max(100).default('Atrium'),
-  contactName: z.string().trim().max(100).default(''),
+  companyName: Line(0, 100).default(''),
+  serviceName: Line(0, 100).default('Atrium'),
+  contactName: Line(0, 100).default(''),
   phone: z.string().trim().max(40).regex(/^[0-9+()\-\s]*$/, 'settings.invalid_phone').default(''),
   email: z.union([z.literal(''), z.string().trim().email().max(254)]).default(''),
 });
@@ -59,7 +60,7 @@ export type VendorProfile = z.infer<typeof VendorProfile>;
 
 /** The versions of the terms and privacy policy a new account accepts. */
 export const LegalSettings = z.object({
-  termsVersion: z.string().trim().min(1).max(40).default('2026-01'),
-  privacyVersion: z.string().trim().min(1).max(40).default('2026-01'),
+  termsVersion: Line(1, 40).default('2026-01'),
+  privacyVersion: Line(1, 40).default('2026-01'),
 });
 export type LegalSettings = z.infer<typeof LegalSettings>;

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { hasControlCharacter, Line } from './text';
+
+// Kept here for the code that imports it from the SSO schemas.
+export { hasControlCharacter };
 
 /** Loopback hosts whose plain-HTTP issuers are accepted (a provider started on this machine, in tests). */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -15,31 +19,17 @@ export function isAcceptableIssuer(value: string): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
 }
 
-/** True when the text holds a control character (C0 or DEL). */
-export function hasControlCharacter(value: string): boolean {
-  for (let i = 0; i < value.length; i += 1) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
-}
-
 /** A DNS domain name such as `a-petrochem.example` (letters, digits and hyphens; punycode for others). */
 const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-const Name = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .refine((value) => !hasControlCharacter(value), 'validation.control_characters');
+const Name = Line(1, 100);
 const Issuer = z
   .string()
   .trim()
   .max(500)
   .refine(isAcceptableIssuer, 'sso.invalid_issuer')
   .describe('OpenID Connect issuer: an https URL (http only for 127.0.0.1 or localhost)');
-const ClientId = z.string().trim().min(1).max(255);
+const ClientId = Line(1, 255);
 const ClientSecret = z.string().min(1).max(2000);
 const AllowedDomains = z
   .array(z.string().trim().toLowerCase().regex(DOMAIN_PATTERN, 'validation.domain'))

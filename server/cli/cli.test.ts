@@ -180,7 +180,12 @@ describe('atrium CLI', { timeout: 120_000 }, () => {
     expect(badEmail.stderr).toContain('--email: must be an email address');
     const weak = runAtrium(['create-admin', '--email', 'ops@example.com', '--password', 'weak'], { ATRIUM_DATA_DIR: dataDir });
     expect(weak.status).toBe(1);
-    expect(weak.stderr).toContain('at least 7 characters');
+    expect(weak.stderr).toContain('at least 7 characters with a lower-case letter, an upper-case letter, a digit and a special character.');
+    expect(weak.stderr).not.toContain('{{');
+    // The same policy as everyone's: a common password in disguise is refused too.
+    const common = runAtrium(['create-admin', '--email', 'ops@example.com', '--password', 'Password1!'], { ATRIUM_DATA_DIR: dataDir });
+    expect(common.status).toBe(1);
+    expect(common.stderr).toContain('too common');
     const unknown = runAtrium(['backup', '--bogus', 'x'], { ATRIUM_DATA_DIR: dataDir });
     expect(unknown.status).toBe(1);
     const made = runAtrium(['create-admin', '--email', 'ops@example.com', '--password', 'Strong!2026'], { ATRIUM_DATA_DIR: dataDir });

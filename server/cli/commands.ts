@@ -36,7 +36,7 @@ const createAdminCommand: Command<{ email: string; password?: string | undefined
   summary: 'Create a vendor administrator (or promote an existing user). Without --password a one-time password is printed that must be changed at first sign-in.',
   options: {
     email: { type: 'string', description: 'Email address to sign in with' },
-    password: { type: 'string', description: 'Password (7+ characters with lower, upper, digit and special)' },
+    password: { type: 'string', description: "Password meeting the installation's password policy (by default 7+ characters with lower, upper, digit and special; common passwords refused)" },
     name: { type: 'string', description: 'Display name' },
   },
   args: z.object({ email, password: z.string().optional(), name: z.string().trim().min(1).max(100).optional() }),

@@ -13,6 +13,12 @@ import { findCommand, type CommandEnv } from './commands';
  * through this Unix socket inside the server, so only one process ever opens the database files.
  * The socket is mode 0600: only the user running the server can use it.
  */
+/** An AppError's message for the terminal: English, with its message params (the password policy's rules). */
+export function cliErrorMessage(error: AppError): string {
+  const details = error.details as { messageParams?: Record<string, string | number> } | undefined;
+  return errorMessage(error.code, 'en', details?.messageParams);
+}
+
 export function controlSocketPath(dataDir: string): string {
   const inDir = path.join(dataDir, 'atrium.sock');
   if (Buffer.byteLength(inDir) < 100) return inDir;
@@ -38,7 +44,7 @@ export async function startControlServer(socketPath: string, ctx: ServiceContext
           if (!command?.viaServer) throw new Error(`"${body.command}" cannot run while the server is running; stop the server first.`);
           result = { ok: true, lines: await command.run(ctx, command.args.parse(body.args), env) };
         } catch (error) {
-          result = { ok: false, error: error instanceof AppError ? errorMessage(error.code, 'en') : (error as Error).message };
+          result = { ok: false, error: error instanceof AppError ? cliErrorMessage(error) : (error as Error).message };
         }
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
       })();

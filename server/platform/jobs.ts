@@ -7,6 +7,14 @@ import type { Database, Db } from './db';
 export const JOBS_CHANNEL = 'atrium_jobs';
 
 export type JobHandler = (payload: unknown) => Promise<void>;
+
+/**
+ * A failure that trying again cannot cure (a mail server refusing the recipient with a 5xx): the job
+ * is marked failed at once, with this error, instead of being retried.
+ */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
 /**
  * A handler that takes the due jobs of its kind together, in the order they were queued: one
  * transaction for many (the search index after a burst of changes). When a batch fails, each of its
@@ -105,7 +113,7 @@ export async function runDueJobs(db: Db, handlers: JobHandlers, now: Date, logge
 
 /**
  * Runs one claimed job and marks it done; a failed job is retried with exponential backoff until
- * max_attempts, then marked failed with its last error.
+ * max_attempts, then marked failed with its last error (at once for a `PermanentJobError`).
  */
 async function runOne(db: Db, job: ClaimedJob, handler: JobHandler | undefined, now: Date, logger?: FastifyBaseLogger): Promise<void> {
   try {
@@ -115,7 +123,7 @@ async function runOne(db: Db, job: ClaimedJob, handler: JobHandler | undefined, 
   } catch (error) {
     const message = (error as Error).message.slice(0, 2000);
     logger?.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: error }, 'job failed');
-    if (job.attempts >= job.max_attempts) {
+    if (job.attempts >= job.max_attempts || error instanceof PermanentJobError) {
       await db.execute(sql`update jobs set failed_at = now(), locked_until = null, last_error = ${message} where id = ${job.id}`);
     } else {
       const delaySeconds = 30 * 2 ** (job.attempts - 1);

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from './db';
-import { enqueueJob, type JobHandler, type QueuedJob } from './jobs';
+import { enqueueJob, PermanentJobError, type JobHandler, type QueuedJob } from './jobs';
 
 export interface MailMessage {
   to: string;
@@ -33,20 +33,31 @@ export function createMailJobHandler(options: { smtpUrl: string | undefined; fro
   return async (payload) => {
     const message = payload as MailMessage;
     // Header injection: a recipient or subject with a line break is refused, never sent.
-    if (/[\r\n]/.test(message.to) || /[\r\n]/.test(message.subject)) throw new Error('refused a header with a line break');
+    if (/[\r\n]/.test(message.to) || /[\r\n]/.test(message.subject)) throw new PermanentJobError('refused a header with a line break');
     if (!transport) {
       options.logger?.info({ mail: { to: message.to, subject: message.subject, text: message.text } }, 'SMTP_URL is not set: mail written to the log');
       return;
     }
-    await transport.sendMail({
-      from: options.from,
-      to: message.to,
-      subject: message.subject,
-      text: message.text,
-      ...(message.html ? { html: message.html } : {}),
-      ...(message.messageId ? { messageId: message.messageId } : {}),
-      ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
-      ...(message.references?.length ? { references: message.references } : {}),
-    });
+    try {
+      await transport.sendMail({
+        from: options.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+        ...(message.messageId ? { messageId: message.messageId } : {}),
+        ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+        ...(message.references?.length ? { references: message.references } : {}),
+      });
+    } catch (error) {
+      // A 5xx reply (RFC 5321 §4.2.1) is permanent: the same message to the same address would be
+      // refused again, so the job fails now with the server's reply rather than retrying for hours.
+      const code = (error as { responseCode?: unknown }).responseCode;
+      if (typeof code === 'number' && code >= 500 && code < 600) {
+        options.logger?.warn({ to: message.to, responseCode: code }, 'mail refused permanently');
+        throw new PermanentJobError(`SMTP ${code}: ${(error as Error).message}`);
+      }
+      throw error;
+    }
   };
 }

@@ -237,7 +237,7 @@ export async function signInThroughProvider(
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {
       const next = new URL(location, url);
-      if (next.origin !== issuerOrigin && !next.pathname.startsWith('/api/')) return { location: `${next.pathname}${next.search}`, trail };
+      if (next.origin !== issuerOrigin && !next.pathname.startsWith('/api/')) return { location: `${next.pathname}${next.search}${next.hash}`, trail };
       url = next;
       continue;
     }

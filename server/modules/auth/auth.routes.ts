@@ -95,7 +95,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
     config: { access: 'public', ...limited },
     schema: { tags: ['auth'], summary: 'Send a new verification link (answers the same for any email)', body: EmailBody, response: { 202: Accepted, ...errors } },
     handler: async (request, reply) => {
-      await resendVerification(ctx, request.body.email);
+      await resendVerification(ctx, request.body.email, originOf(request));
       return reply.status(202).send({ status: 'accepted' });
     },
   });

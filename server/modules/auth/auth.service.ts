@@ -19,7 +19,7 @@ import {
   useUserToken,
 } from './auth.repository';
 import { assertIpAllowed } from './ip-allowlist';
-import { checkPassword } from './password-policy';
+import { checkPassword, passwordPolicyParams } from './password-policy';
 import { addressKey, assertNotLocked, assertUnlocked, clearFailures, recordFailure, throttleKeys, USER_KEY_PREFIX } from './throttle';
 
 /** How long the second step of a sign-in may take. */
@@ -131,19 +131,38 @@ export async function signIn(ctx: ServiceContext, email: string, password: strin
   await clearFailures(ctx, counted);
 
   const methods = mfaMethodsOf(candidate.confirmedFactorKinds, candidate.hasUnusedRecoveryCodes);
-  if (methods.length === 0) {
+  return continueAfterFirstFactor(ctx, user, origin, { firstFactor: 'password', methods, mfaRequired: candidate.mfaRequired });
+}
+
+/** How a user proved who they are before any second step. */
+export type FirstFactor = 'password' | 'sso';
+
+/**
+ * The rest of a sign-in once the first factor (password or single sign-on) passed: with a second
+ * step enrolled, a challenge for it; otherwise a session, held to enrolling one when an
+ * organization of the user requires two-step sign-in. Single sign-on goes through here as well:
+ * the identity provider's own checks do not replace Atrium's second step.
+ */
+export async function continueAfterFirstFactor(
+  ctx: ServiceContext,
+  user: UserRow,
+  origin: RequestOrigin,
+  input: { firstFactor: FirstFactor; methods: MfaMethod[]; mfaRequired: boolean },
+): Promise<SignInOutcome> {
+  if (input.methods.length === 0) {
     // An organization's "require two-step sign-in" holds this session until a factor is enrolled.
-    return { status: 'signed_in', session: await openSession(ctx, user, origin, { authMethod: 'password', mfaEnrollmentRequired: candidate.mfaRequired }) };
+    return { status: 'signed_in', session: await openSession(ctx, user, origin, { authMethod: input.firstFactor, mfaEnrollmentRequired: input.mfaRequired }) };
   }
   const challengeToken = randomToken();
   await insertUserToken(ctx.db, {
     userId: user.id,
     purpose: 'mfa_challenge',
     tokenHash: hashToken(challengeToken),
-    data: origin.ip,
+    // The first factor, so that the session records how the whole sign-in was made (`sso+totp`).
+    data: input.firstFactor,
     expiresAt: new Date(ctx.clock.now().getTime() + MFA_CHALLENGE_SECONDS * 1000),
   });
-  return { status: 'mfa_required', challengeToken, methods, expiresInSeconds: MFA_CHALLENGE_SECONDS };
+  return { status: 'mfa_required', challengeToken, methods: input.methods, expiresInSeconds: MFA_CHALLENGE_SECONDS };
 }
 
 /** The live challenge of a sign-in's second step, or auth.mfa_challenge_expired. */
@@ -167,7 +186,8 @@ export async function completeMfaSignIn(ctx: ServiceContext, input: { challengeT
   }
   if (!(await useUserToken(ctx.db, challenge.id, ctx.clock.now()))) throw badRequest('auth.mfa_challenge_expired');
   await clearFailures(ctx, counted);
-  return openSession(ctx, user, origin, { authMethod: `password+${input.method}` });
+  const firstFactor: FirstFactor = challenge.data === 'sso' ? 'sso' : 'password';
+  return openSession(ctx, user, origin, { authMethod: `${firstFactor}+${input.method}` });
 }
 
 /** Emails a sign-in code for the challenge (when the user has the email method). */
@@ -222,11 +242,14 @@ export async function signOut(ctx: ServiceContext, actor: Actor, origin: Request
   });
 }
 
-/** Checks a new password against the installation's policy; throws a field error on newPassword. */
+/**
+ * Checks a new password against the installation's policy; throws a field error on `field`, the
+ * weak-password message naming the policy's own rules.
+ */
 export async function assertPasswordAcceptable(ctx: ServiceContext, password: string, field = 'newPassword'): Promise<void> {
   const { passwordPolicy } = await getSetting(ctx, 'security');
   const problem = checkPassword(passwordPolicy, password);
-  if (problem) throw badRequest(problem, { fieldErrors: { [field]: [problem] } });
+  if (problem) throw badRequest(problem, { fieldErrors: { [field]: [problem] }, messageParams: passwordPolicyParams(passwordPolicy) });
 }
 
 /** Changes the actor's password (current one required) and ends their other sessions. */
@@ -242,7 +265,8 @@ export async function changePassword(
   }
   await assertPasswordAcceptable(ctx, input.newPassword);
   if (input.newPassword === input.currentPassword) {
-    throw badRequest('auth.weak_password', { fieldErrors: { newPassword: ['auth.same_password'] } });
+    const { passwordPolicy } = await getSetting(ctx, 'security');
+    throw badRequest('auth.weak_password', { fieldErrors: { newPassword: ['auth.same_password'] }, messageParams: passwordPolicyParams(passwordPolicy) });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {

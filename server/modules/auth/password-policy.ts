@@ -37,3 +37,9 @@ export function checkPassword(policy: PasswordPolicy, password: string): ErrorCo
   if (policy.blockCommon && isCommonPassword(password)) return 'auth.common_password';
   return null;
 }
+
+/** The weak-password message's params for the policy (`{{minLength}}`, `{{requires:passwordClasses}}`). */
+export function passwordPolicyParams(policy: PasswordPolicy): { minLength: number; requires: string } {
+  const classes = [policy.requireLower && 'lower', policy.requireUpper && 'upper', policy.requireDigit && 'digit', policy.requireSpecial && 'special'];
+  return { minLength: policy.minLength, requires: classes.filter(Boolean).join(',') };
+}

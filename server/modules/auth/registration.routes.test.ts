@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { auditEvents, userTokens, users } from '../../db/schema/index';
+import { and, eq, isNull } from 'drizzle-orm';
+import { auditEvents, jobs, sessions, userTokens, users } from '../../db/schema/index';
 import { buildTestApp, signInAs, type TestApp } from '../../test/test-app';
 import { findLink } from '../../test/smtp-sink';
 import { buildUser, DEFAULT_PASSWORD } from '../../test/factories';
+import { getSetting, updateSetting } from '../settings/settings.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -128,6 +129,10 @@ describe('POST /api/v1/auth/register', () => {
     ['an oversized name', { name: 'x'.repeat(101) }, 'name'],
     ['header injection in the email', { email: 'a@b.example\r\nBcc: victim@example.com' }, 'email'],
     ['a malformed email', { email: 'not-an-email' }, 'email'],
+    ['an email whose local part is over 64 characters (254 in all)', { email: `${'a'.repeat(243)}@example.co` }, 'email'],
+    ['a display name of dots only', { displayName: '....' }, 'displayName'],
+    ['a display name of underscores only', { displayName: '____' }, 'displayName'],
+    ['a display name of dots and underscores', { displayName: '_._._' }, 'displayName'],
   ])('refuses %s with a field error and creates nothing', async (_label, overrides, field) => {
     const body = registration(overrides);
     const before = (await t.database.db.select().from(users)).length;
@@ -137,10 +142,88 @@ describe('POST /api/v1/auth/register', () => {
     expect(await t.database.db.select().from(users)).toHaveLength(before);
   });
 
+  it("explains a weak password by the installation's own policy, in either language", async () => {
+    const before = await getSetting(t.ctx, 'security');
+    const origin = { ip: null, client: 'test', userAgent: null };
+    const policy = { ...before.passwordPolicy, minLength: 10, requireSpecial: false };
+    await updateSetting(t.ctx, null, 'security', { ...before, passwordPolicy: policy }, origin);
+    try {
+      const en = await register(registration({ password: 'Short1a' }));
+      expect(en.json().error).toMatchObject({ code: 'auth.weak_password', message: 'The password needs at least 10 characters with a lower-case letter, an upper-case letter and a digit.' });
+      const ko = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', headers: { 'accept-language': 'ko' }, payload: registration({ password: 'Short1a' }) });
+      expect(ko.json().error.message).toBe('비밀번호는 10자 이상이며 영문 소문자, 대문자, 숫자를 각각 하나 이상 포함해야 합니다.');
+      await updateSetting(t.ctx, null, 'security', { ...before, passwordPolicy: { ...policy, requireLower: false, requireUpper: false, requireDigit: false } }, origin);
+      expect((await register(registration({ password: 'short' }))).json().error.message).toBe('The password needs at least 10 characters.');
+    } finally {
+      await updateSetting(t.ctx, null, 'security', before, origin);
+    }
+    expect((await register(registration({ password: 'weak' }))).json().error.message).toBe(
+      'The password needs at least 7 characters with a lower-case letter, an upper-case letter, a digit and a special character.',
+    );
+  });
+
   it('refuses a display name that is taken', async () => {
     await register(registration({ displayName: 'Yeosu.Ops' }));
     const response = await register(registration({ displayName: 'yeosu.ops' }));
     expect(response.json().error.code).toBe('auth.display_name_taken');
+  });
+
+  it('accepts a local part of 64 characters and a display name with one letter among dots', async () => {
+    expect((await register(registration({ email: `${'b'.repeat(64)}@example.com` }))).statusCode).toBe(202);
+    expect((await register(registration({ displayName: '..a..' }))).statusCode).toBe(202);
+  });
+
+  it('answers a taken display name the same whether the email is new or has an account', async () => {
+    const holder = registration({ displayName: 'Taken.Name' });
+    await register(holder);
+    const owner = await buildUser(t.ctx);
+    for (const [freshName, existingName] of [['taken.name', 'taken.name'], [`free1_${counter}`, `free2_${counter}`]]) {
+      // The display name is checked whatever the email: an existing account's email answers as a new one.
+      const fresh = await register(registration({ displayName: freshName }));
+      const existing = await register(registration({ email: owner.email, displayName: existingName }));
+      expect(existing.statusCode).toBe(fresh.statusCode);
+      expect(existing.body).toBe(fresh.body);
+    }
+    const taken = await register(registration({ email: owner.email, displayName: 'TAKEN.NAME' }));
+    expect(taken.json().error.code).toBe('auth.display_name_taken');
+    // And in the same order: a weak password is reported before a taken name for both.
+    const weakFresh = await register(registration({ displayName: 'taken.name', password: 'weak' }));
+    const weakExisting = await register(registration({ email: owner.email, displayName: 'taken.name', password: 'weak' }));
+    expect(weakFresh.json().error.code).toBe('auth.weak_password');
+    expect(weakExisting.body).toBe(weakFresh.body);
+  });
+
+  it('replaces a registration never verified with the real owner’s, who gets a new verification link', async () => {
+    const email = `victim-${counter}@a-petrochem.example`;
+    const attacker = registration({ email, name: 'Attacker', company: 'Evil Corp', address: 'Elsewhere 1', phone: '+1 555', displayName: `attacker_${counter}`, password: 'Attack#Pass9' });
+    await register(attacker);
+    await t.drainJobs();
+    const attackerToken = tokenOf(findLink(t.mail.last(email), '/verify-email'));
+    const [before] = await t.database.db.select().from(users).where(eq(users.email, email));
+
+    const owner = registration({ email, name: '이서연', company: 'A석유화학', displayName: `seoyeon_${counter}`, password: 'Owner#Pass7', locale: 'ko' });
+    const response = await register(owner);
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual({ status: 'verification_sent' });
+    const [after] = await t.database.db.select().from(users).where(eq(users.email, email));
+    expect(after!.id).toBe(before!.id);
+    expect(after).toMatchObject({ name: '이서연', company: 'A석유화학', address: owner.address, phone: owner.phone, displayName: owner.displayName, emailVerifiedAt: null, locale: 'ko' });
+    expect(JSON.stringify(after)).not.toMatch(/Attacker|Evil Corp|Elsewhere/);
+    // The attacker's display name is free again, their password and link are dead.
+    expect((await register(registration({ displayName: attacker.displayName }))).statusCode).toBe(202);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: attackerToken } })).json().error.code).toBe('auth.token_used');
+    await t.drainJobs();
+    const mail = t.mail.last(email);
+    expect(mail.text).toContain('이서연님');
+    expect(mail.text).not.toContain('Attacker');
+    const token = tokenOf(findLink(mail, '/verify-email'));
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).statusCode).toBe(200);
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: attacker.password } });
+    expect(wrong.json().error.code).toBe('auth.invalid_credentials');
+    await signInAs(t.app, email, owner.password as string);
+    const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.actorUserId, after!.id));
+    expect(events.map((e) => e.action)).toContain('register.replaced_unverified');
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, after!.id))).toHaveLength(1);
   });
 
   it('stores SQL and HTML in every field as inert text', async () => {
@@ -190,6 +273,24 @@ describe('password reset', () => {
     expect(response.statusCode).toBe(202);
     await t.drainJobs();
     expect(t.mail.to('nobody@example.com')).toHaveLength(0);
+  });
+
+  it('does the same work for a known and an unknown email: one queued job, no account read before answering', async () => {
+    const user = await buildUser(t.ctx);
+    await t.drainJobs();
+    for (const url of ['/api/v1/auth/password-reset/request', '/api/v1/auth/resend-verification']) {
+      const answers = [];
+      for (const email of [user.email, `nobody-${counter}@example.com`]) {
+        const response = await t.app.inject({ method: 'POST', url, payload: { email } });
+        answers.push(response.body);
+        const queued = await t.database.db.select().from(jobs).where(isNull(jobs.doneAt));
+        // Nothing is read or sent for the account before the answer: only the same request, queued.
+        expect(queued.map((job) => job.kind)).toEqual(['auth.account_email']);
+        expect(await t.database.db.select().from(userTokens).where(and(eq(userTokens.userId, user.id), isNull(userTokens.usedAt)))).toHaveLength(0);
+        await t.database.db.delete(jobs).where(isNull(jobs.doneAt));
+      }
+      expect(answers[0]).toBe(answers[1]);
+    }
   });
 
   it('refuses a made-up token', async () => {

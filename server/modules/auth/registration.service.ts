@@ -3,6 +3,7 @@ import type { Locale } from '../../../common/locale';
 import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
+import { enqueueJob, type JobHandler } from '../../platform/jobs';
 import { queueMail } from '../../platform/mail';
 import { hashPassword, hashToken, randomToken } from '../../platform/secrets';
 import { getSetting } from '../settings/settings.service';
@@ -11,7 +12,7 @@ import { endAllSessions, findUserTokenByHash, insertUserToken, retireUserTokens,
 import { alreadyRegisteredEmail, passwordResetEmail, verificationEmail } from './auth.emails';
 import { assertPasswordAcceptable } from './auth.service';
 import { clearFailures, throttleKeys } from './throttle';
-import type { Db } from '../../platform/db';
+import { readAll, type Db } from '../../platform/db';
 
 const VERIFICATION_HOURS = 24;
 const RESET_HOURS = 1;
@@ -28,7 +29,11 @@ async function issueUserToken(ctx: ServiceContext, db: Db, userId: string, purpo
 
 /**
  * Registers a portal account. The answer is the same whether or not the email already had an account
- * (no account discovery): a new account gets a verification link, an existing one an email saying so.
+ * (no account discovery), and so is every check before it, in the same order: terms, password,
+ * display name (taken by anyone, this email's account included). A new email gets an account and a
+ * verification link; an account never verified gets the new registration in place of its old one
+ * (whoever typed the old one never proved the address) and a new link; a verified account's owner
+ * gets an email saying so.
  */
 export async function register(ctx: ServiceContext, input: RegisterBody, origin: RequestOrigin): Promise<void> {
   const legal = await getSetting(ctx, 'legal');
@@ -36,10 +41,12 @@ export async function register(ctx: ServiceContext, input: RegisterBody, origin:
   if (input.privacyVersion !== legal.privacyVersion) throw badRequest('validation.failed', { fieldErrors: { acceptPrivacy: ['validation.privacy_version'] } });
   await assertPasswordAcceptable(ctx, input.password, 'password');
   const locale = input.locale ?? 'en';
-  const existing = await findUserByEmail(ctx.db, input.email);
-  if (existing) {
-    // Hash anyway so that both answers take the same time.
-    await hashPassword(input.password);
+  const [existing, holder] = await readAll(ctx.db, [() => findUserByEmail(ctx.db, input.email), () => findUserByDisplayName(ctx.db, input.displayName)]);
+  if (holder) throw badRequest('auth.display_name_taken', { fieldErrors: { displayName: ['auth.display_name_taken'] } });
+  // Hashed on every path, so that all answers take the same time.
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.clock.now();
+  if (existing?.emailVerifiedAt || (existing && existing.status !== 'active')) {
     await ctx.db.transaction(async (tx) => {
       const token = await issueUserToken(ctx, tx, existing.id, 'password_reset', RESET_HOURS);
       await queueMail(tx, alreadyRegisteredEmail({ to: existing.email, name: existing.name, link: `${ctx.baseUrl}/reset-password?token=${token}`, locale: localeOf(existing, locale) }));
@@ -47,31 +54,34 @@ export async function register(ctx: ServiceContext, input: RegisterBody, origin:
     });
     return;
   }
-  if (await findUserByDisplayName(ctx.db, input.displayName)) {
-    throw badRequest('auth.display_name_taken', { fieldErrors: { displayName: ['auth.display_name_taken'] } });
-  }
-  const passwordHash = await hashPassword(input.password);
-  const now = ctx.clock.now();
+  const details = {
+    name: input.name,
+    company: input.company,
+    address: input.address,
+    phone: input.phone,
+    displayName: input.displayName,
+    passwordHash,
+    locale,
+    termsVersion: input.termsVersion,
+    termsAcceptedAt: now,
+    privacyVersion: input.privacyVersion,
+    privacyAcceptedAt: now,
+  };
   await ctx.db.transaction(async (tx) => {
-    const user = await insertUser(tx, {
-      email: input.email,
-      name: input.name,
-      company: input.company,
-      address: input.address,
-      phone: input.phone,
-      displayName: input.displayName,
-      passwordHash,
-      locale,
-      termsVersion: input.termsVersion,
-      termsAcceptedAt: now,
-      privacyVersion: input.privacyVersion,
-      privacyAcceptedAt: now,
-    });
+    let user: UserRow;
+    if (existing) {
+      user = (await updateUser(tx, existing.id, details))!;
+      // Nothing issued for the old registration may outlive it (it could not sign in anyway).
+      for (const purpose of ['email_verification', 'password_reset'] as const) await retireUserTokens(tx, existing.id, purpose, now);
+      await endAllSessions(tx, existing.id, now, 'registration_replaced');
+    } else {
+      user = await insertUser(tx, { email: input.email, ...details });
+    }
     const token = await issueUserToken(ctx, tx, user.id, 'email_verification', VERIFICATION_HOURS);
     await queueMail(tx, verificationEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale }));
     await recordAudit(tx, {
       category: 'account',
-      action: 'register',
+      action: existing ? 'register.replaced_unverified' : 'register',
       actorUserId: user.id,
       actorLabel: user.email,
       ip: origin.ip,
@@ -100,25 +110,56 @@ export async function verifyEmail(ctx: ServiceContext, token: string, origin: Re
   });
 }
 
-/** Sends a new verification link to an unverified account; silent otherwise (no account discovery). */
-export async function resendVerification(ctx: ServiceContext, email: string): Promise<void> {
-  const user = await findUserByEmail(ctx.db, email);
-  if (!user || user.emailVerifiedAt || user.status !== 'active') return;
-  await ctx.db.transaction(async (tx) => {
-    const token = await issueUserToken(ctx, tx, user.id, 'email_verification', VERIFICATION_HOURS);
-    await queueMail(tx, verificationEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale: localeOf(user) }));
-  });
+/** The job that sends a requested account email: a new verification link or a password reset link. */
+export const ACCOUNT_EMAIL_JOB = 'auth.account_email';
+
+export interface AccountEmailRequest {
+  purpose: 'email_verification' | 'password_reset';
+  email: string;
+  ip: string | null;
+  client: string | null;
 }
 
-/** Sends a password reset link (1 hour, works once) when the account exists; silent otherwise. */
+/**
+ * Asks for a new verification link. Whether the email has an account is decided by the job, not
+ * here: every request does the same work (one queued job) and answers alike, so neither the answer
+ * nor its time tells whether the account exists.
+ */
+export async function resendVerification(ctx: ServiceContext, email: string, origin: RequestOrigin): Promise<void> {
+  await enqueueJob(ctx.db, ACCOUNT_EMAIL_JOB, { purpose: 'email_verification', email, ip: origin.ip, client: origin.client } satisfies AccountEmailRequest);
+}
+
+/** Asks for a password reset link; like `resendVerification`, the same queued job whatever the email. */
 export async function requestPasswordReset(ctx: ServiceContext, email: string, origin: RequestOrigin): Promise<void> {
-  const user = await findUserByEmail(ctx.db, email);
+  await enqueueJob(ctx.db, ACCOUNT_EMAIL_JOB, { purpose: 'password_reset', email, ip: origin.ip, client: origin.client } satisfies AccountEmailRequest);
+}
+
+/**
+ * The job behind `resendVerification` and `requestPasswordReset`: a verification link (24 hours) to
+ * an active unverified account, a reset link (1 hour, works once) to an active account; nothing to
+ * an unknown email.
+ */
+export async function sendAccountEmail(ctx: ServiceContext, request: AccountEmailRequest): Promise<void> {
+  const user = await findUserByEmail(ctx.db, request.email);
   if (!user || user.status !== 'active') return;
+  if (request.purpose === 'email_verification') {
+    if (user.emailVerifiedAt) return;
+    await ctx.db.transaction(async (tx) => {
+      const token = await issueUserToken(ctx, tx, user.id, 'email_verification', VERIFICATION_HOURS);
+      await queueMail(tx, verificationEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale: localeOf(user) }));
+    });
+    return;
+  }
   await ctx.db.transaction(async (tx) => {
     const token = await issueUserToken(ctx, tx, user.id, 'password_reset', RESET_HOURS);
     await queueMail(tx, passwordResetEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/reset-password?token=${token}`, locale: localeOf(user) }));
-    await recordAudit(tx, { category: 'account', action: 'password_reset.requested', actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client });
+    await recordAudit(tx, { category: 'account', action: 'password_reset.requested', actorUserId: user.id, actorLabel: user.email, ip: request.ip, client: request.client });
   });
+}
+
+/** The job handler of `ACCOUNT_EMAIL_JOB`. */
+export function createAccountEmailJobHandler(ctx: ServiceContext): JobHandler {
+  return (payload) => sendAccountEmail(ctx, payload as AccountEmailRequest);
 }
 
 /**

@@ -96,4 +96,17 @@ describe('/api/v1/admin/settings/profile', () => {
     const bad = await admin.inject('PUT', '/api/v1/admin/settings/profile', { ...profile, email: 'x@y\r\nBcc: z@w' });
     expect(bad.statusCode).toBe(400);
   });
+
+  it.each(['A\u0000B', 'Kim\u0007Lee', 'Kim\nLee', 'Kim\u202ELee'])('refuses %j in each name with a field error, not a 500', async (text) => {
+    const admin = await signInNewUser(t, { staffRole: 'vendor_admin' });
+    const profile = { companyName: 'Atrium Co', serviceName: 'Atrium', contactName: 'Kim', phone: '', email: '' };
+    for (const field of ['companyName', 'serviceName', 'contactName'] as const) {
+      const response = await admin.inject('PUT', '/api/v1/admin/settings/profile', { ...profile, [field]: text });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.code).toBe('validation.failed');
+      expect(Object.keys(response.json().error.details.fieldErrors)).toEqual([field]);
+      expect(response.json().error.details.fieldErrors[field]).toEqual(['validation.control_characters']);
+    }
+    expect((await admin.inject('GET', '/api/v1/admin/settings/profile')).json().contactName).not.toContain('Lee');
+  });
 });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import * as OTPAuth from 'otpauth';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, externalIdentities, identityProviders, sessions, users } from '../../db/schema/index';
-import { buildUser } from '../../test/factories';
+import { buildMember, buildUser } from '../../test/factories';
+import { insertOrganization } from '../organizations/organizations.repository';
 import { CookieJar, signInThroughProvider, startOidcProvider, type TestAccount, type TestOidcProvider } from '../../test/oidc-provider';
-import { buildTestApp, signInNewUser, type SignedIn, type TestApp } from '../../test/test-app';
+import { buildTestApp, signInAs, signInNewUser, type SignedIn, type TestApp } from '../../test/test-app';
 import { updateSetting, getSetting } from '../settings/settings.service';
 import { insertUser, updateUser } from '../users/users.repository';
 
@@ -292,5 +294,52 @@ describe('single sign-on', () => {
       await updateSetting(t.ctx, null, 'security', before, { ip: null, client: 'test', userAgent: null });
     }
     expect((await signOn(provider.id, account.id)).location).toBe('/');
+  });
+});
+
+describe('single sign-on and two-step sign-in', () => {
+  const totpCode = (secret: string) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: t.clock.now().getTime() });
+
+  it('asks a user with an authenticator app for the second step, on the sign-in page, before any session', async () => {
+    const provider = await addProvider();
+    const user = await buildUser(t.ctx, { email: `totp-${randomUUID().slice(0, 6)}@a-petrochem.example` });
+    const password = await signInAs(t.app, user.email);
+    const { secret } = (await password.inject('POST', '/api/v1/me/mfa/totp/setup')).json();
+    expect((await password.inject('POST', '/api/v1/me/mfa/totp/confirm', { code: totpCode(secret) })).statusCode).toBe(200);
+    t.clock.advance(30_000); // the confirming code is spent
+
+    const { location, jar } = await signOn(provider.id, newAccount({ email: user.email }).id, '/portal/cases');
+    const url = new URL(location, appUrl);
+    expect(url.pathname).toBe('/sign-in');
+    expect(url.searchParams.get('next')).toBe('/portal/cases');
+    const fragment = new URLSearchParams(url.hash.slice(1));
+    expect(fragment.get('methods')).toBe('totp,recovery');
+    expect((await me(jar)).status).toBe(401);
+    expect(await t.database.db.select().from(sessions).where(and(eq(sessions.userId, user.id), eq(sessions.authMethod, 'sso')))).toHaveLength(0);
+
+    // The challenge is the password sign-in's: the same second step completes it.
+    const challengeToken = fragment.get('mfa_challenge')!;
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in/mfa', payload: { challengeToken, method: 'totp', code: '000000' } });
+    expect(wrong.json().error.code).toBe('auth.mfa_invalid_code');
+    const done = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in/mfa', payload: { challengeToken, method: 'totp', code: totpCode(secret) } });
+    expect(done.json()).toMatchObject({ status: 'signed_in', me: { email: user.email, mfaEnrollmentRequired: false } });
+    const [session] = await t.database.db.select().from(sessions).where(and(eq(sessions.userId, user.id), eq(sessions.authMethod, 'sso+totp')));
+    expect(session).toBeDefined();
+  });
+
+  it('holds the session of a member whose organization requires two-step sign-in to enrolling, as after a password', async () => {
+    const provider = await addProvider();
+    const user = await buildUser(t.ctx, { email: `strict-${randomUUID().slice(0, 6)}@a-petrochem.example` });
+    const organization = await insertOrganization(t.ctx.db, { name: `Strict ${user.id}`, requireMfa: true });
+    await buildMember(t.ctx, { organizationId: organization.id, userId: user.id });
+
+    const { location, jar } = await signOn(provider.id, newAccount({ email: user.email }).id);
+    expect(location).toBe('/');
+    const { status, body } = await me(jar);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: user.id, mfaEnrollmentRequired: true });
+    const refused = await jar.fetch(`${appUrl}/api/v1/organizations/${organization.id}`);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('auth.mfa_enrollment_required');
   });
 });

@@ -10,7 +10,7 @@ import { AppError, forbidden } from '../../platform/errors';
 import { originOf, requireActor, setSessionCookie } from '../../platform/http/auth-plugin';
 import { ErrorResponse } from '../../platform/http/schemas';
 import { canManageIdentityProviders } from './sso.policy';
-import { beginSignOn, completeSignOn, createProvider, deleteProvider, listProviders, listSignInProviders, updateProvider } from './sso.service';
+import { beginSignOn, completeSignOn, type SignOnChallenge, createProvider, deleteProvider, listProviders, listSignInProviders, updateProvider } from './sso.service';
 
 const ADMIN_ACCESS = { permission: 'settings.manage' } as const;
 const Redirect = z.null().describe('Redirect (Location header)');
@@ -25,6 +25,16 @@ const CallbackQuery = z.object({
 
 /** The sign-in page, showing why single sign-on did not complete; only the error code travels. */
 const signInPageWith = (code: ErrorCode) => `/sign-in?sso_error=${encodeURIComponent(code)}`;
+
+/**
+ * The sign-in page at its second step, as after a password: the challenge travels in the fragment,
+ * which browsers send to no server (not in logs, not in Referer), and the page opens `next` after.
+ */
+export function signInPageWithChallenge(challenge: SignOnChallenge, nextPath: string): string {
+  const fragment = new URLSearchParams({ mfa_challenge: challenge.challengeToken, methods: challenge.methods.join(','), expires_in: String(challenge.expiresInSeconds) });
+  const query = nextPath === '/' ? '' : `?next=${encodeURIComponent(nextPath)}`;
+  return `/sign-in${query}#${fragment.toString()}`;
+}
 
 function redirect(reply: FastifyReply, location: string) {
   // The URLs carry one-time values (state, code): keep them out of caches.
@@ -83,6 +93,7 @@ export function registerSsoRoutes(app: FastifyInstance, ctx: ServiceContext): vo
         if (result.error !== undefined) request.log.warn({ err: result.error, reason: result.reason }, 'single sign-on failed');
         return redirect(reply, signInPageWith(result.code));
       }
+      if ('challenge' in result) return redirect(reply, signInPageWithChallenge(result.challenge, result.nextPath));
       setSessionCookie(request, reply, result.sessionToken, ctx.config.sessionTtlHours);
       return redirect(reply, result.nextPath);
     },

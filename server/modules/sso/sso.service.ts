@@ -1,15 +1,17 @@
 import * as client from 'openid-client';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../../common/errors';
-import type { SsoProviderSummary } from '../../../common/schemas/auth';
+import type { MfaMethod, SsoProviderSummary } from '../../../common/schemas/auth';
 import { hasControlCharacter, type CreateIdentityProviderBody, type IdentityProvider, type UpdateIdentityProviderBody } from '../../../common/schemas/sso';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { AppError, badRequest, notFound } from '../../platform/errors';
 import { hashToken } from '../../platform/secrets';
-import { openSession } from '../auth/auth.service';
+import { continueAfterFirstFactor } from '../auth/auth.service';
 import { assertIpAllowed } from '../auth/ip-allowlist';
+import { listMfaMethods } from '../mfa/mfa.service';
+import { isMfaRequiredForUser } from '../organizations/organizations.repository';
 import { findUserByEmail, findUserById, insertUser, type UserRow } from '../users/users.repository';
 import { discoverProvider, forgetProviderConfiguration, getProviderConfiguration } from './sso.discovery';
 import {
@@ -104,8 +106,16 @@ class SignOnFailure extends Error {
   }
 }
 
+/** The second step a sign-on still needs: the same challenge as a password sign-in's. */
+export interface SignOnChallenge {
+  challengeToken: string;
+  methods: MfaMethod[];
+  expiresInSeconds: number;
+}
+
 export type SignOnResult =
   | { ok: true; sessionToken: string; nextPath: string }
+  | { ok: true; challenge: SignOnChallenge; nextPath: string }
   | { ok: false; code: ErrorCode; reason: string; error?: unknown };
 
 interface VerifiedClaims {
@@ -208,7 +218,11 @@ export async function completeSignOn(ctx: ServiceContext, providerId: string, se
     const linked = await linkUser(ctx, provider, claims, origin);
     user = linked.user;
     await assertIpAllowed(ctx, user, origin.ip);
-    const session = await openSession(ctx, user, origin, { authMethod: 'sso' });
+    // Single sign-on is a first factor like a password: a user with a second step enrolled answers
+    // it, and a member of an organization that requires one gets a session held to enrolling.
+    const methods = await listMfaMethods(ctx, user.id);
+    const mfaRequired = await isMfaRequiredForUser(ctx.db, user.id);
+    const outcome = await continueAfterFirstFactor(ctx, user, origin, { firstFactor: 'sso', methods, mfaRequired });
     await recordAudit(ctx.db, {
       category: 'sign_in',
       action: 'sso.succeeded',
@@ -218,9 +232,14 @@ export async function completeSignOn(ctx: ServiceContext, providerId: string, se
       targetId: provider.id,
       ip: origin.ip,
       client: origin.client,
-      details: { providerId: provider.id, providerName: provider.name, link: linked.link },
+      details: { providerId: provider.id, providerName: provider.name, link: linked.link, secondStep: outcome.status === 'mfa_required' },
     });
-    return { ok: true, sessionToken: session.sessionToken, nextPath: state.nextPath ?? '/' };
+    const nextPath = state.nextPath ?? '/';
+    if (outcome.status === 'mfa_required') {
+      const { challengeToken, expiresInSeconds } = outcome;
+      return { ok: true, challenge: { challengeToken, methods: outcome.methods, expiresInSeconds }, nextPath };
+    }
+    return { ok: true, sessionToken: outcome.session.sessionToken, nextPath };
   } catch (error) {
     const failure =
       error instanceof SignOnFailure

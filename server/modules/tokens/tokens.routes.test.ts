@@ -69,6 +69,16 @@ describe('personal API tokens', () => {
     expect((await client.inject('POST', '/api/v1/me/tokens', { name: '  ' })).statusCode).toBe(400);
     expect((await client.inject('POST', '/api/v1/me/tokens', { name: 'x'.repeat(101) })).statusCode).toBe(400);
   });
+
+  it('refuses a token name with a NUL, BEL, line break or right-to-left override with a field error, not a 500', async () => {
+    const client = await signInNewUser(t);
+    for (const name of ['t\u0000x', 't\u0007x', 't\nx', 't\u202Ex']) {
+      const response = await client.inject('POST', '/api/v1/me/tokens', { name });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'validation.failed', details: { fieldErrors: { name: ['validation.control_characters'] } } });
+    }
+    expect((await client.inject('GET', '/api/v1/me/tokens')).json().items).toEqual([]);
+  });
 });
 
 describe('organization routes with a bearer token (the organization read with the token)', () => {

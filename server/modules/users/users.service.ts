@@ -1,8 +1,8 @@
-import { isStrongPassword } from '../../../common/schemas/me';
 import type { StaffRole } from '../../../common/permissions';
 import { recordAudit } from '../../platform/audit';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
-import { AppError, conflict } from '../../platform/errors';
+import { conflict } from '../../platform/errors';
+import { assertPasswordAcceptable } from '../auth/auth.service';
 import { generateOneTimePassword, hashPassword } from '../../platform/secrets';
 import { countUsers, findUserByEmail, insertUser, updateUser, type UserRow } from './users.repository';
 
@@ -21,9 +21,8 @@ export async function createAdmin(
   input: { email: string; password?: string | undefined; name?: string | undefined },
   origin: RequestOrigin,
 ): Promise<CreatedAdmin> {
-  if (input.password !== undefined && !isStrongPassword(input.password)) {
-    throw new AppError('auth.weak_password', 400, { fieldErrors: { password: ['weak'] } });
-  }
+  // The installation's password policy, common passwords included, as for everyone else.
+  if (input.password !== undefined) await assertPasswordAcceptable(ctx, input.password, 'password');
   const oneTimePassword = input.password === undefined ? generateOneTimePassword() : null;
   const passwordHash = await hashPassword(input.password ?? oneTimePassword!);
   return ctx.db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ beforeAll(async () => {
   await i18n.init({
     lng: 'en',
     showSupportNotice: false,
-    resources: { en: { translation: { fieldErrors: { displayName: 'Bad display name.', commonPassword: 'Too common.' } } } },
+    resources: { en: { translation: { fieldErrors: { displayName: 'Bad display name.', commonPassword: 'Too common.', samePassword: 'Choose a different password.', invalid: 'Not valid.' } } } },
   });
 });
 
@@ -31,6 +31,23 @@ describe('getFieldErrors', () => {
     const error = new ApiError({ code: 'auth.common_password', message: 'Server says too common.', status: 400 });
     expect(getFieldErrors(error, { 'auth.common_password': 'newPassword' })).toEqual({ newPassword: 'Server says too common.' });
     expect(getFieldErrors(error)).toEqual({});
+  });
+
+  it('never shows a code: a code the web does not know reads as the server’s message for the error', () => {
+    const wrong = new ApiError({ code: 'auth.wrong_password', message: '현재 비밀번호가 올바르지 않습니다.', status: 400, details: { fieldErrors: { currentPassword: ['auth.wrong_password'] } } });
+    expect(getFieldErrors(wrong, { 'auth.wrong_password': 'currentPassword' })).toEqual({ currentPassword: '현재 비밀번호가 올바르지 않습니다.' });
+    const issuer = new ApiError({ code: 'sso.invalid_issuer', message: 'The issuer could not be reached.', status: 400, details: { fieldErrors: { issuer: ['sso.invalid_issuer'] } } });
+    expect(getFieldErrors(issuer, { 'sso.invalid_issuer': 'issuer' })).toEqual({ issuer: 'The issuer could not be reached.' });
+  });
+
+  it('says what is wrong with reusing the password rather than the weak-password message it comes with', () => {
+    const same = new ApiError({ code: 'auth.weak_password', message: 'The password needs at least 7 characters.', status: 400, details: { fieldErrors: { newPassword: ['auth.same_password'] } } });
+    expect(getFieldErrors(same)).toEqual({ newPassword: 'Choose a different password.' });
+  });
+
+  it('reads an unknown code in a validation failure as "not valid", not as the whole form’s message', () => {
+    expect(getFieldErrors(validationError({ allowedDomains: ['validation.something_new'] }))).toEqual({ allowedDomains: 'Not valid.' });
+    expect(translateFieldError('sso.invalid_issuer', 'Server text.')).toBe('Server text.');
   });
 
   it('is empty for anything that is not an API error', () => {

@@ -14,12 +14,26 @@ const codeTexts: Record<string, () => string> = {
   'auth.display_name_taken': () => i18n.t('fieldErrors.displayNameTaken'),
   'settings.invalid_ip_rule': () => i18n.t('fieldErrors.ipRule'),
   'settings.invalid_phone': () => i18n.t('fieldErrors.phone'),
+  // Sent under `auth.weak_password`, whose message is about the rules, not about reusing the password.
+  'auth.same_password': () => i18n.t('fieldErrors.samePassword'),
 };
 
-/** A field error as people should read it: known codes translated, any other text as the server wrote it. */
-export function translateFieldError(text: string): string {
-  return codeTexts[text]?.() ?? text;
+/** An error code (`auth.wrong_password`) rather than words: never shown to people as it is. */
+const isCode = (text: string) => /^[a-z_]+(\.[a-z_]+)+$/.test(text);
+
+/**
+ * A field error as people should read it: known codes translated, any other code as `fallback` (the
+ * server's message, already in the user's language) or a plain "not valid", other text as written.
+ */
+export function translateFieldError(text: string, fallback?: string): string {
+  const known = codeTexts[text];
+  if (known) return known();
+  if (isCode(text)) return fallback || i18n.t('fieldErrors.invalid');
+  return text;
 }
+
+/** The envelope's message when it is about this error, not the generic "some fields are not valid". */
+const messageOf = (error: ApiError): string | undefined => (error.code === 'validation.failed' ? undefined : error.message);
 
 /**
  * The per-field messages of a failed request, translated, by field name (`password`,
@@ -30,9 +44,9 @@ export function getFieldErrors(error: unknown, codeFields: Record<string, string
   if (!(error instanceof ApiError)) return {};
   const result: Record<string, string> = {};
   for (const [field, messages] of Object.entries(error.fieldErrors)) {
-    if (messages?.length) result[field] = messages.map(translateFieldError).join(' ');
+    if (messages?.length) result[field] = messages.map((message) => translateFieldError(message, messageOf(error))).join(' ');
   }
   const codeField = codeFields[error.code];
-  if (Object.keys(result).length === 0 && codeField) result[codeField] = error.message || translateFieldError(error.code);
+  if (Object.keys(result).length === 0 && codeField) result[codeField] = error.message || translateFieldError(error.code, messageOf(error));
   return result;
 }

@@ -19,6 +19,7 @@ const actionKeys = {
   'mfa.recovery_codes.regenerated': 'mfaRecoveryCodesRegenerated',
   register: 'register',
   'register.existing_email': 'registerExistingEmail',
+  'register.replaced_unverified': 'registerReplacedUnverified',
   'email.verified': 'emailVerified',
   'password.changed': 'passwordChanged',
   'password.reset': 'passwordReset',

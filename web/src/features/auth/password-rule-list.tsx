@@ -1,7 +1,7 @@
 import { List, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconPoint } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { getPasswordRules, type PasswordPolicy } from './password-rules';
+import { getPasswordRules, PASSWORD_MAX_LENGTH, type PasswordPolicy } from './password-rules';
 
 /** The password policy as a checklist that ticks off as the person types. */
 export function PasswordRuleList({ password, policy }: { password: string; policy: PasswordPolicy }) {
@@ -22,7 +22,7 @@ export function PasswordRuleList({ password, policy }: { password: string; polic
                 </ThemeIcon>
               }
             >
-              {t(`changePassword.rules.${rule.key}`, { min: policy.minLength })}
+              {t(`changePassword.rules.${rule.key}`, { min: policy.minLength, max: PASSWORD_MAX_LENGTH })}
             </List.Item>
           );
         })}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPasswordPolicy, getPasswordRules, meetsPasswordRules } from './password-rules';
 
 describe('getPasswordRules', () => {
-  it.each(['Secret1!', 'abcDEF1#', 'Aa1!aaa', 'Aa1 aaa', 'short1A', 'alllower1!', 'ALLUPPER1!', 'NoDigits!', 'NoSpecial1', '한글Aa1!'])(
+  it.each(['Secret1!', `Aa1!${'a'.repeat(124)}`, `Aa1!${'a'.repeat(125)}`, 'abcDEF1#', 'Aa1!aaa', 'Aa1 aaa', 'short1A', 'alllower1!', 'ALLUPPER1!', 'NoDigits!', 'NoSpecial1', '한글Aa1!'])(
     'agrees with the server’s default policy on %s',
     (password) => {
       expect(meetsPasswordRules(defaultPasswordPolicy, password)).toBe(isStrongPassword(password));

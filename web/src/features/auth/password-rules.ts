@@ -12,6 +12,9 @@ export const defaultPasswordPolicy: PasswordPolicy = {
   blockCommon: true,
 };
 
+/** The longest password the server takes (`PASSWORD_POLICY.maxLength`, `RegisterBody.password` in common/schemas). */
+export const PASSWORD_MAX_LENGTH = 128;
+
 export type PasswordRuleKey = 'length' | 'lower' | 'upper' | 'digit' | 'special';
 
 export interface PasswordRule {
@@ -26,7 +29,7 @@ export interface PasswordRule {
  */
 export function getPasswordRules(policy: PasswordPolicy): PasswordRule[] {
   const rules: (PasswordRule | false)[] = [
-    { key: 'length', test: (password) => password.length >= policy.minLength },
+    { key: 'length', test: (password) => password.length >= policy.minLength && password.length <= PASSWORD_MAX_LENGTH },
     policy.requireLower && { key: 'lower', test: (password) => /[a-z]/.test(password) },
     policy.requireUpper && { key: 'upper', test: (password) => /[A-Z]/.test(password) },
     policy.requireDigit && { key: 'digit', test: (password) => /[0-9]/.test(password) },

@@ -11,7 +11,7 @@ import { useRegister, type RegistrationInfo } from './auth.api';
 import { isEmail } from './is-email';
 import { LegalDocumentModal, type LegalDocument } from './legal-document-modal';
 import { PasswordRuleList } from './password-rule-list';
-import { meetsPasswordRules } from './password-rules';
+import { meetsPasswordRules, PASSWORD_MAX_LENGTH } from './password-rules';
 
 const textFields = ['name', 'email', 'company', 'address', 'phone', 'displayName'] as const;
 type TextField = (typeof textFields)[number];
@@ -21,6 +21,9 @@ type FieldErrors = Partial<Record<Field, string>>;
 /** Seed 000's display name: 4 to 20 letters and digits, `_` and `.`, no spaces (as common/schemas/auth.ts). */
 const displayNamePattern = /^[\p{L}\p{N}_.]{4,20}$/u;
 const phonePattern = /^[0-9+()\-\s]+$/;
+
+/** The longest each field may be, as `RegisterBody` in common/schemas/auth.ts. */
+const maxLengths: Record<TextField, number> = { name: 100, email: 254, company: 100, address: 300, phone: 40, displayName: 20 };
 
 const autoCompletes: Record<TextField, string> = {
   name: 'name',
@@ -62,8 +65,8 @@ export function RegisterForm({ info, onRegistered, defaultEmail = '' }: Register
     if (!errors.phone && !phonePattern.test(values.phone.trim())) errors.phone = t('fieldErrors.phone');
     if (!errors.displayName && !displayNamePattern.test(values.displayName)) errors.displayName = t('fieldErrors.displayName');
     if (!values.password) errors.password = t('register.errors.required');
-    else if (!meetsPasswordRules(info.passwordPolicy, values.password)) errors.password = t('changePassword.errors.rulesNotMet');
-    if (!values.confirmPassword) errors.confirmPassword = t('changePassword.errors.confirmRequired');
+    else if (!meetsPasswordRules(info.passwordPolicy, values.password)) errors.password = t('register.errors.rulesNotMet');
+    if (!values.confirmPassword) errors.confirmPassword = t('register.errors.confirmRequired');
     else if (values.confirmPassword !== values.password) errors.confirmPassword = t('register.errors.mismatch');
     if (!accepted.acceptTerms) errors.acceptTerms = t('fieldErrors.acceptTerms');
     if (!accepted.acceptPrivacy) errors.acceptPrivacy = t('fieldErrors.acceptPrivacy');
@@ -114,6 +117,7 @@ export function RegisterForm({ info, onRegistered, defaultEmail = '' }: Register
       label={t(`register.fields.${field}`)}
       {...requiredFieldProps}
       autoComplete={autoCompletes[field]}
+      maxLength={maxLengths[field]}
       value={values[field]}
       onChange={(event) => setValue(field, event.currentTarget.value)}
       error={fieldErrors[field]}
@@ -163,6 +167,7 @@ export function RegisterForm({ info, onRegistered, defaultEmail = '' }: Register
           label={t('register.fields.password')}
           {...requiredFieldProps}
           autoComplete="new-password"
+          maxLength={PASSWORD_MAX_LENGTH}
           value={values.password}
           onChange={(event) => setValue('password', event.currentTarget.value)}
           error={fieldErrors.password}
@@ -172,6 +177,7 @@ export function RegisterForm({ info, onRegistered, defaultEmail = '' }: Register
           label={t('register.fields.confirmPassword')}
           {...requiredFieldProps}
           autoComplete="new-password"
+          maxLength={PASSWORD_MAX_LENGTH}
           value={values.confirmPassword}
           onChange={(event) => setValue('confirmPassword', event.currentTarget.value)}
           error={fieldErrors.confirmPassword}

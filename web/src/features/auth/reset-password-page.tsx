@@ -4,12 +4,12 @@ import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError } from '../../app/api-error';
 import { getErrorMessage } from '../../components/get-error-message';
 import { getFieldErrors } from '../../components/get-field-errors';
 import { PasswordField } from '../../components/password-field';
 import { useResetPassword } from './auth.api';
 import { AuthLayout } from './auth-layout';
+import { getLinkProblem } from './get-link-problem';
 import { PasswordRuleList } from './password-rule-list';
 import { meetsPasswordRules } from './password-rules';
 import { usePasswordPolicy } from './use-password-policy';
@@ -47,7 +47,8 @@ export function ResetPasswordPage() {
   };
 
   const error = resetPassword.error;
-  const isLinkProblem = !token || (error instanceof ApiError && error.code.startsWith('auth.token_'));
+  const linkProblem = getLinkProblem(error);
+  const isLinkProblem = !token || linkProblem !== null;
   const showsFormError = error && !getFieldErrors(error, passwordCodes).newPassword;
 
   if (resetPassword.isSuccess) {
@@ -81,7 +82,7 @@ export function ResetPasswordPage() {
           </Stack>
           {!token || showsFormError ? (
             <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="reset-password-error">
-              {token ? getErrorMessage(error) : t('resetPassword.missingToken')}
+              {token ? (linkProblem ?? getErrorMessage(error)) : t('resetPassword.missingToken')}
               {isLinkProblem ? (
                 <Anchor component={Link} to="/forgot-password" size="sm" display="block" mt="xs" fw={600}>
                   {t('resetPassword.requestNewLink')}

@@ -17,6 +17,20 @@ const ssoErrorKeys = {
   'auth.ip_not_allowed': 'ipNotAllowed',
 } as const;
 
+/**
+ * The second step a single sign-on still needs, from the fragment the server's callback put it in
+ * (`#mfa_challenge=…&methods=totp,recovery&expires_in=600`), or null. The fragment is cleared so the
+ * challenge does not stay in the address bar or history.
+ */
+function takeSsoChallenge(): MfaChallenge | null {
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const challengeToken = fragment.get('mfa_challenge');
+  if (!challengeToken) return null;
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  const methods = (fragment.get('methods') ?? '').split(',').filter((m): m is MfaChallenge['methods'][number] => m === 'totp' || m === 'email' || m === 'recovery');
+  return { status: 'mfa_required', challengeToken, methods, expiresInSeconds: Number(fragment.get('expires_in')) || 600 };
+}
+
 function getSsoErrorKey(code: string) {
   return code in ssoErrorKeys ? ssoErrorKeys[code as keyof typeof ssoErrorKeys] : 'failed';
 }
@@ -30,7 +44,7 @@ export function SignInPage() {
   const reason = searchParams.get('reason');
   const ssoError = searchParams.get('sso_error');
   const me = useMe();
-  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(takeSsoChallenge);
   const [restartMessage, setRestartMessage] = useState<string | null>(null);
   const [email, setEmail] = useState('');
 

@@ -4,10 +4,10 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError } from '../../app/api-error';
 import { getErrorMessage } from '../../components/get-error-message';
 import { useVerifyEmail } from './auth.api';
 import { AuthLayout } from './auth-layout';
+import { getLinkProblem } from './get-link-problem';
 import { ResendVerificationForm } from './resend-verification-form';
 
 /** `/verify-email?token=…`: verifies the address from the emailed link as soon as it opens. */
@@ -28,7 +28,7 @@ export function VerifyEmailPage() {
   }, [token, verifyToken]);
 
   const status = !token ? 'invalid' : verify.isSuccess ? 'verified' : verify.isError ? 'failed' : 'verifying';
-  const isLinkProblem = verify.error instanceof ApiError && verify.error.code.startsWith('auth.token_');
+  const linkProblem = getLinkProblem(verify.error);
 
   return (
     <AuthLayout>
@@ -58,9 +58,9 @@ export function VerifyEmailPage() {
         {status === 'invalid' || status === 'failed' ? (
           <>
             <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
-              {status === 'invalid' ? t('verifyEmail.missingToken') : getErrorMessage(verify.error)}
+              {status === 'invalid' ? t('verifyEmail.missingToken') : (linkProblem ?? getErrorMessage(verify.error))}
             </Alert>
-            {status === 'invalid' || isLinkProblem ? (
+            {status === 'invalid' || linkProblem ? (
               <>
                 <Text size="sm">{t('verifyEmail.resendIntro')}</Text>
                 <ResendVerificationForm />

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
+import { isAcceptableIssuer } from '@common/schemas/sso';
 import { useState, type FormEvent } from 'react';
 import { useFormFields } from '../../components/use-form-fields';
 import { useTranslation } from 'react-i18next';
@@ -45,7 +46,8 @@ function IdentityProviderForm({ provider, onClose }: IdentityProviderFormProps) 
     setFormError(null);
     const errors: Partial<Record<Field, string>> = {};
     for (const field of textFields) if (!values[field].trim()) errors[field] = t('register.errors.required');
-    if (!errors.issuer && !/^https:\/\/\S+$/.test(values.issuer.trim())) errors.issuer = t('settings.sso.errors.issuerHttps');
+    // The server's own rule: https, or http on 127.0.0.1 or localhost.
+    if (!errors.issuer && !isAcceptableIssuer(values.issuer.trim())) errors.issuer = t('settings.sso.errors.issuerHttps');
     if (!provider && !values.clientSecret) errors.clientSecret = t('register.errors.required');
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;

@@ -78,7 +78,8 @@ export function IdentityProvidersPanel() {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={provider.enabled ? 'teal' : 'gray'} radius="sm">
+                  {/* The badge cuts its text with an ellipsis, so the table would squeeze it: keep it whole. */}
+                  <Badge variant="light" color={provider.enabled ? 'teal' : 'gray'} radius="sm" miw="max-content" data-testid="identity-provider-status">
                     {provider.enabled ? t('settings.sso.enabled') : t('settings.sso.disabled')}
                   </Badge>
                 </Table.Td>
