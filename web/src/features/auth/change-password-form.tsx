@@ -2,7 +2,6 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api-error';
 import { getErrorMessage } from '../../components/get-error-message';
 import { getFieldErrors } from '../../components/get-field-errors';
 import { PasswordField } from '../../components/password-field';
@@ -58,7 +57,6 @@ export function ChangePasswordForm({ onChanged, autoFocus = false, header, foote
       'auth.common_password': 'newPassword',
     });
     if (server.currentPassword || server.newPassword) setFieldErrors({ currentPassword: server.currentPassword, newPassword: server.newPassword });
-    else if (error instanceof ApiError && error.code === 'auth.wrong_password') setFieldErrors({ currentPassword: t('changePassword.errors.wrongPassword') });
     else setFormError(getErrorMessage(error));
   };
 
