@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { queryText } from './query-text';
+import { hasControlCharacterInWrittenText } from './text';
 import { CASE_CATEGORIES, CASE_EMAIL_KINDS, CASE_LANGUAGES, CASE_LINK_KINDS, CASE_STATUSES, FEED_KINDS, HOME_HIGHLIGHT_KINDS } from '../cases';
 import { ContractStanding, SiteRef } from './products';
 
@@ -9,20 +10,12 @@ import { ContractStanding, SiteRef } from './products';
  * by server and web.
  */
 
-/** A control character other than tab, line feed and carriage return. */
-const hasControlCharacter = (value: string): boolean => {
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if ((code < 0x20 && ch !== '\t' && ch !== '\n' && ch !== '\r') || code === 0x7f) return true;
-  }
-  return false;
-};
 /** Text a person writes: tabs and line breaks allowed, other control characters not; 4-byte characters kept. */
 export const WrittenText = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((value) => !hasControlCharacter(value), { message: 'control characters are not allowed' });
+    .refine((value) => !hasControlCharacterInWrittenText(value), { message: 'control characters are not allowed' });
 
 export const CaseStatus = z.enum(CASE_STATUSES);
 export const CaseCategory = z.enum(CASE_CATEGORIES);

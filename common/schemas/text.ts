@@ -13,6 +13,18 @@ export function hasControlCharacter(value: string): boolean {
   return CONTROL_CHARACTERS.test(value);
 }
 
+/**
+ * True when text a person writes over several lines (a case description, an article) holds a control
+ * character other than tab, line feed and carriage return: C0 controls and DEL.
+ */
+export function hasControlCharacterInWrittenText(value: string): boolean {
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if ((code < 0x20 && ch !== '\t' && ch !== '\n' && ch !== '\r') || code === 0x7f) return true;
+  }
+  return false;
+}
+
 /** One line of text, trimmed, `min`..`max` characters, no control characters (field error `validation.control_characters`). */
 export const Line = (min: number, max: number) =>
   z

@@ -1,4 +1,5 @@
 import type { ArticleLanguage } from '@common/knowledge';
+import { hasControlCharacterInWrittenText } from '@common/schemas/text';
 import type { ArticleTranslation, UpdateArticleBody } from '@common/schemas/knowledge';
 
 /** The words of one language, as the editor's fields hold them. */
@@ -93,14 +94,6 @@ export function toUpdateBody(draft: LanguageDraft, translation: ArticleTranslati
 
 export type FieldProblem = 'required' | 'tooLong' | 'controlCharacters';
 
-/** A control character other than tab, line feed and carriage return (the server refuses them). */
-function hasControlCharacter(value: string): boolean {
-  for (const ch of value) {
-    const code = ch.codePointAt(0) ?? 0;
-    if ((code < 0x20 && ch !== '\t' && ch !== '\n' && ch !== '\r') || code === 0x7f) return true;
-  }
-  return false;
-}
 
 /** What the server would refuse in these words, per field, so the editor says it before saving. */
 export function validateWords(words: ArticleWords): Partial<Record<ArticleField, FieldProblem>> {
@@ -109,7 +102,7 @@ export function validateWords(words: ArticleWords): Partial<Record<ArticleField,
     const value = words[field];
     if (field === 'title' && value.trim() === '') problems[field] = 'required';
     else if (value.length > FIELD_LIMITS[field]) problems[field] = 'tooLong';
-    else if (hasControlCharacter(value)) problems[field] = 'controlCharacters';
+    else if (hasControlCharacterInWrittenText(value)) problems[field] = 'controlCharacters';
   }
   return problems;
 }
