@@ -9,7 +9,7 @@ import { originOf, requireActor, SESSION_COOKIE, setSessionCookie } from '../../
 import { ErrorResponse } from '../../platform/http/schemas';
 import { getMe } from '../me/me.service';
 import { getSetting } from '../settings/settings.service';
-import { completeMfaSignIn, sendMfaEmailCode, signIn, signOut, type OpenedSession } from './auth.service';
+import { completeMfaSignIn, endReplacedSession, sendMfaEmailCode, signIn, signOut, type OpenedSession } from './auth.service';
 import { confirmPasswordReset, register, requestPasswordReset, resendVerification, verifyEmail } from './registration.service';
 
 const Accepted = z.object({ status: z.literal('accepted') });
@@ -21,6 +21,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
   const limited = { rateLimit: { max: options.signInRateLimit, timeWindow: '1 minute' } };
 
   const signedIn = async (request: FastifyRequest, reply: FastifyReply, session: OpenedSession) => {
+    await endReplacedSession(ctx, request.actor, originOf(request));
     setSessionCookie(request, reply, session.sessionToken, ctx.config.sessionTtlHours);
     return { status: 'signed_in' as const, me: await getMe(ctx, session.actor) };
   };

@@ -232,14 +232,31 @@ export async function resolveSession(ctx: ServiceContext, sessionToken: string, 
   return { actor };
 }
 
-/** Ends the actor's session on the server. */
-export async function signOut(ctx: ServiceContext, actor: Actor, origin: RequestOrigin): Promise<void> {
+/** Ends the actor's session on the server; `replaced` when a new sign-in in the same browser ends it. */
+export async function signOut(ctx: ServiceContext, actor: Actor, origin: RequestOrigin, reason?: 'replaced'): Promise<void> {
   if (!actor.sessionId) return;
   const sessionId = actor.sessionId;
   await ctx.db.transaction(async (tx) => {
     await revokeSession(tx, sessionId, ctx.clock.now());
-    await recordAudit(tx, { category: 'sign_in', action: 'sign_out', actorUserId: actor.userId, actorLabel: actor.email, ip: origin.ip, client: origin.client });
+    await recordAudit(tx, {
+      category: 'sign_in',
+      action: 'sign_out',
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      ip: origin.ip,
+      client: origin.client,
+      ...(reason ? { details: { reason } } : {}),
+    });
   });
+}
+
+/**
+ * A browser that signs in again, as the same person or another, ends the session its cookie held
+ * before the new cookie replaces it: the old token must not stay alive unseen.
+ */
+export async function endReplacedSession(ctx: ServiceContext, previous: Actor | null, origin: RequestOrigin): Promise<void> {
+  if (previous?.via !== 'session') return;
+  await signOut(ctx, previous, origin, 'replaced');
 }
 
 /**

@@ -1,6 +1,8 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../db/schema/index';
 import { buildTestApp, signInAs, type TestApp } from '../../test/test-app';
-import { buildUser } from '../../test/factories';
+import { buildUser, DEFAULT_PASSWORD } from '../../test/factories';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,5 +34,19 @@ describe('/api/v1/me/sessions', () => {
     const response = await mine.inject('DELETE', `/api/v1/me/sessions/${theirSession!.id}`);
     expect(response.statusCode).toBe(404);
     expect((await theirs.inject('GET', '/api/v1/me')).statusCode).toBe(200);
+  });
+
+  it('ends the session a browser held when it signs in again, as the same person or another', async () => {
+    const first = await buildUser(t.ctx);
+    const second = await buildUser(t.ctx);
+    const before = await signInAs(t.app, first.email);
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', headers: { cookie: before.cookie }, payload: { email: second.email, password: DEFAULT_PASSWORD } });
+    expect(again.statusCode).toBe(200);
+    const renewed = again.cookies.find((c) => c.name === 'atrium_session')!;
+    expect(`atrium_session=${renewed.value}`).not.toBe(before.cookie);
+    expect((await before.inject('GET', '/api/v1/me')).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `atrium_session=${renewed.value}` } })).json()).toMatchObject({ id: second.id });
+    const [ended] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'sign_out'), eq(auditEvents.actorUserId, first.id)));
+    expect(ended?.details).toEqual({ reason: 'replaced' });
   });
 });

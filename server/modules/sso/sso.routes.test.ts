@@ -3,7 +3,7 @@ import * as OTPAuth from 'otpauth';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, externalIdentities, identityProviders, sessions, users } from '../../db/schema/index';
-import { buildMember, buildUser } from '../../test/factories';
+import { buildMember, buildUser, DEFAULT_PASSWORD } from '../../test/factories';
 import { insertOrganization } from '../organizations/organizations.repository';
 import { CookieJar, signInThroughProvider, startOidcProvider, type TestAccount, type TestOidcProvider } from '../../test/oidc-provider';
 import { buildTestApp, signInAs, signInNewUser, type SignedIn, type TestApp } from '../../test/test-app';
@@ -154,6 +154,20 @@ describe('identity providers in the console', () => {
 });
 
 describe('single sign-on', () => {
+  it('ends the session the browser held before when it signs on', async () => {
+    const provider = await addProvider();
+    const earlier = await buildUser(t.ctx);
+    const jar = new CookieJar();
+    const password = await jar.fetch(`${appUrl}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: earlier.email, password: DEFAULT_PASSWORD }) });
+    expect(password.status).toBe(200);
+    const earlierCookie = jar.header(new URL(appUrl));
+    const account = newAccount();
+    await signInThroughProvider(jar, `${appUrl}/api/v1/auth/sso/${provider.id}/start`, account.id, idp);
+    expect((await me(jar)).body.email).toBe(account.email);
+    const stale = await fetch(`${appUrl}/api/v1/me`, { headers: { cookie: earlierCookie } });
+    expect(stale.status).toBe(401);
+  });
+
   it('creates a user on first sign-on, opens a working session, and finds the same user the next time', async () => {
     const provider = await addProvider();
     const account = newAccount({ name: 'Minji Choi' });

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
 import { originOf, requireActor, setSessionCookie } from '../../platform/http/auth-plugin';
 import { ErrorResponse } from '../../platform/http/schemas';
+import { endReplacedSession } from '../auth/auth.service';
 import { canManageIdentityProviders } from './sso.policy';
 import { beginSignOn, completeSignOn, type SignOnChallenge, createProvider, deleteProvider, listProviders, listSignInProviders, updateProvider } from './sso.service';
 
@@ -94,6 +95,7 @@ export function registerSsoRoutes(app: FastifyInstance, ctx: ServiceContext): vo
         return redirect(reply, signInPageWith(result.code));
       }
       if ('challenge' in result) return redirect(reply, signInPageWithChallenge(result.challenge, result.nextPath));
+      await endReplacedSession(ctx, request.actor, originOf(request));
       setSessionCookie(request, reply, result.sessionToken, ctx.config.sessionTtlHours);
       return redirect(reply, result.nextPath);
     },
