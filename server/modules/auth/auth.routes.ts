@@ -96,7 +96,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
     config: { access: 'public', ...limited },
     schema: { tags: ['auth'], summary: 'Send a new verification link (answers the same for any email)', body: EmailBody, response: { 202: Accepted, ...errors } },
     handler: async (request, reply) => {
-      await resendVerification(ctx, request.body.email, originOf(request));
+      await resendVerification(ctx, request.body.email, originOf(request), request.locale);
       return reply.status(202).send({ status: 'accepted' });
     },
   });
@@ -105,7 +105,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
     config: { access: 'public', ...limited },
     schema: { tags: ['auth'], summary: 'Email a password reset link (answers the same for any email)', body: EmailBody, response: { 202: Accepted, ...errors } },
     handler: async (request, reply) => {
-      await requestPasswordReset(ctx, request.body.email, originOf(request));
+      await requestPasswordReset(ctx, request.body.email, originOf(request), request.locale);
       return reply.status(202).send({ status: 'accepted' });
     },
   });

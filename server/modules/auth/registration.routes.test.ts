@@ -5,6 +5,7 @@ import { buildTestApp, signInAs, type TestApp } from '../../test/test-app';
 import { findLink } from '../../test/smtp-sink';
 import { buildUser, DEFAULT_PASSWORD } from '../../test/factories';
 import { getSetting, updateSetting } from '../settings/settings.service';
+import { updateUser } from '../users/users.repository';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -251,6 +252,18 @@ describe('password reset', () => {
     expect(again.json().error.code).toBe('auth.token_used');
     const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'password.reset'));
     expect(event?.actorUserId).toBe(user.id);
+  });
+
+  it('writes the email in the language the reset was asked in, unless the account has saved one', async () => {
+    const unsaved = await buildUser(t.ctx);
+    const english = await buildUser(t.ctx);
+    await updateUser(t.ctx.db, english.id, { locale: 'en' });
+    for (const user of [unsaved, english]) {
+      await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/request', headers: { 'accept-language': 'ko-KR,ko;q=0.9' }, payload: { email: user.email } });
+    }
+    await t.drainJobs();
+    expect(t.mail.last(unsaved.email).subject).toBe('[Atrium] 비밀번호 재설정');
+    expect(t.mail.last(english.email).subject).toBe('[Atrium] Reset your password');
   });
 
   it('expires the link after an hour', async () => {

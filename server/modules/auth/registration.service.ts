@@ -118,6 +118,8 @@ export interface AccountEmailRequest {
   email: string;
   ip: string | null;
   client: string | null;
+  /** The language the request was made in: the email's, when the account has none saved. */
+  locale?: Locale;
 }
 
 /**
@@ -125,13 +127,13 @@ export interface AccountEmailRequest {
  * here: every request does the same work (one queued job) and answers alike, so neither the answer
  * nor its time tells whether the account exists.
  */
-export async function resendVerification(ctx: ServiceContext, email: string, origin: RequestOrigin): Promise<void> {
-  await enqueueJob(ctx.db, ACCOUNT_EMAIL_JOB, { purpose: 'email_verification', email, ip: origin.ip, client: origin.client } satisfies AccountEmailRequest);
+export async function resendVerification(ctx: ServiceContext, email: string, origin: RequestOrigin, locale: Locale): Promise<void> {
+  await enqueueJob(ctx.db, ACCOUNT_EMAIL_JOB, { purpose: 'email_verification', email, ip: origin.ip, client: origin.client, locale } satisfies AccountEmailRequest);
 }
 
 /** Asks for a password reset link; like `resendVerification`, the same queued job whatever the email. */
-export async function requestPasswordReset(ctx: ServiceContext, email: string, origin: RequestOrigin): Promise<void> {
-  await enqueueJob(ctx.db, ACCOUNT_EMAIL_JOB, { purpose: 'password_reset', email, ip: origin.ip, client: origin.client } satisfies AccountEmailRequest);
+export async function requestPasswordReset(ctx: ServiceContext, email: string, origin: RequestOrigin, locale: Locale): Promise<void> {
+  await enqueueJob(ctx.db, ACCOUNT_EMAIL_JOB, { purpose: 'password_reset', email, ip: origin.ip, client: origin.client, locale } satisfies AccountEmailRequest);
 }
 
 /**
@@ -142,17 +144,18 @@ export async function requestPasswordReset(ctx: ServiceContext, email: string, o
 export async function sendAccountEmail(ctx: ServiceContext, request: AccountEmailRequest): Promise<void> {
   const user = await findUserByEmail(ctx.db, request.email);
   if (!user || user.status !== 'active') return;
+  const locale = localeOf(user, request.locale);
   if (request.purpose === 'email_verification') {
     if (user.emailVerifiedAt) return;
     await ctx.db.transaction(async (tx) => {
       const token = await issueUserToken(ctx, tx, user.id, 'email_verification', VERIFICATION_HOURS);
-      await queueMail(tx, verificationEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale: localeOf(user) }));
+      await queueMail(tx, verificationEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale }));
     });
     return;
   }
   await ctx.db.transaction(async (tx) => {
     const token = await issueUserToken(ctx, tx, user.id, 'password_reset', RESET_HOURS);
-    await queueMail(tx, passwordResetEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/reset-password?token=${token}`, locale: localeOf(user) }));
+    await queueMail(tx, passwordResetEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/reset-password?token=${token}`, locale }));
     await recordAudit(tx, { category: 'account', action: 'password_reset.requested', actorUserId: user.id, actorLabel: user.email, ip: request.ip, client: request.client });
   });
 }
