@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmailAddress } from './email';
 import { Me } from './me';
 
 /**
@@ -14,16 +15,9 @@ const Text = (max: number) =>
     .min(1)
     .max(max)
     .refine((value) => !/\p{Cc}/u.test(value), 'validation.control_characters');
-/**
- * Zod's email pattern with a local part of at most 64 characters (RFC 5321 §4.5.3.1.1): mail servers
- * refuse longer ones, so such an address could never receive its verification link.
- */
-const EMAIL_PATTERN = new RegExp(`^(?=[^@]{1,64}@)${z.regexes.email.source.slice(1)}`);
-const Email = z.string().trim().toLowerCase().email({ pattern: EMAIL_PATTERN }).max(254).refine((v) => !/[\r\n]/.test(v), 'validation.header_injection');
-
 export const RegisterBody = z.object({
   name: Text(100),
-  email: Email,
+  email: EmailAddress,
   company: Text(100),
   address: Text(300),
   phone: z.string().trim().min(1).max(40).regex(/^[0-9+()\-\s]+$/, 'validation.phone'),
@@ -41,7 +35,7 @@ export type RegisterBody = z.infer<typeof RegisterBody>;
 export const RegisterResult = z.object({ status: z.literal('verification_sent') });
 
 export const TokenBody = z.object({ token: z.string().min(10).max(200) });
-export const EmailBody = z.object({ email: Email });
+export const EmailBody = z.object({ email: EmailAddress });
 export const ResetPasswordBody = z.object({ token: z.string().min(10).max(200), newPassword: z.string().max(128) });
 
 export const MfaMethod = z.enum(['totp', 'email', 'recovery']);

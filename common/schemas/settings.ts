@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmailAddress } from './email';
 import { Line } from './text';
 
 /**
@@ -54,7 +55,7 @@ export const VendorProfile = z.object({
   serviceName: Line(0, 100).default('Atrium'),
   contactName: Line(0, 100).default(''),
   phone: z.string().trim().max(40).regex(/^[0-9+()\-\s]*$/, 'settings.invalid_phone').default(''),
-  email: z.union([z.literal(''), z.string().trim().email().max(254)]).default(''),
+  email: z.union([z.literal(''), EmailAddress]).default(''),
 });
 export type VendorProfile = z.infer<typeof VendorProfile>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmailAddress } from './email';
 import { queryText } from './query-text';
 import { CUSTOMER_ROLES } from '../permissions';
 
@@ -8,9 +9,6 @@ export type MemberRole = z.infer<typeof MemberRole>;
 
 export const MemberStatus = z.enum(['active', 'inactive']);
 export type MemberStatus = z.infer<typeof MemberStatus>;
-
-/** An email address: trimmed, lower-cased, no line breaks (they would end up in mail headers). */
-const Email = z.string().trim().toLowerCase().email().max(254).refine((value) => !/[\r\n]/.test(value), 'validation.header_injection');
 
 const Page = z.coerce.number().int().min(1).max(100_000).default(1);
 const PageSize = z.coerce.number().int().min(1).max(100).default(25);
@@ -91,7 +89,7 @@ export const InvitationStatus = z.enum(['pending', 'accepted', 'revoked', 'expir
 export type InvitationStatus = z.infer<typeof InvitationStatus>;
 
 export const CreateInvitationBody = z.object({
-  email: Email,
+  email: EmailAddress,
   role: MemberRole.default('viewer').describe('Viewer unless the organization allows inviting with other roles'),
   siteIds: SiteIds.default([]).describe('The sites the new member may act on (roles below admin)'),
 });

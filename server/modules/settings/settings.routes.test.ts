@@ -95,6 +95,8 @@ describe('/api/v1/admin/settings/profile', () => {
     expect((await admin.inject('GET', '/api/v1/admin/settings/profile')).json()).toEqual(profile);
     const bad = await admin.inject('PUT', '/api/v1/admin/settings/profile', { ...profile, email: 'x@y\r\nBcc: z@w' });
     expect(bad.statusCode).toBe(400);
+    const undeliverable = await admin.inject('PUT', '/api/v1/admin/settings/profile', { ...profile, email: `${'a'.repeat(65)}@atrium.example` });
+    expect(undeliverable.json().error.details.fieldErrors.email).toBeDefined();
   });
 
   it.each(['A\u0000B', 'Kim\u0007Lee', 'Kim\nLee', 'Kim\u202ELee'])('refuses %j in each name with a field error, not a 500', async (text) => {

@@ -129,6 +129,7 @@ describe('POST /api/v1/organizations/:organizationId/invitations', () => {
       { email: 'a@example.com\r\nBcc: everyone@example.com' },
       { email: 'a@example.com\nSubject: hi' },
       { email: `${'a'.repeat(250)}@example.com` },
+      { email: `${'a'.repeat(65)}@example.com` },
       { email: newEmail(), role: 'emperor' },
       { email: newEmail(), siteIds: ['nope'] },
     ]) {

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { getErrorMessage } from '../../components/get-error-message';
 import { useRequestPasswordReset } from './auth.api';
 import { AuthLayout } from './auth-layout';
-import { isEmail } from './is-email';
+import { isEmailAddress } from '@common/schemas/email';
 
 /** `/forgot-password`: emails a reset link; the answer never tells whether the address has an account. */
 export function ForgotPasswordPage() {
@@ -20,7 +20,7 @@ export function ForgotPasswordPage() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!email.trim()) return setEmailError(t('signIn.errors.emailRequired'));
-    if (!isEmail(email)) return setEmailError(t('signIn.errors.emailInvalid'));
+    if (!isEmailAddress(email)) return setEmailError(t('signIn.errors.emailInvalid'));
     requestReset.mutate(email.trim());
   };
 

@@ -10,7 +10,7 @@ import { useCountdown } from '../../components/use-countdown';
 import { SsoButtons } from '../sso/sso-buttons';
 import { useResendVerification, useSignIn, type MfaChallenge } from './auth.api';
 import { getRetryAfterSeconds } from './get-retry-after-seconds';
-import { isEmail } from './is-email';
+import { isEmailAddress } from '@common/schemas/email';
 import { LockoutAlert } from './lockout-alert';
 
 type Field = 'email' | 'password';
@@ -40,7 +40,7 @@ export function PasswordStep({ next, notice, defaultEmail, onMfaRequired }: Pass
   const validate = (): FieldErrors => {
     const errors: FieldErrors = {};
     if (!email.trim()) errors.email = t('signIn.errors.emailRequired');
-    else if (!isEmail(email)) errors.email = t('signIn.errors.emailInvalid');
+    else if (!isEmailAddress(email)) errors.email = t('signIn.errors.emailInvalid');
     if (!password) errors.password = t('signIn.errors.passwordRequired');
     return errors;
   };

@@ -8,7 +8,7 @@ import { getFieldErrors } from '../../components/get-field-errors';
 import { PasswordField } from '../../components/password-field';
 import { requiredFieldProps } from '../../components/required-field-props';
 import { useRegister, type RegistrationInfo } from './auth.api';
-import { isEmail } from './is-email';
+import { isEmailAddress } from '@common/schemas/email';
 import { LegalDocumentModal, type LegalDocument } from './legal-document-modal';
 import { PasswordRuleList } from './password-rule-list';
 import { meetsPasswordRules, PASSWORD_MAX_LENGTH } from './password-rules';
@@ -61,7 +61,7 @@ export function RegisterForm({ info, onRegistered, defaultEmail = '' }: Register
   const validate = (): FieldErrors => {
     const errors: FieldErrors = {};
     for (const field of textFields) if (!values[field].trim()) errors[field] = t('register.errors.required');
-    if (!errors.email && !isEmail(values.email)) errors.email = t('signIn.errors.emailInvalid');
+    if (!errors.email && !isEmailAddress(values.email)) errors.email = t('signIn.errors.emailInvalid');
     if (!errors.phone && !phonePattern.test(values.phone.trim())) errors.phone = t('fieldErrors.phone');
     if (!errors.displayName && !displayNamePattern.test(values.displayName)) errors.displayName = t('fieldErrors.displayName');
     if (!values.password) errors.password = t('register.errors.required');

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getErrorMessage } from '../../components/get-error-message';
 import { useResendVerification } from './auth.api';
-import { isEmail } from './is-email';
+import { isEmailAddress } from '@common/schemas/email';
 
 /** Asks for a new verification link; the answer is the same whether or not the address has an account. */
 export function ResendVerificationForm() {
@@ -15,7 +15,7 @@ export function ResendVerificationForm() {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!isEmail(email)) return setError(t('signIn.errors.emailInvalid'));
+    if (!isEmailAddress(email)) return setError(t('signIn.errors.emailInvalid'));
     resend.mutate(email.trim());
   };
 

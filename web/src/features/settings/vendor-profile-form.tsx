@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getErrorMessage } from '../../components/get-error-message';
 import { getFieldErrors } from '../../components/get-field-errors';
-import { isEmail } from '../auth/is-email';
+import { isEmailAddress } from '@common/schemas/email';
 import { useUpdateVendorProfile, type VendorProfile } from './settings.api';
 
 type Field = keyof VendorProfile;
@@ -31,7 +31,7 @@ export function VendorProfileForm({ profile }: { profile: VendorProfile }) {
     const body = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.trim()])) as VendorProfile;
     const errors: Partial<Record<Field, string>> = {};
     if (body.phone && !/^[0-9+()\-\s]*$/.test(body.phone)) errors.phone = t('fieldErrors.phone');
-    if (body.email && !isEmail(body.email)) errors.email = t('signIn.errors.emailInvalid');
+    if (body.email && !isEmailAddress(body.email)) errors.email = t('signIn.errors.emailInvalid');
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
     update.mutate(body, {

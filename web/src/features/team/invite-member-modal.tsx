@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { getErrorMessage } from '../../components/get-error-message';
 import { getFieldErrors } from '../../components/get-field-errors';
 import { requiredFieldProps } from '../../components/required-field-props';
-import { isEmail } from '../auth/is-email';
+import { isEmailAddress } from '@common/schemas/email';
 import type { SiteTreeItem } from '../sites/sites.api';
 import { getInvitableRoles, isAllSitesRole } from './member-roles';
 import { SiteAccessField } from './site-access-field';
@@ -36,7 +36,7 @@ function InviteMemberForm({ organizationId, myRole, allowInviteRoles, sites, onC
     event.preventDefault();
     setFormError(null);
     const address = email.trim();
-    if (!address || !isEmail(address)) {
+    if (!address || !isEmailAddress(address)) {
       setFieldErrors({ email: address ? t('signIn.errors.emailInvalid') : t('signIn.errors.emailRequired') });
       return;
     }
