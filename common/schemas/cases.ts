@@ -160,6 +160,7 @@ export const CaseDetail = z.object({
   firstResponseAt: z.string().datetime().nullable(),
   resolvedAt: z.string().datetime().nullable(),
   abilities: CaseAbilities,
+  attachmentMaxBytes: z.number().int().describe('The largest file this case takes as an attachment, in bytes'),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

@@ -81,6 +81,7 @@ function presentCaseDetailRow(ctx: ServiceContext, row: CaseDetailRow, viewer: C
     firstResponseAt: iso(c.firstResponseAt),
     resolvedAt: iso(c.resolvedAt),
     abilities: caseAbilities(viewer.side, { status: c.status, closedAt: c.closedAt }, now, windowDays, canCreateCaseOn(viewer.standing, c.siteId)),
+    attachmentMaxBytes: ctx.config.caseAttachmentMaxBytes,
   };
 }
 

@@ -66,6 +66,8 @@ describe('GET /api/v1/organizations/:organizationId/cases/:caseId', () => {
     const detail = (await engineer.inject('GET', path)).json();
     expect(detail.waitingOnCustomer).toBe(false);
     expect(detail.abilities).toMatchObject({ side: 'engineer', editDescription: true, writeResolution: true, assign: true, writeInternalNote: true, transitions: ['waiting_on_response', 'answered', 'pending_fix', 'closed', 'abandoned'] });
+    // The attachment limit comes with the case: an engineer may not open cases, so never sees the wizard's options.
+    expect(detail.attachmentMaxBytes).toBe(t.ctx.config.caseAttachmentMaxBytes);
   });
 
   it('answers 404 to a member of another organization on GET, PATCH, transitions, reopen, assign and history', async () => {

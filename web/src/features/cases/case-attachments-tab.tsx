@@ -7,13 +7,12 @@ import { AttachmentLink } from './attachment-link';
 import { AttachmentPicker } from './attachment-picker';
 import { useCaseAttachments, useInvalidateCase, type CaseDetail } from './cases.api';
 import { useAttachmentUploads } from './use-attachment-uploads';
-import { useCaseAttachmentMaxBytes } from './use-case-attachment-max-bytes';
 
 /** The Attachments tab: every file on the case and its posts (name, size, uploader, date, download), and an upload button. */
 export function CaseAttachmentsTab({ organizationId, detail }: { organizationId: string; detail: CaseDetail }) {
   const { t } = useTranslation();
   const attachments = useCaseAttachments(organizationId, detail.id);
-  const attachmentMaxBytes = useCaseAttachmentMaxBytes(organizationId);
+  const { attachmentMaxBytes } = detail;
   const uploads = useAttachmentUploads(attachmentMaxBytes);
   const invalidate = useInvalidateCase(organizationId, detail.id);
 
@@ -34,7 +33,7 @@ export function CaseAttachmentsTab({ organizationId, detail }: { organizationId:
           items={uploads.items}
           onAdd={attach}
           onRemove={uploads.remove}
-          description={attachmentMaxBytes === undefined ? undefined : t('cases.attachments.limit', { maxSize: formatFileSize(attachmentMaxBytes) })}
+          description={t('cases.attachments.limit', { maxSize: formatFileSize(attachmentMaxBytes) })}
         />
       ) : null}
       {attachments.isError ? (

@@ -12,7 +12,6 @@ import { MarkdownEditor } from './markdown-editor';
 import { pruneMentionIds, refusedMentionNames } from './mention-query';
 import { MentionTextarea } from './mention-textarea';
 import { useAttachmentUploads } from './use-attachment-uploads';
-import { useCaseAttachmentMaxBytes } from './use-case-attachment-max-bytes';
 import { DESCRIPTION_MAX } from './wizard-form';
 
 /**
@@ -25,7 +24,7 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
   const create = useCreatePost(organizationId, detail.id);
   const queryClient = useQueryClient();
   // Files over the limit are refused before sending, with the wizard's message.
-  const attachmentMaxBytes = useCaseAttachmentMaxBytes(organizationId);
+  const { attachmentMaxBytes } = detail;
   const uploads = useAttachmentUploads(attachmentMaxBytes);
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
@@ -92,7 +91,7 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
             onAdd={attach}
             onRemove={uploads.remove}
             disabled={create.isPending}
-            description={attachmentMaxBytes === undefined ? undefined : t('cases.attachments.limit', { maxSize: formatFileSize(attachmentMaxBytes) })}
+            description={t('cases.attachments.limit', { maxSize: formatFileSize(attachmentMaxBytes) })}
           />
         ) : null}
         {create.isError ? (
