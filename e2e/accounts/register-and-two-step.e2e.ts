@@ -4,7 +4,7 @@ import { CLI_ORIGIN } from '../../server/platform/context';
 import { createProvider } from '../../server/modules/sso/sso.service';
 import { findUserByEmail } from '../../server/modules/users/users.repository';
 import { findLink } from '../../server/test/smtp-sink';
-import { buildActor, buildUser } from '../../server/test/factories';
+import { buildActor, buildUser, DEFAULT_PASSWORD } from '../../server/test/factories';
 import { startOidcProvider, type TestOidcProvider } from '../../server/test/oidc-provider';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
@@ -56,6 +56,57 @@ describe('[ACCOUNTS]: idle sign-out', () => {
     // The session ended on the server too.
     const me = await fetch(`${server.url}/api/v1/me`, { headers: { cookie: `atrium_session=${cookie.value}` } });
     expect(me.status).toBe(401);
+    await page.context().close();
+  });
+});
+
+describe('[ACCOUNTS]: single sign-on', () => {
+  let idp: TestOidcProvider;
+  beforeAll(async () => {
+    idp = await startOidcProvider();
+  });
+  afterAll(async () => {
+    await idp?.close();
+  });
+
+  it('signs a person in through the OpenID provider the administrator configured', async () => {
+    const admin = (await findUserByEmail(server.ctx.db, server.adminEmail))!;
+    const provider = await createProvider(server.ctx, buildActor(admin), { name: 'A석유화학 SSO', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, allowedDomains: ['a-petrochem.example'], enabled: true }, CLI_ORIGIN);
+    idp.allowRedirectUri(provider.redirectUri);
+
+    const page = await newPage(browser, 'en-US,en');
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByTestId('sso-button').filter({ hasText: 'A석유화학 SSO' }).click();
+    await page.getByLabel('Account').fill('alice');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.origin === server.url && url.pathname.startsWith('/portal'));
+    await expect.poll(() => page.getByTestId('welcome').textContent()).toContain('Alice');
+    await page.context().close();
+  });
+
+  it('asks a person with an authenticator app for the code after the provider, in Korean', async () => {
+    const admin = (await findUserByEmail(server.ctx.db, server.adminEmail))!;
+    const provider = await createProvider(server.ctx, buildActor(admin), { name: '사내 SSO', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, allowedDomains: ['a-petrochem.example'], enabled: true }, CLI_ORIGIN);
+    idp.allowRedirectUri(provider.redirectUri);
+    const user = await buildUser(server.ctx, { email: 'minji@a-petrochem.example', name: '최민지' });
+    idp.addAccount({ id: 'minji', email: user.email, emailVerified: true, name: '최민지' });
+    const secret = await enrolAuthenticatorApp(user.email);
+
+    const page = await newPage(browser, 'ko-KR,ko');
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByTestId('sso-button').filter({ hasText: '사내 SSO' }).click();
+    await page.getByLabel('Account').fill('minji');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.origin === server.url && url.pathname === '/sign-in');
+    await expect.poll(() => page.getByTestId('mfa-step').isVisible()).toBe(true);
+    await page.getByTestId('mfa-code').fill('000000');
+    await page.getByRole('button', { name: '확인' }).click();
+    await expect.poll(() => page.getByTestId('mfa-step').textContent()).toContain('올바르지 않');
+    // The code that confirmed the app is spent; the next time step's code is accepted.
+    await page.getByTestId('mfa-code').fill(totp(secret, 1));
+    await page.getByRole('button', { name: '확인' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/portal'));
+    await expect.poll(() => page.getByTestId('welcome').textContent()).toContain('최민지');
     await page.context().close();
   });
 });
@@ -132,27 +183,15 @@ describe('[ACCOUNTS]: a new user', () => {
   });
 });
 
-describe('[ACCOUNTS]: single sign-on', () => {
-  let idp: TestOidcProvider;
-  beforeAll(async () => {
-    idp = await startOidcProvider();
-  });
-  afterAll(async () => {
-    await idp?.close();
-  });
-
-  it('signs a person in through the OpenID provider the administrator configured', async () => {
-    const admin = (await findUserByEmail(server.ctx.db, server.adminEmail))!;
-    const provider = await createProvider(server.ctx, buildActor(admin), { name: 'A석유화학 SSO', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, allowedDomains: ['a-petrochem.example'], enabled: true }, CLI_ORIGIN);
-    idp.allowRedirectUri(provider.redirectUri);
-
-    const page = await newPage(browser, 'en-US,en');
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByTestId('sso-button').filter({ hasText: 'A석유화학 SSO' }).click();
-    await page.getByLabel('Account').fill('alice');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.origin === server.url && url.pathname.startsWith('/portal'));
-    await expect.poll(() => page.getByTestId('welcome').textContent()).toContain('Alice');
-    await page.context().close();
-  });
-});
+/** Enrols an authenticator app for `email` through the API, as the account page does; answers its secret. */
+async function enrolAuthenticatorApp(email: string): Promise<string> {
+  const signedIn = await fetch(`${server.url}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEFAULT_PASSWORD }) });
+  const cookie = signedIn.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const { me } = (await signedIn.json()) as { me: { csrfToken: string } };
+  const headers = { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
+  const setup = await fetch(`${server.url}/api/v1/me/mfa/totp/setup`, { method: 'POST', headers, body: '{}' });
+  const { secret } = (await setup.json()) as { secret: string };
+  const confirmed = await fetch(`${server.url}/api/v1/me/mfa/totp/confirm`, { method: 'POST', headers, body: JSON.stringify({ code: totp(secret) }) });
+  expect(confirmed.status).toBe(200);
+  return secret;
+}
