@@ -70,6 +70,10 @@ export const ERROR_MESSAGES = {
     en: 'The current password is not correct.',
     ko: '현재 비밀번호가 올바르지 않습니다.',
   },
+  'auth.password_not_set': {
+    en: 'You have no password yet: you sign in through single sign-on. Set one with the link we email you, then try again.',
+    ko: '아직 비밀번호가 없습니다(통합 로그인으로 로그인함). 메일로 받은 링크로 비밀번호를 설정한 뒤 다시 시도해 주세요.',
+  },
   // Params from the installation's policy: `minLength`, and `requires` (`lower,upper,digit,special`).
   'auth.weak_password': {
     en: 'The password needs at least {{minLength}} characters{{requires:passwordClasses}}',

@@ -75,6 +75,7 @@ export const MfaStatus = z.object({
   email: z.boolean(),
   recoveryCodesLeft: z.number().int(),
   required: z.boolean().describe('An organization of the user requires two-step sign-in'),
+  hasPassword: z.boolean().describe('False for an account made by single sign-on that has not set a password (changes that ask for it are refused with auth.password_not_set)'),
 });
 export type MfaStatus = z.infer<typeof MfaStatus>;
 

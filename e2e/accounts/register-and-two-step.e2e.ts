@@ -81,6 +81,14 @@ describe('[ACCOUNTS]: single sign-on', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.origin === server.url && url.pathname.startsWith('/portal'));
     await expect.poll(() => page.getByTestId('welcome').textContent()).toContain('Alice');
+
+    // Made by single sign-on, the account has no password: the account page offers to set one by email.
+    await page.goto(`${server.url}/portal/account`);
+    const setPassword = page.getByTestId('set-password');
+    await setPassword.getByRole('button', { name: 'Email me a link to set a password' }).click();
+    await expect.poll(() => setPassword.getByTestId('set-password-sent').textContent()).toContain('alice@a-petrochem.example');
+    expect(findLink(await server.waitForMail('alice@a-petrochem.example'), '/reset-password')).toContain('token=');
+    expect(await page.getByTestId('change-password-form').count()).toBe(0);
     await page.context().close();
   });
 

@@ -277,6 +277,7 @@ export async function changePassword(
   origin: RequestOrigin,
 ): Promise<void> {
   const user = await findUserById(ctx.db, actor.userId);
+  if (user && !user.passwordHash) throw badRequest('auth.password_not_set', { fieldErrors: { currentPassword: ['auth.password_not_set'] } });
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw badRequest('auth.wrong_password', { fieldErrors: { currentPassword: ['auth.wrong_password'] } });
   }

@@ -52,7 +52,7 @@ describe('GET /api/v1/me/mfa', () => {
     const client = await signInNewUser(t);
     const response = await client.inject('GET', '/api/v1/me/mfa');
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ totp: false, email: false, recoveryCodesLeft: 0, required: false });
+    expect(response.json()).toEqual({ totp: false, email: false, recoveryCodesLeft: 0, required: false, hasPassword: true });
   });
 
   it('says two-step sign-in is required for an active member of an organization that requires it', async () => {
@@ -92,7 +92,7 @@ describe('POST /api/v1/me/mfa/totp/*', () => {
     expect(codes).toHaveLength(10);
     for (const code of codes) expect(code).toMatch(RECOVERY_CODE);
     expect(new Set(codes).size).toBe(10);
-    expect((await client.inject('GET', '/api/v1/me/mfa')).json()).toEqual({ totp: true, email: false, recoveryCodesLeft: 10, required: false });
+    expect((await client.inject('GET', '/api/v1/me/mfa')).json()).toEqual({ totp: true, email: false, recoveryCodesLeft: 10, required: false, hasPassword: true });
 
     // Only hashes are kept.
     const stored = await t.database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, client.userId));

@@ -95,6 +95,7 @@ async function issueRecoveryCodes(tx: Db, userId: string, now: Date): Promise<st
 
 async function requirePassword(ctx: ServiceContext, userId: string, password: string): Promise<void> {
   const user = await findUserById(ctx.db, userId);
+  if (user && !user.passwordHash) throw badRequest('auth.password_not_set', { fieldErrors: { password: ['auth.password_not_set'] } });
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
     throw badRequest('auth.wrong_password', { fieldErrors: { password: ['auth.wrong_password'] } });
   }
@@ -133,15 +134,17 @@ async function issueEmailCode(ctx: ServiceContext, tx: Db, user: { id: string; e
   await queueMail(tx, template({ to: user.email, code, minutes: EMAIL_CODE_MINUTES, locale: user.locale ?? 'en' }));
 }
 
-/** The user's second steps, recovery codes left, and whether an organization requires them. */
+/** The user's second steps, recovery codes left, whether an organization requires them, and whether they have a password to confirm changes with. */
 export async function getMfaStatus(ctx: ServiceContext, userId: string): Promise<MfaStatus> {
   const factors = await listMfaFactors(ctx.db, userId);
   const isOn = (kind: MfaKind) => factors.some((f) => f.kind === kind && f.confirmedAt !== null);
+  const user = await findUserById(ctx.db, userId);
   return {
     totp: isOn('totp'),
     email: isOn('email'),
     recoveryCodesLeft: await countUnusedRecoveryCodes(ctx.db, userId),
     required: await isMfaRequiredForUser(ctx.db, userId),
+    hasPassword: Boolean(user?.passwordHash),
   };
 }
 

@@ -6,6 +6,7 @@ import { auditEvents, externalIdentities, identityProviders, sessions, users } f
 import { buildMember, buildUser, DEFAULT_PASSWORD } from '../../test/factories';
 import { insertOrganization } from '../organizations/organizations.repository';
 import { CookieJar, signInThroughProvider, startOidcProvider, type TestAccount, type TestOidcProvider } from '../../test/oidc-provider';
+import { findLink } from '../../test/smtp-sink';
 import { buildTestApp, signInAs, signInNewUser, type SignedIn, type TestApp } from '../../test/test-app';
 import { updateSetting, getSetting } from '../settings/settings.service';
 import { insertUser, updateUser } from '../users/users.repository';
@@ -308,6 +309,38 @@ describe('single sign-on', () => {
       await updateSetting(t.ctx, null, 'security', before, { ip: null, client: 'test', userAgent: null });
     }
     expect((await signOn(provider.id, account.id)).location).toBe('/');
+  });
+});
+
+describe('an account made by single sign-on', () => {
+  it('has no password: says so, refuses what needs one with auth.password_not_set, and sets one through the emailed link', async () => {
+    const provider = await addProvider();
+    const account = newAccount();
+    const { jar } = await signOn(provider.id, account.id);
+    const { csrfToken } = (await (await jar.fetch(`${appUrl}/api/v1/me`)).json()) as { csrfToken: string };
+    const call = (method: string, path: string, body?: unknown) =>
+      jar.fetch(`${appUrl}${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, 'accept-language': 'ko' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+
+    expect(await (await call('GET', '/api/v1/me/mfa')).json()).toMatchObject({ hasPassword: false });
+    for (const [path, body, field] of [
+      ['/api/v1/me/password', { currentPassword: 'anything', newPassword: 'Brand#New7' }, 'currentPassword'],
+      ['/api/v1/me/mfa/recovery-codes', { password: 'anything' }, 'password'],
+    ] as const) {
+      const refused = await call('POST', path, body);
+      expect(refused.status, path).toBe(400);
+      const { error } = (await refused.json()) as { error: { code: string; message: string; details: { fieldErrors: Record<string, string[]> } } };
+      expect(error.code, path).toBe('auth.password_not_set');
+      expect(error.message).toContain('아직 비밀번호가 없습니다');
+      expect(Object.keys(error.details.fieldErrors)).toEqual([field]);
+    }
+
+    t.mail.clear();
+    expect((await call('POST', '/api/v1/auth/password-reset/request', { email: account.email })).status).toBe(202);
+    await t.drainJobs();
+    const token = new URL(findLink(t.mail.last(account.email), '/reset-password')).searchParams.get('token')!;
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, newPassword: 'Brand#New7' } })).statusCode).toBe(200);
+    const withPassword = await signInAs(t.app, account.email, 'Brand#New7');
+    expect((await withPassword.inject('GET', '/api/v1/me/mfa')).json()).toMatchObject({ hasPassword: true });
   });
 });
 
