@@ -3,6 +3,7 @@ import { formatCaseNumber } from '../../../common/cases';
 import { buildCase } from '../../test/case-factories';
 import { buildTestApp, TEST_BASE_URL, type SignedIn, type TestApp } from '../../test/test-app';
 import type { ReceivedMail } from '../../test/smtp-sink';
+import { CASE_EMAIL_WINDOW_MS } from './case-email-digest';
 import { caseEmail, caseRootMessageId } from './case-emails';
 import { buildCaseScenario, openCaseThroughApi, setLocale, signInCaseMember } from './case-feed.test-support';
 import { excerptOf, planCaseNotices, type NoticeRecipient } from './case-notifications';
@@ -64,13 +65,21 @@ describe('case emails read from the SMTP sink', () => {
     const s = await buildCaseScenario(t);
     const opened = await openCaseThroughApi(t, s, s.requester);
     const { base, id } = opened;
+    // Each step further apart than the window, so that each is an email of its own (case-email-digest.test.ts combines them).
+    const later = () => t.clock.advance(CASE_EMAIL_WINDOW_MS + 1000);
     expect((await s.engineer.inject('POST', `${base}/assign`, { assigneeId: s.engineer.userId })).statusCode).toBe(200);
     expect((await s.engineer.inject('POST', `${base}/posts`, { body: 'Please send the archive logs.' })).statusCode).toBe(201);
+    later();
     expect((await transition(s.engineer, base, 'waiting_on_response')).statusCode).toBe(200);
+    later();
     expect((await s.requester.inject('POST', `${base}/posts`, { body: 'Logs attached 📎' })).statusCode).toBe(201);
+    later();
     expect((await transition(s.engineer, base, 'answered')).statusCode).toBe(200);
+    later();
     expect((await transition(s.engineer, base, 'closed')).statusCode).toBe(200);
+    later();
     expect((await s.requester.inject('POST', `${base}/reopen`, { reason: 'It happened again at 03:00.' })).statusCode).toBe(200);
+    later();
     await t.drainJobs();
 
     const customerMails = t.mail.to(s.requester.email);

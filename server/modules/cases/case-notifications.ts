@@ -6,7 +6,9 @@ import { mailJob } from '../../platform/mail';
 import { enqueueJobs, type QueuedJob } from '../../platform/jobs';
 import { caseEngineersTopic, caseTopic, liveEventNotice, organizationTopic, userTopic } from '../../platform/realtime';
 import type { CaseRow } from './case-access';
-import { caseEmail, caseLinkFor } from './case-emails';
+import { isCombinedKind, planCaseMails, type CaseMailToQueue } from './case-email-digest';
+import { lockHeldCaseMails, writeHeldCaseMails } from './case-email-digest.repository';
+import { caseLinkFor } from './case-emails';
 import { findPostBody, insertFeedItems, listNoticePeople, type NoticePerson } from './case-notifications.repository';
 import { caseSideFor } from './cases.policy';
 
@@ -128,8 +130,10 @@ function visibleRecipients(caseRow: CaseRow, people: readonly NoticePerson[]): N
 
 /**
  * Tells the people concerned about a change, in the transaction of the change: emails (by durable
- * jobs), My feed items and a live event, all committed with it or not at all. The emails, the
- * caller's `alsoQueue` jobs (the case's re-index) and the live event go in one statement.
+ * jobs), My feed items and a live event, all committed with it or not at all. The emails due now,
+ * the caller's `alsoQueue` jobs (the case's re-index) and the live event go in one statement; a
+ * post, reopen or status email first joins the email held for the same person, if any (one email
+ * per update, see `case-email-digest.ts`), which costs a read and a write more.
  */
 export async function notifyCase(tx: Db, ctx: ServiceContext, caseRow: CaseRow, actor: NoticeActor, notice: CaseNotice, options: { alsoQueue?: readonly QueuedJob[] } = {}): Promise<void> {
   const involved = [
@@ -145,31 +149,36 @@ export async function notifyCase(tx: Db, ctx: ServiceContext, caseRow: CaseRow, 
   const now = ctx.clock.now();
   const number = formatCaseNumber(caseRow.number);
   const actorName = people.find((p) => p.userId === actor.userId)?.name ?? null;
-  const queued: QueuedJob[] = [];
+  const mails: CaseMailToQueue[] = [];
   for (const { recipient, kind } of plan.emails) {
     if (!wantsCaseEmail(recipient.caseEmails, kind)) continue;
     const text = notice.kind === 'post' ? postBody : notice.kind === 'reopen_requested' ? notice.reason : undefined;
-    queued.push(
-      mailJob(
-        caseEmail({
-          kind,
-          to: recipient.email,
-          locale: recipient.locale ?? caseRow.language,
-          side: recipient.side,
-          caseId: caseRow.id,
-          number,
-          subject: caseRow.subject,
-          url: caseLinkFor(ctx.baseUrl, recipient.side, caseRow.organizationId, caseRow.id),
-          preferencesUrl: `${ctx.baseUrl}/${recipient.side === 'engineer' ? 'console' : 'portal'}/account`,
-          actorName,
-          ...(text !== undefined ? { text } : {}),
-          internal: notice.kind === 'post' && notice.internal,
-          reopenWindowDays: ctx.config.caseReopenWindowDays,
-          baseUrl: ctx.baseUrl,
-        }),
-      ),
-    );
+    mails.push({
+      userId: recipient.userId,
+      input: {
+        kind,
+        to: recipient.email,
+        locale: recipient.locale ?? caseRow.language,
+        side: recipient.side,
+        caseId: caseRow.id,
+        number,
+        subject: caseRow.subject,
+        url: caseLinkFor(ctx.baseUrl, recipient.side, caseRow.organizationId, caseRow.id),
+        preferencesUrl: `${ctx.baseUrl}/${recipient.side === 'engineer' ? 'console' : 'portal'}/account`,
+        actorName,
+        ...(text !== undefined ? { text } : {}),
+        internal: notice.kind === 'post' && notice.internal,
+        reopenWindowDays: ctx.config.caseReopenWindowDays,
+        baseUrl: ctx.baseUrl,
+      },
+    });
   }
+  // Emails moments apart to one person become one (case-email-digest.ts): read what is held for them.
+  const combined = mails.filter((mail) => isCombinedKind(mail.input.kind)).map((mail) => mail.userId);
+  const held = combined.length > 0 ? await lockHeldCaseMails(tx, caseRow.id, combined, now) : [];
+  const writes = planCaseMails(mails, held, now);
+  await writeHeldCaseMails(tx, writes);
+  const queued = writes.now.map(mailJob);
   await insertFeedItems(
     tx,
     plan.feed.map(({ recipient, kind, details }) => ({ userId: recipient.userId, organizationId: caseRow.organizationId, kind, caseId: caseRow.id, actorId: actor.userId, details, createdAt: now })),
