@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, maxTypoEdits } from './edit-distance';
+import { adjacentSwaps, editDistance, maxTypoEdits } from './edit-distance';
 
 describe('editDistance', () => {
   it('counts one edit for an inserted, deleted, replaced or swapped letter', () => {
@@ -23,5 +23,16 @@ describe('editDistance', () => {
 
   it('allows one edit up to five letters and two from six', () => {
     expect([4, 5, 6, 12].map(maxTypoEdits)).toEqual([1, 1, 2, 2]);
+  });
+});
+
+describe('adjacentSwaps', () => {
+  it('gives each word one swap of neighbouring letters away, the typed word never', () => {
+    expect(adjacentSwaps('visoin')).toEqual(['ivsoin', 'vsioin', 'viosin', 'vision', 'visoni']);
+    expect(adjacentSwaps('sevrer')).toContain('server');
+    // A doubled letter swapped is the word itself.
+    expect(adjacentSwaps('llama')).toEqual(['lalma', 'llmaa', 'llaam']);
+    expect(adjacentSwaps('a')).toEqual([]);
+    for (const swap of adjacentSwaps('license')) expect(editDistance(swap, 'license')).toBe(1);
   });
 });

@@ -28,3 +28,17 @@ export function editDistance(a: string, b: string): number {
 
 /** The edits a typo of this length may hold: one up to five letters, two from six (`fuzziness: AUTO`). */
 export const maxTypoEdits = (length: number): number => (length <= 5 ? 1 : 2);
+
+/**
+ * The words one swap of neighbouring letters away (visoin → ivsoin, vsioin, …, vision): the slip
+ * trigram similarity sees worst, as a swap changes up to four of a word's trigrams (visoin shares
+ * 3 of 11 with vision, below pg_trgm's 0.3). Typo correction looks them up exactly in the vocabulary.
+ */
+export function adjacentSwaps(word: string): string[] {
+  const swaps: string[] = [];
+  // Swapping a doubled letter changes nothing; any other swap gives a word of its own.
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] !== word[i + 1]) swaps.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return swaps;
+}

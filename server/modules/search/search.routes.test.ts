@@ -277,6 +277,38 @@ describe('search quality', () => {
     expect((await search('licenses')).corrected).toEqual([]);
   });
 
+  it('corrects two swapped neighbouring letters, which trigrams barely see, and says so', async () => {
+    // visoin and vision share 3 of 11 trigrams (0.27), sevrer and server too: below pg_trgm's 0.3.
+    const vision = await publishedArticle({ translations: [{ language: 'en', title: 'Vision displays load slowly' }] });
+    const server = await publishedArticle({ translations: [{ language: 'en', title: 'Archive server stops after an upgrade' }] });
+    const visoin = await search('Visoin');
+    expect(visoin.corrected).toEqual([{ from: 'visoin', to: 'vision' }]);
+    expect(visoin.items.map((i) => i.id)).toContain(vision.id);
+    const sevrer = await search('Sevrer upgrade');
+    expect(sevrer.corrected).toEqual([{ from: 'sevrer', to: 'server' }]);
+    expect(sevrer.items[0]!.id).toBe(server.id);
+  });
+
+  it('corrects a swap in the English word of a Korean query, ranking what matches every word first', async () => {
+    const server = await publishedArticle({ translations: [{ language: 'ko', title: 'Server 라이선스 활성화 실패' }] });
+    // Verified, it would come first were the typo left matching nothing.
+    await publishedArticle({ verified: true, translations: [{ language: 'ko', title: 'AnySupport 라이선스 활성화 실패' }] });
+    const results = await search('Sevrer 라이선스 활성화');
+    expect(results.corrected).toEqual([{ from: 'sevrer', to: 'server' }]);
+    expect(results.items[0]!.id).toBe(server.id);
+    expect(results.items[0]!.titleHighlights.map(([a, b]) => results.items[0]!.title.slice(a, b))).toEqual(['Server', '라이선스', '활성화']);
+  });
+
+  it('offers the words fewest edits away first, however alike others are in trigrams', async () => {
+    await publishedArticle({ translations: [{ language: 'en', title: 'Remote sessions allowed by policy' }] });
+    await publishedArticle({ translations: [{ language: 'en', title: 'Allow list: the proxy allows these hosts' }] });
+    // allowed is one swap away (trigram similarity 0.33); allow (0.4) and allows two edits.
+    expect((await search('alloewd ')).corrected).toEqual([
+      { from: 'alloewd', to: 'allowed' },
+      { from: 'alloewd', to: 'allow' },
+    ]);
+  });
+
   it('does not correct a word to one only alike in letters', async () => {
     const article = await publishedArticle({ translations: [{ language: 'en', title: 'Zanzibar relay' }] });
     expect((await search('zanzibr')).corrected).toEqual([{ from: 'zanzibr', to: 'zanzibar' }]);

@@ -12,7 +12,7 @@ import { visibleCaseSiteIds } from '../cases/case-list.service';
 import type { OrganizationAccess } from '../organizations/organization-access';
 import { accessibleSiteIds } from '../products/products.service';
 import { createLimiter } from '../../platform/concurrency';
-import { editDistance, maxTypoEdits } from './edit-distance';
+import { adjacentSwaps, editDistance, maxTypoEdits } from './edit-distance';
 import { stemEnglish } from './english-stemmer';
 import { buildSnippet, highlightRanges } from './highlight';
 import { createSearchCache, type SearchCache, type SearchCacheStats } from './search-cache';
@@ -38,8 +38,10 @@ const RANKED_ANY_WORD = 300;
 const MAX_COMBINATIONS = 70;
 /**
  * How alike a word of the vocabulary must be to a typo to be searched with it (pg_trgm similarity,
- * its own default): a swapped pair of letters in a short word (licnese → license) scores about 0.33.
- * It must also be a slip of the fingers away: one edit up to five letters, two from six (`editDistance`).
+ * its own default). A swap of neighbouring letters changes up to four trigrams (visoin → vision
+ * scores 0.27, licnese → license 0.33), so the typo's swaps are also looked up exactly and, one edit
+ * away, kept whatever their similarity. Every word must be a slip of the fingers away: one edit up
+ * to five letters, two from six (`editDistance`).
  */
 const TYPO_SIMILARITY = 0.3;
 const TYPO_MIN_LENGTH = 4;
@@ -96,16 +98,18 @@ async function correctTypos(ctx: ServiceContext, parsed: ParsedQuery): Promise<{
   if (words.length === 0) return { corrections, corrected };
   const found = await findSimilarTerms(
     ctx.database,
-    words.map((w) => ({ word: w.raw, prefix: w.prefix })),
+    words.map((w) => ({ word: w.raw, prefix: w.prefix, variants: adjacentSwaps(w.raw) })),
   );
   for (const { word, hasPrefix, candidates } of found) {
     const stem = stemEnglish(word);
     // The word (or another form of it) is in the index, or it is the beginning of one being typed.
     if (hasPrefix || candidates.some((c) => c.term === word || stemEnglish(c.term) === stem)) continue;
     // Alike in letters is not enough: "download" is not a typo of "down", nor "manual" of "many".
+    // The fewest edits first (alloewd: allowed, one swap, before allow), then the most alike.
     const best = candidates
-      .filter((c) => c.similarity >= TYPO_SIMILARITY && editDistance(word, c.term) <= maxTypoEdits(word.length))
-      .sort((a, b) => b.similarity - a.similarity || b.entries - a.entries)
+      .map((c) => ({ ...c, edits: editDistance(word, c.term) }))
+      .filter((c) => c.edits <= maxTypoEdits(word.length) && (c.similarity >= TYPO_SIMILARITY || c.edits === 1))
+      .sort((a, b) => a.edits - b.edits || b.similarity - a.similarity || b.entries - a.entries)
       .slice(0, MAX_CORRECTIONS)
       .map((c) => c.term);
     if (best.length === 0) continue;
