@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmailAddress } from './email';
 import { CUSTOMER_ROLES, STAFF_ROLES } from '../permissions';
 import { LOCALES } from '../locale';
 import { Line } from './text';
@@ -30,7 +31,7 @@ export const Me = z.object({
 export type Me = z.infer<typeof Me>;
 
 export const SignInBody = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
+  email: EmailAddress,
   password: z.string().min(1).max(128),
 });
 export type SignInBody = z.infer<typeof SignInBody>;

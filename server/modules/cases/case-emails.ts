@@ -63,7 +63,7 @@ export interface CaseEmailInput {
 }
 
 /** Who gets a case email and where it points, whatever it tells of. */
-export type CaseEmailSetting = Omit<CaseEmailInput, 'kind' | 'actorName' | 'text' | 'internal'>;
+type CaseEmailSetting = Omit<CaseEmailInput, 'kind' | 'actorName' | 'text' | 'internal'>;
 
 /** The most of a post an email quotes. */
 const QUOTE_LIMIT = 4000;
