@@ -29,7 +29,7 @@ export const SearchQuery = z.object({
   q: queryText().max(10_000).default('').describe('Any words; longer text is cut to its first 500 characters'),
   types: KindList.optional(),
   productId: z.uuid().optional(),
-  language: z.enum(ARTICLE_LANGUAGES).optional(),
+  language: z.enum(ARTICLE_LANGUAGES).optional().describe('Articles and cases in this language; documents and releases, which have none, stay'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   offset: z.coerce.number().int().min(0).max(1_000).default(0),
 });

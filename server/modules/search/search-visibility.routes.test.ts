@@ -88,6 +88,18 @@ describe('GET /api/v1/organizations/:organizationId/search (visibility)', () => 
     expect(ids(korean)).toEqual(sorted(s.articles.publicKo, s.articles.bilingual));
   });
 
+  it('keeps documents and releases, which have no language, under a language filter', async () => {
+    const all = await search(owner, `${s.base}/search?q=quasar&limit=50`);
+    const catalog = all.items.filter((item) => item.kind === 'document' || item.kind === 'release');
+    expect(catalog.length).toBeGreaterThan(0);
+    for (const language of ['ko', 'en']) {
+      const filtered = await search(owner, `${s.base}/search?q=quasar&language=${language}&limit=50`);
+      expect(ids({ ...filtered, items: filtered.items.filter((item) => item.kind === 'document' || item.kind === 'release') })).toEqual(ids({ ...all, items: catalog }));
+      expect(filtered.counts.document + filtered.counts.release).toBe(all.counts.document + all.counts.release);
+      expect(filtered.items.filter((item) => item.kind === 'article').every((item) => item.language === language)).toBe(true);
+    }
+  });
+
   it('shows one result per article, in the reader’s language when both match, with its href', async () => {
     const results = await search(owner, `${s.base}/search?q=${encodeURIComponent('quasar 2017')}`);
     const bilingual = results.items.filter((i) => i.id === s.articles.bilingual);

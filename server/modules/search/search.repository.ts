@@ -119,7 +119,8 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
   const query = sql`${filter.tsquery}::tsquery`;
   const filters: SQL[] = [];
   if (filter.productId) filters.push(sql` and ${filter.productId}::uuid = any(e.product_ids)`);
-  if (filter.language) filters.push(sql` and e.language = ${filter.language}`);
+  // Documents and releases carry no language: a language filter narrows the articles and cases.
+  if (filter.language) filters.push(sql` and (e.language = ${filter.language} or e.language is null)`);
   const siteOf =
     v.face === 'portal'
       ? sql`case when p.kind in ('document', 'release') then (

@@ -267,6 +267,19 @@ describe('search quality', () => {
     expect(snippet.highlights.map(([a, b]) => snippet.snippet.slice(a, b))).toEqual(['라이선스']);
   });
 
+  it('finds words written in their other spelling (라이센스, 고객포탈, licence) and calls none of them a typo', async () => {
+    const korean = await publishedArticle({ translations: [{ language: 'ko', title: '고객 포털에서 라이선스 파일 받기' }] });
+    const british = await publishedArticle({ translations: [{ language: 'en', title: 'Upload the licence file of the kiwifruit node' }] });
+    for (const q of ['라이센스', '라이센스를', '고객포탈', '고객포탈 라이센스']) {
+      expect((await search(q)).items.map((i) => i.id), q).toContain(korean.id);
+    }
+    const result = (await search('라이센스를')).items.find((i) => i.id === korean.id)!;
+    expect(result.titleHighlights.map(([a, b]) => result.title.slice(a, b))).toEqual(['라이선스']);
+    const american = await search('license kiwifruit');
+    expect(american.items.map((i) => i.id)).toContain(british.id);
+    expect(american.corrected).toEqual([]);
+  });
+
   it('corrects Latin typos against the index and says so', async () => {
     const article = await publishedArticle({ translations: [{ language: 'en', title: 'Renew the license before it expires' }] });
     const results = await search('licnese renew');

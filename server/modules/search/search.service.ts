@@ -92,7 +92,8 @@ type Correction = SearchResults['corrected'][number];
 
 /** The vocabulary's words a Latin word of the query may have meant, when the word is not in the index. */
 async function correctTypos(ctx: ServiceContext, parsed: ParsedQuery): Promise<{ corrections: Map<string, string[]>; corrected: Correction[] }> {
-  const words = parsed.words.filter((w) => w.kind === 'latin' && w.alphabetic && w.raw.length >= TYPO_MIN_LENGTH) as Extract<ParsedQuery['words'][number], { kind: 'latin' }>[];
+  // A word with another spelling (licence, license) is a word, not a typo.
+  const words = parsed.words.filter((w) => w.kind === 'latin' && w.alphabetic && w.raw.length >= TYPO_MIN_LENGTH && w.spellings.length === 0) as Extract<ParsedQuery['words'][number], { kind: 'latin' }>[];
   const corrections = new Map<string, string[]>();
   const corrected: Correction[] = [];
   if (words.length === 0) return { corrections, corrected };

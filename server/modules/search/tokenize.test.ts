@@ -151,6 +151,22 @@ describe('parseQuery and buildTsquery', () => {
     expect(parseQuery('않습니다').words.map((w) => w.raw)).toEqual(['않습니다']);
   });
 
+  it('finds a word by its other spellings, Korean loanwords and British or American English, both ways', () => {
+    expect(matches('라이센스를', 'PI Server 라이선스 활성화')).toBe(true);
+    expect(matches('라이선스', '라이센스 파일을 올리세요')).toBe(true);
+    expect(matches('고객포탈', '고객 포털에 로그인')).toBe(true);
+    expect(matches('PI 비젼', 'PI Vision(비전) 디스플레이')).toBe(true);
+    expect(matches('메뉴얼', '설치 매뉴얼')).toBe(true);
+    expect(matches('license file', 'Upload the licence file')).toBe(true);
+    expect(matches('licence', 'the license expired')).toBe(true);
+    expect(matches('catalogue', 'Product catalog')).toBe(true);
+    // Only the spelling of the loanword changes: the rest of the word still has to match.
+    expect(matches('라이센스를', '라이브러리 센스')).toBe(false);
+    expect(buildTsquery(parseQuery('라이센스'))).toBe(
+      "( ( '라이센스' | ( '라이' & '이센' & '센스' ) ) | ( '라이선스' | ( '라이' & '이선' & '선스' ) ) )",
+    );
+  });
+
   it('ORs a typo with its corrections', () => {
     expect(buildTsquery(parseQuery('licnse key'), new Map([['licnse', ['license']]]))).toBe("( 'licns' | 'licnse' | 'license' | 'licens' ) & 'key':*");
   });
@@ -199,6 +215,11 @@ describe('highlights and snippets', () => {
     const text = 'Lost connections: 라이선스를 다시 활성화하고 원격 지원 세션을 여세요.';
     const forms = matchFormsOf(parseQuery('connection 라이선스 원격지원 세션'));
     expect(highlightRanges(text, forms).map(([s, e]) => text.slice(s, e))).toEqual(['connections', '라이선스', '원격', '지원', '세션']);
+  });
+
+  it('marks a word written in its other spelling', () => {
+    const text = '라이선스 파일과 licence file';
+    expect(highlightRanges(text, matchFormsOf(parseQuery('라이센스 license'))).map(([s, e]) => text.slice(s, e))).toEqual(['라이선스', 'licence']);
   });
 
   it('keeps offsets in the original text when normalization changes it', () => {

@@ -1,4 +1,5 @@
 import { stemEnglish } from './english-stemmer';
+import { hangulSpellings, latinSpellings } from './spelling-variants';
 
 /**
  * The search tokenizer (issue 7): the same tokens for what is indexed and what is asked, with no
@@ -240,8 +241,8 @@ const KOREAN_STOPWORDS = new Set(
 
 /** A word of the query and the tokens it matches. */
 export type QueryWord =
-  | { kind: 'latin'; raw: string; stem: string; alphabetic: boolean; prefix: boolean; stopword: boolean }
-  | { kind: 'hangul'; raw: string; stripped: string; pieces: string[]; prefix: boolean }
+  | { kind: 'latin'; raw: string; stem: string; alphabetic: boolean; prefix: boolean; stopword: boolean; spellings: readonly string[] }
+  | { kind: 'hangul'; raw: string; stripped: string; pieces: string[]; prefix: boolean; spellings: HangulSpelling[] }
   | { kind: 'other'; raw: string; pieces: string[] };
 
 export interface ParsedQuery {
@@ -266,6 +267,18 @@ export function stripParticle(word: string): string {
   return word;
 }
 
+/** Another spelling of a Korean query word (spelling-variants.ts), matched as the word would be. */
+export interface HangulSpelling {
+  raw: string;
+  stripped: string;
+  pieces: string[];
+}
+
+function hangulSpelling(raw: string): HangulSpelling {
+  const stripped = stripParticle(raw);
+  return { raw, stripped, pieces: Array.from(stripped).length > 1 ? bigrams(stripped) : [stripped] };
+}
+
 /** Reads a query into words: the same tokenizer as the index, per word. */
 export function parseQuery(q: string): ParsedQuery {
   const text = Array.from(q.trim()).slice(0, MAX_QUERY_LENGTH).join('').trim();
@@ -276,13 +289,12 @@ export function parseQuery(q: string): ParsedQuery {
     if (seen.has(`${run.kind}:${run.text}`) || run.text.length > MAX_TOKEN_LENGTH * 4) continue;
     seen.add(`${run.kind}:${run.text}`);
     if (run.kind === 'hangul') {
-      const stripped = stripParticle(run.text);
-      const length = Array.from(stripped).length;
-      words.push({ kind: 'hangul', raw: run.text, stripped, pieces: length > 1 ? bigrams(stripped) : [stripped], prefix: length === 1 });
+      const { stripped, pieces } = hangulSpelling(run.text);
+      words.push({ kind: 'hangul', raw: run.text, stripped, pieces, prefix: Array.from(stripped).length === 1, spellings: hangulSpellings(run.text).map(hangulSpelling) });
     } else if (run.kind === 'latin') {
       if (run.text.length > MAX_TOKEN_LENGTH) continue;
       const alphabetic = isAlphabetic(run.text);
-      words.push({ kind: 'latin', raw: run.text, stem: alphabetic ? stemEnglish(run.text) : run.text, alphabetic, prefix: false, stopword: STOPWORDS.has(run.text) });
+      words.push({ kind: 'latin', raw: run.text, stem: alphabetic ? stemEnglish(run.text) : run.text, alphabetic, prefix: false, stopword: STOPWORDS.has(run.text), spellings: latinSpellings(run.text) });
     } else {
       words.push({ kind: 'other', raw: run.text, pieces: run.kind === 'cjk' && Array.from(run.text).length > 1 ? bigrams(run.text) : [run.text] });
     }
@@ -316,19 +328,22 @@ function latinOperand(word: Extract<QueryWord, { kind: 'latin' }>, corrections: 
     terms.add(quoteLexeme(word.stem));
     if (word.raw !== word.stem) terms.add(quoteLexeme(word.raw));
   }
-  for (const corrected of corrections?.get(word.raw) ?? []) {
-    terms.add(quoteLexeme(corrected));
-    if (isAlphabetic(corrected)) terms.add(quoteLexeme(stemEnglish(corrected)));
+  for (const other of [...word.spellings, ...(corrections?.get(word.raw) ?? [])]) {
+    terms.add(quoteLexeme(other));
+    if (isAlphabetic(other)) terms.add(quoteLexeme(stemEnglish(other)));
   }
   return terms.size === 1 ? [...terms][0]! : `( ${[...terms].join(' | ')} )`;
 }
 
 function hangulOperand(word: Extract<QueryWord, { kind: 'hangul' }>): string {
   if (word.prefix) return `${quoteLexeme(word.stripped)}:*`;
-  const whole = quoteLexeme(word.raw);
-  const pieces = word.pieces.map(quoteLexeme);
-  const all = pieces.length === 1 ? pieces[0]! : `( ${pieces.join(' & ')} )`;
-  return whole === all ? whole : `( ${whole} | ${all} )`;
+  const spellings = [word, ...word.spellings].map((spelling) => {
+    const whole = quoteLexeme(spelling.raw);
+    const pieces = spelling.pieces.map(quoteLexeme);
+    const all = pieces.length === 1 ? pieces[0]! : `( ${pieces.join(' & ')} )`;
+    return whole === all ? whole : `( ${whole} | ${all} )`;
+  });
+  return spellings.length === 1 ? spellings[0]! : `( ${spellings.join(' | ')} )`;
 }
 
 /** One operand per word: what that word matches. */
@@ -395,13 +410,14 @@ export function matchFormsOf(parsed: ParsedQuery, corrections?: Corrections): Ma
       forms.raws.add(word.raw);
       if (word.alphabetic) forms.stems.add(word.stem);
       if (word.prefix) forms.prefixes.push(word.raw);
-      for (const corrected of corrections?.get(word.raw) ?? []) {
-        forms.raws.add(corrected);
-        if (isAlphabetic(corrected)) forms.stems.add(stemEnglish(corrected));
+      for (const other of [...word.spellings, ...(corrections?.get(word.raw) ?? [])]) {
+        forms.raws.add(other);
+        if (isAlphabetic(other)) forms.stems.add(stemEnglish(other));
       }
+    } else if (word.kind === 'hangul') {
+      for (const spelling of [word, ...word.spellings]) forms.words.push({ whole: spelling.stripped, pieces: spelling.pieces.filter((piece) => piece !== spelling.stripped) });
     } else {
-      const whole = word.kind === 'hangul' ? word.stripped : word.raw;
-      forms.words.push({ whole, pieces: word.pieces.filter((piece) => piece !== whole) });
+      forms.words.push({ whole: word.raw, pieces: word.pieces.filter((piece) => piece !== word.raw) });
     }
   }
   return forms;

@@ -13,6 +13,7 @@ import { MAX_QUERY_LENGTH, readSearchParams, writeSearchParams } from './search-
 import { SearchResultCard } from './search-result-card';
 import { useProductChoices, useSearchResults, type SearchRequest, type SearchScope } from './search.api';
 import { useImeSafeInput } from './use-ime-safe-input';
+import { correctedQuery } from './corrected-query';
 
 /** How long typing must pause before the results follow. */
 const DEBOUNCE_MS = 250;
@@ -107,7 +108,7 @@ function SearchView({ scope }: { scope: SearchScope }) {
       </Card>
       {first && first.corrected.length > 0 ? (
         <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} data-testid="search-corrected">
-          {t('search.corrected', { words: first.corrected.map((entry) => entry.to).join(', '), original: first.corrected.map((entry) => entry.from).join(', ') })}
+          {t('search.corrected', { words: correctedQuery(first.query, first.corrected), original: first.query })}
         </Alert>
       ) : null}
       {request.q.trim() === '' ? (
