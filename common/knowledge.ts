@@ -27,3 +27,11 @@ export function verificationState(verifiedAt: Date | null, expiresAt: Date | nul
   if (expiresAt && expiresAt.getTime() <= now.getTime()) return 'review_due';
   return 'verified';
 }
+
+/**
+ * What readers (the portal, the public page) are told: verified or not. A lapsed verification is the
+ * engineers' to-do (Review due), never shown to customers as such.
+ */
+export function readerVerificationState(state: VerificationState): Exclude<VerificationState, 'review_due'> {
+  return state === 'review_due' ? 'unverified' : state;
+}

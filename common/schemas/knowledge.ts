@@ -162,7 +162,9 @@ export const VoteResult = z.object({ helpful: z.number().int(), notHelpful: z.nu
 export const ArticleFromCase = z.object({ id: z.uuid(), created: z.boolean().describe('false when the case already had its article') });
 
 /** The portal's list: status and visibility are implied (published, for customers or public). */
-export const PortalArticleListQuery = ArticleListQuery.omit({ status: true, visibility: true });
+export const PortalArticleListQuery = ArticleListQuery.omit({ status: true, visibility: true }).extend({
+  verification: z.enum(['verified', 'unverified']).optional().describe('Verified now, or not (a lapsed verification is not)'),
+});
 export type PortalArticleListQuery = z.infer<typeof PortalArticleListQuery>;
 
 /** An attachment upload: the raw bytes as the body, the file name here. */

@@ -17,7 +17,8 @@ export interface ArticleListFilter {
   status?: ArticleStatus | undefined;
   visibility?: ArticleVisibility | undefined;
   language?: ArticleLanguage | undefined;
-  verification?: VerificationState | undefined;
+  /** A state, or `not_verified`: never verified or lapsed (what readers call unverified). */
+  verification?: VerificationState | 'not_verified' | undefined;
   productId?: string | undefined;
   /** Articles left out (those a case already links). */
   excludeIds?: readonly string[] | undefined;
@@ -62,6 +63,7 @@ function conditionsOf(filter: ArticleListFilter): SQL[] {
   if (filter.excludeIds?.length) conditions.push(notInArray(articles.id, [...filter.excludeIds]));
   const now = filter.now;
   if (filter.verification === 'unverified') conditions.push(isNull(articles.verifiedAt));
+  if (filter.verification === 'not_verified') conditions.push(or(isNull(articles.verifiedAt), lte(articles.verificationExpiresAt, now))!);
   if (filter.verification === 'verified') conditions.push(and(isNotNull(articles.verifiedAt), or(isNull(articles.verificationExpiresAt), gt(articles.verificationExpiresAt, now)))!);
   if (filter.verification === 'review_due') conditions.push(and(isNotNull(articles.verifiedAt), lte(articles.verificationExpiresAt, now))!);
   return conditions;

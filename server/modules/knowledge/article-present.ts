@@ -1,5 +1,5 @@
 import { formatCaseNumber } from '../../../common/cases';
-import { verificationState, type ArticleLanguage } from '../../../common/knowledge';
+import { readerVerificationState, verificationState, type ArticleLanguage } from '../../../common/knowledge';
 import type { Locale } from '../../../common/locale';
 import type { PersonRef } from '../../../common/schemas/cases';
 import type { Article, ArticleAttachment, ArticlePage } from '../../../common/schemas/knowledge';
@@ -54,6 +54,11 @@ export function presentVerification(row: Pick<ArticleRow, 'verifiedAt' | 'verifi
     verifiedBy: personOf(row.verifiedBy, people),
     expiresAt: iso(row.verificationExpiresAt),
   };
+}
+
+/** The verification as readers see it: a lapsed one is no verification (Review due is the engineers'). */
+export function readerVerification(verification: ReturnType<typeof presentVerification>): ReturnType<typeof presentVerification> {
+  return readerVerificationState(verification.state) === verification.state ? verification : { state: 'unverified', verifiedAt: null, verifiedBy: null, expiresAt: null };
 }
 
 /** The console's article: every translation (drafts included), tags, attachments, the source case. */

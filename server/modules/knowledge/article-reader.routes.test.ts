@@ -192,10 +192,31 @@ describe('GET /api/v1/public/articles/:articleId', () => {
     expect((await t.app.inject({ method: 'PUT', url: `${PUBLIC}/${article.id}/vote`, payload: { value: 'up' } })).statusCode).toBe(404);
   });
 
-  it('reads articles built by the knowledge factory (verification shown, review due after the period)', async () => {
-    const old = new Date(t.clock.now().getTime() - 200 * 86_400_000);
-    const built = await buildArticle(t.ctx, { visibility: 'public', verified: old, translations: [{ language: 'en', title: 'Old but verified once' }] });
-    const view = ArticleView.parse((await t.app.inject({ method: 'GET', url: `${PUBLIC}/${built.id}` })).json());
-    expect(view.verification).toMatchObject({ state: 'review_due', verifiedAt: old.toISOString() });
+  it('shows a verification to readers while it lasts, and a lapsed one as none (Review due is for engineers only)', async () => {
+    const now = t.clock.now().getTime();
+    const recent = new Date(now - 10 * 86_400_000);
+    const old = new Date(now - 200 * 86_400_000);
+    const fresh = await buildArticle(t.ctx, { visibility: 'public', verified: recent, translations: [{ language: 'en', title: 'Verified lately' }] });
+    const lapsed = await buildArticle(t.ctx, { visibility: 'public', verified: old, translations: [{ language: 'en', title: 'Old but verified once' }] });
+    const never = await buildArticle(t.ctx, { visibility: 'public', translations: [{ language: 'en', title: 'Never verified' }] });
+    const viewOf = async (id: string) => ArticleView.parse((await t.app.inject({ method: 'GET', url: `${PUBLIC}/${id}` })).json()).verification;
+    expect(await viewOf(fresh.id)).toMatchObject({ state: 'verified', verifiedAt: recent.toISOString() });
+    expect(await viewOf(lapsed.id)).toEqual({ state: 'unverified', verifiedAt: null, verifiedBy: null, expiresAt: null });
+    const member = await s.customer.inject('GET', `${s.portal}/${lapsed.id}`);
+    expect(ArticleView.parse(member.json()).verification.state).toBe('unverified');
+    // The engineers still see it as due for review.
+    const console = await s.engineer.inject('GET', `${CONSOLE}/${lapsed.id}`);
+    expect(console.json()).toMatchObject({ verification: { state: 'review_due', verifiedAt: old.toISOString() } });
+    // The portal's list and its filter: verified now, or not (lapsed included); review_due is not a reader's filter.
+    const list = async (query: string) => ArticlePage.parse((await s.customer.inject('GET', `${s.portal}?limit=100${query}`)).json()).items;
+    const stateOf = new Map((await list('')).map((item) => [item.id, item.verification]));
+    expect([stateOf.get(fresh.id), stateOf.get(lapsed.id), stateOf.get(never.id)]).toEqual(['verified', 'unverified', 'unverified']);
+    const unverified = (await list('&verification=unverified')).map((item) => item.id);
+    expect(unverified).toEqual(expect.arrayContaining([lapsed.id, never.id]));
+    expect(unverified).not.toContain(fresh.id);
+    const verified = (await list('&verification=verified')).map((item) => item.id);
+    expect(verified).toContain(fresh.id);
+    expect(verified).not.toContain(lapsed.id);
+    expectError(await s.customer.inject('GET', `${s.portal}?verification=review_due`), 400, 'validation.failed');
   });
 });

@@ -1,4 +1,4 @@
-import type { ArticleLanguage } from '../../../common/knowledge';
+import { readerVerificationState, type ArticleLanguage } from '../../../common/knowledge';
 import type { Locale } from '../../../common/locale';
 import type { ArticlePage, ArticleView, PortalArticleListQuery } from '../../../common/schemas/knowledge';
 import type { Actor } from '../../platform/actor';
@@ -8,7 +8,7 @@ import { recordArticleAudit } from './article-audit';
 import { openArticleAttachment, type OpenedArticleFile } from './article-attachments.service';
 import { decodeArticleCursor, encodeArticleCursor } from './article-cursor';
 import { listArticlePage } from './article-list.repository';
-import { articleNotFound, peopleById, presentAttachment, presentListItems, presentVerification } from './article-present';
+import { articleNotFound, peopleById, presentAttachment, presentListItems, presentVerification, readerVerification } from './article-present';
 import {
   addToVoteCounts,
   deleteVote,
@@ -85,7 +85,7 @@ export async function readArticle(ctx: ServiceContext, reader: ArticleReaderCont
     resolution: translation.resolution,
     visibility: row.visibility,
     products: tags.map(({ id, name }) => ({ id, name })),
-    verification: presentVerification(row, ctx.clock.now(), people),
+    verification: readerVerification(presentVerification(row, ctx.clock.now(), people)),
     languages: published.map((t) => t.language),
     attachments: attachments.map((a) => presentAttachment(a, `${reader.base}/${row.id}`)),
     votes: { helpful: row.helpfulCount, notHelpful: row.notHelpfulCount, mine: voteOf(mine) },
@@ -102,12 +102,21 @@ export async function listReaderArticles(ctx: ServiceContext, locale: Locale, qu
   const q = query.q?.normalize('NFC').trim();
   const { rows, total } = await listArticlePage(
     ctx.db,
-    { visibilities: visibilitiesFor('customer'), publishedOnly: true, q, language: query.language, verification: query.verification, productId: query.productId, now },
+    {
+      visibilities: visibilitiesFor('customer'),
+      publishedOnly: true,
+      q,
+      language: query.language,
+      verification: query.verification === 'unverified' ? 'not_verified' : query.verification,
+      productId: query.productId,
+      now,
+    },
     { after, limit: query.limit + 1 },
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: await presentListItems(ctx.db, page, { publishedOnly: true, locale, now }), nextCursor: rows.length > query.limit && last ? encodeArticleCursor(last.micros, last.id) : null, total };
+  const items = (await presentListItems(ctx.db, page, { publishedOnly: true, locale, now })).map((item) => ({ ...item, verification: readerVerificationState(item.verification) }));
+  return { items, nextCursor: rows.length > query.limit && last ? encodeArticleCursor(last.micros, last.id) : null, total };
 }
 
 /**
