@@ -1,7 +1,9 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../../common/errors';
-import { buildTestApp, type TestApp } from '../../test/test-app';
+import { MAX_HEADER_BYTES } from '../../app';
+import { buildUser } from '../../test/factories';
+import { buildTestApp, signInAs, type TestApp } from '../../test/test-app';
 
 // Requests Node's parser refuses never reach a route: these go over a real socket to a listening app.
 let t: TestApp;
@@ -31,27 +33,34 @@ function raw(request: string): Promise<{ status: number; headers: string; body: 
 }
 
 describe('requests the HTTP parser refuses', () => {
-  it('answers an address and headers over 16 KB with 431 and the error envelope, in the language asked for', async () => {
-    const response = await raw(`GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nAccept-Language: ko-KR,ko;q=0.9\r\nX-Filler: ${'a'.repeat(20_000)}\r\n\r\n`);
+  it('answers an address and headers over MAX_HEADER_BYTES with 431 and the error envelope', async () => {
+    const response = await raw(`GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nX-Filler: ${'a'.repeat(MAX_HEADER_BYTES)}\r\n\r\n`);
     expect(response.status).toBe(431);
     expect(response.headers).toMatch(/content-type: application\/json; charset=utf-8/i);
-    expect(JSON.parse(response.body)).toEqual({ error: { code: 'request.header_too_large', message: ERROR_MESSAGES['request.header_too_large'].ko } });
-  });
-
-  it('answers a search address of 10,000 percent-encoded Korean letters the same way, in English when no language was read', async () => {
-    const q = encodeURIComponent('가'.repeat(10_000));
-    const response = await raw(`GET /api/v1/search?q=${q} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
-    expect(response.status).toBe(431);
     expect(JSON.parse(response.body)).toEqual({ error: { code: 'request.header_too_large', message: ERROR_MESSAGES['request.header_too_large'].en } });
   });
 
-  it('answers a page address of thousands of Korean letters with a short page in both languages, not JSON', async () => {
-    const q = encodeURIComponent('가'.repeat(4_000));
-    const response = await raw(`GET /portal/search?q=${q} HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n\r\n`);
+  it('answers a request it cannot parse in the language asked for when that was read', async () => {
+    const response = await raw('GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nAccept-Language: ko-KR,ko;q=0.9\r\nBad Header Line\r\n\r\n');
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toEqual({ error: { code: 'request.malformed', message: ERROR_MESSAGES['request.malformed'].ko } });
+  });
+
+  it('answers a search of 10,000 percent-encoded Korean letters (90 KB of address) with its results', async () => {
+    const user = await buildUser(t.ctx, { staffRole: 'support_engineer' });
+    const engineer = await signInAs(t.app, user.email);
+    const q = encodeURIComponent('가'.repeat(10_000));
+    expect(q.length).toBeGreaterThan(16 * 1024 * 5);
+    const response = await raw(`GET /api/v1/console/search?q=${q} HTTP/1.1\r\nHost: localhost\r\nCookie: ${engineer.cookie}\r\nConnection: close\r\n\r\n`);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ items: [], query: '가'.repeat(500) });
+  });
+
+  it('answers a longer address with 431 in English when no language was read', async () => {
+    const q = encodeURIComponent('가'.repeat(20_000));
+    const response = await raw(`GET /api/v1/console/search?q=${q} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
     expect(response.status).toBe(431);
-    expect(response.headers).toMatch(/content-type: text\/html; charset=utf-8/i);
-    expect(response.body).toContain(ERROR_MESSAGES['request.header_too_large'].ko);
-    expect(response.body).toContain(ERROR_MESSAGES['request.header_too_large'].en);
+    expect(JSON.parse(response.body)).toEqual({ error: { code: 'request.header_too_large', message: ERROR_MESSAGES['request.header_too_large'].en } });
   });
 
   it('answers a request line that is not HTTP with 400 request.malformed', async () => {

@@ -52,31 +52,19 @@ const CLIENT_ERRORS: Record<string, [number, string, ErrorCode]> = {
 const ACCEPT_LANGUAGE = /\r\naccept-language:([^\r\n]*)/i;
 
 /**
- * Fastify's `clientErrorHandler`: a request Node cannot parse (an address and headers over 16 KB,
- * a broken request line, one that arrives too slowly) gets the same error envelope as every other
- * error, in the language its Accept-Language asks for when that much of it was read, instead of
- * Fastify's own `{ error, message, statusCode }`; a page request (GET outside /api) gets a short page
- * saying the same in Korean and English.
+ * Fastify's `clientErrorHandler`: a request Node cannot parse (an address and headers over
+ * `MAX_HEADER_BYTES`, a broken request line, one that arrives too slowly) gets the same error
+ * envelope as every other error, instead of Fastify's own `{ error, message, statusCode }`, in the
+ * language its Accept-Language asks for when that is in the bytes read last (`rawPacket`; of a
+ * request over the limit, only its last 64 KB are, so it is answered in English).
  */
 export function clientErrorHandler(error: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, reason, code] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', 'request.malformed' as const];
   const language = Buffer.isBuffer(error.rawPacket) ? ACCEPT_LANGUAGE.exec(error.rawPacket.toString('latin1'))?.[1] : undefined;
-  // A page the browser asked for (a link to a search of thousands of letters) gets a page, not JSON.
-  const page = Buffer.isBuffer(error.rawPacket) && PAGE_REQUEST.test(error.rawPacket.toString('latin1', 0, 16));
-  const [type, body] = page ? ['text/html', clientErrorPage(code)] : ['application/json', JSON.stringify({ error: { code, message: errorMessage(code, pickLocale(language, 'en')) } } satisfies ErrorEnvelope)];
+  const body = JSON.stringify({ error: { code, message: errorMessage(code, pickLocale(language, 'en')) } } satisfies ErrorEnvelope);
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${type}; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy();
-}
-
-/** A GET of anything but the API: a page of the web app. */
-const PAGE_REQUEST = /^GET \/(?!api(?:\/|\?|$))/;
-
-/** The page for a refused page request, in both languages (its Accept-Language may not have been read). */
-function clientErrorPage(code: ErrorCode): string {
-  const ko = errorMessage(code, 'ko');
-  const en = errorMessage(code, 'en');
-  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Atrium</title></head><body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5"><p>${ko}</p><p lang="en">${en}</p><p><a href="/">Atrium</a></p></body></html>`;
 }
