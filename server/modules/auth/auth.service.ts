@@ -20,6 +20,7 @@ import {
 } from './auth.repository';
 import { assertIpAllowed } from './ip-allowlist';
 import { checkPassword, passwordPolicyParams } from './password-policy';
+import { verifyCurrentPassword } from './current-password';
 import { addressKey, assertNotLocked, assertUnlocked, clearFailures, recordFailure, throttleKeys, USER_KEY_PREFIX } from './throttle';
 
 /** How long the second step of a sign-in may take. */
@@ -127,11 +128,13 @@ export async function signIn(ctx: ServiceContext, email: string, password: strin
     await recordAudit(ctx.db, { category: 'sign_in', action: 'sign_in.ip_refused', actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client });
     throw error;
   }
-  // Only counters that exist are cleared: most sign-ins follow no failure and write nothing here.
-  await clearFailures(ctx, counted);
-
   const methods = mfaMethodsOf(candidate.confirmedFactorKinds, candidate.hasUnusedRecoveryCodes);
-  return continueAfterFirstFactor(ctx, user, origin, { firstFactor: 'password', methods, mfaRequired: candidate.mfaRequired });
+  const outcome = await continueAfterFirstFactor(ctx, user, origin, { firstFactor: 'password', methods, mfaRequired: candidate.mfaRequired });
+  // The failures are cleared when the whole sign-in succeeds: a right password before a second
+  // step clears nothing, or wrong codes between fresh passwords would never reach the lock. Only
+  // counters that exist are cleared: most sign-ins follow no failure and write nothing here.
+  if (outcome.status === 'signed_in') await clearFailures(ctx, counted);
+  return outcome;
 }
 
 /** How a user proved who they are before any second step. */
@@ -276,11 +279,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   origin: RequestOrigin,
 ): Promise<void> {
-  const user = await findUserById(ctx.db, actor.userId);
-  if (user && !user.passwordHash) throw badRequest('auth.password_not_set', { fieldErrors: { currentPassword: ['auth.password_not_set'] } });
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw badRequest('auth.wrong_password', { fieldErrors: { currentPassword: ['auth.wrong_password'] } });
-  }
+  const user = await verifyCurrentPassword(ctx, await findUserById(ctx.db, actor.userId), input.currentPassword, origin, 'currentPassword');
   await assertPasswordAcceptable(ctx, input.newPassword);
   if (input.newPassword === input.currentPassword) {
     const { passwordPolicy } = await getSetting(ctx, 'security');

@@ -60,6 +60,26 @@ describe('sign-in with a second step', () => {
     t.clock.advance(31_000);
   });
 
+  it('counts wrong codes across fresh challenges: a right password before the second step clears nothing', async () => {
+    const { email, secret } = await userWithTotp();
+    // Three wrong codes, a fresh sign-in with the password, one more wrong code: four, no lock yet.
+    const first = (await signIn(email)).json().challengeToken;
+    for (let i = 0; i < 3; i += 1) expect((await secondStep(first, 'totp', '000000')).statusCode).toBe(400);
+    const second = await signIn(email);
+    expect(second.statusCode).toBe(200);
+    expect((await secondStep(second.json().challengeToken, 'totp', '000000')).statusCode).toBe(400);
+    // The fifth wrong code, after yet another password, locks.
+    const fifth = await secondStep((await signIn(email)).json().challengeToken, 'totp', '000000');
+    expect(fifth.statusCode).toBe(429);
+    expect(fifth.json().error.code).toBe('auth.locked');
+    t.clock.advance(31_000);
+    // A whole sign-in clears the count: four wrong codes after it do not lock.
+    expect((await secondStep((await signIn(email)).json().challengeToken, 'totp', totpCode(secret))).statusCode).toBe(200);
+    const again = (await signIn(email)).json().challengeToken;
+    for (let i = 0; i < 4; i += 1) expect((await secondStep(again, 'totp', '000000')).statusCode).toBe(400);
+    t.clock.advance(31_000);
+  });
+
   it('signs in with a recovery code, once', async () => {
     const { email, codes } = await userWithTotp();
     const code = codes[0]!;

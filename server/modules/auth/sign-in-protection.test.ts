@@ -59,6 +59,30 @@ describe('sign-in lockout', () => {
     expect((await signIn(user.email, DEFAULT_PASSWORD, ip)).statusCode).toBe(200);
   });
 
+  it('holds the current password asked for by account changes to the lock: wrong ones count, none is checked while locked', async () => {
+    const user = await buildUser(t.ctx);
+    const client = await signInAs(t.app, user.email);
+    const ip = '198.51.100.88';
+    const change = (currentPassword: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/password',
+        headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'x-forwarded-for': ip },
+        payload: { currentPassword, newPassword: 'Brand-new!pass7' },
+      });
+    for (let i = 0; i < 4; i += 1) expect((await change('Wrong!pass1')).json().error.code).toBe('auth.wrong_password');
+    const fifth = await change('Wrong!pass1');
+    expect(fifth.statusCode).toBe(429);
+    expect(fifth.json().error.code).toBe('auth.locked');
+    // Locked, even the right password is not checked, and sign-in waits too.
+    expect((await change(DEFAULT_PASSWORD)).json().error.code).toBe('auth.locked');
+    expect((await signIn(user.email, DEFAULT_PASSWORD, '198.51.100.89')).json().error.code).toBe('auth.locked');
+    const failed = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'password.check_failed'), eq(auditEvents.actorUserId, user.id)));
+    expect(failed).toHaveLength(5);
+    t.clock.advance(31_000);
+    expect((await change(DEFAULT_PASSWORD)).statusCode).toBe(200);
+  });
+
   it('counts failures per address too, across accounts', async () => {
     const ip = '203.0.113.50';
     for (let i = 0; i < 4; i += 1) expect((await signIn(`nobody-${i}@example.com`, 'Wrong!pass1', ip)).statusCode).toBe(401);

@@ -8,8 +8,9 @@ import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError, badRequest, conflict } from '../../platform/errors';
 import { queueMail } from '../../platform/mail';
-import { hashToken, safeEqual, verifyPassword } from '../../platform/secrets';
+import { hashToken, safeEqual } from '../../platform/secrets';
 import { clearMfaEnrollmentRequired, useUserToken } from '../auth/auth.repository';
+import { verifyCurrentPassword } from '../auth/current-password';
 import { isMfaRequiredForUser } from '../organizations/organizations.repository';
 import { findUserById } from '../users/users.repository';
 import { emailEnrolmentCodeEmail, signInCodeEmail } from './mfa.emails';
@@ -93,12 +94,8 @@ async function issueRecoveryCodes(tx: Db, userId: string, now: Date): Promise<st
   return codes;
 }
 
-async function requirePassword(ctx: ServiceContext, userId: string, password: string): Promise<void> {
-  const user = await findUserById(ctx.db, userId);
-  if (user && !user.passwordHash) throw badRequest('auth.password_not_set', { fieldErrors: { password: ['auth.password_not_set'] } });
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
-    throw badRequest('auth.wrong_password', { fieldErrors: { password: ['auth.wrong_password'] } });
-  }
+async function requirePassword(ctx: ServiceContext, userId: string, password: string, origin: RequestOrigin): Promise<void> {
+  await verifyCurrentPassword(ctx, await findUserById(ctx.db, userId), password, origin, 'password');
 }
 
 /** After a factor is confirmed: recovery codes when it is the first, and the session no longer held back. */
@@ -199,7 +196,7 @@ export async function confirmEmail(ctx: ServiceContext, actor: Actor, code: stri
 
 /** Turns a second step off (current password required); with none left the recovery codes go too. */
 export async function disableFactor(ctx: ServiceContext, actor: Actor, kind: MfaKind, password: string, origin: RequestOrigin): Promise<void> {
-  await requirePassword(ctx, actor.userId, password);
+  await requirePassword(ctx, actor.userId, password, origin);
   await ctx.db.transaction(async (tx) => {
     if (!(await deleteConfirmedMfaFactor(tx, actor.userId, kind))) throw badRequest('auth.mfa_not_enrolled');
     if ((await countConfirmedMfaFactors(tx, actor.userId)) === 0) {
@@ -213,7 +210,7 @@ export async function disableFactor(ctx: ServiceContext, actor: Actor, kind: Mfa
 
 /** New recovery codes (current password required); the old ones stop working. */
 export async function regenerateRecoveryCodes(ctx: ServiceContext, actor: Actor, password: string, origin: RequestOrigin): Promise<{ codes: string[] }> {
-  await requirePassword(ctx, actor.userId, password);
+  await requirePassword(ctx, actor.userId, password, origin);
   return ctx.db.transaction(async (tx) => {
     if ((await countConfirmedMfaFactors(tx, actor.userId)) === 0) throw badRequest('auth.mfa_not_enrolled');
     const codes = await issueRecoveryCodes(tx, actor.userId, ctx.clock.now());

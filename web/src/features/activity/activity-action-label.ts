@@ -22,6 +22,7 @@ const actionKeys = {
   'register.replaced_unverified': 'registerReplacedUnverified',
   'email.verified': 'emailVerified',
   'password.changed': 'passwordChanged',
+  'password.check_failed': 'passwordCheckFailed',
   'password.reset': 'passwordReset',
   'password_reset.requested': 'passwordResetRequested',
   'session.ended': 'sessionEnded',
