@@ -194,7 +194,7 @@ describe('POST /api/v1/auth/register', () => {
     expect(weakExisting.body).toBe(weakFresh.body);
   });
 
-  it('replaces a registration never verified with the real owner’s, who gets a new verification link', async () => {
+  it('lets the owner of the mailbox verify their own registration when someone registered the address first', async () => {
     const email = `victim-${counter}@a-petrochem.example`;
     const attacker = registration({ email, name: 'Attacker', company: 'Evil Corp', address: 'Elsewhere 1', phone: '+1 555', displayName: `attacker_${counter}`, password: 'Attack#Pass9' });
     await register(attacker);
@@ -206,25 +206,67 @@ describe('POST /api/v1/auth/register', () => {
     const response = await register(owner);
     expect(response.statusCode).toBe(202);
     expect(response.json()).toEqual({ status: 'verification_sent' });
-    const [after] = await t.database.db.select().from(users).where(eq(users.email, email));
-    expect(after!.id).toBe(before!.id);
-    expect(after).toMatchObject({ name: '이서연', company: 'A석유화학', address: owner.address, phone: owner.phone, displayName: owner.displayName, emailVerifiedAt: null, locale: 'ko' });
-    expect(JSON.stringify(after)).not.toMatch(/Attacker|Evil Corp|Elsewhere/);
-    // The attacker's display name is free again, their password and link are dead.
-    expect((await register(registration({ displayName: attacker.displayName }))).statusCode).toBe(202);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: attackerToken } })).json().error.code).toBe('auth.token_used');
     await t.drainJobs();
     const mail = t.mail.last(email);
     expect(mail.text).toContain('이서연님');
     expect(mail.text).not.toContain('Attacker');
     const token = tokenOf(findLink(mail, '/verify-email'));
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).statusCode).toBe(200);
+    const [after] = await t.database.db.select().from(users).where(eq(users.email, email));
+    expect(after!.id).toBe(before!.id);
+    expect(after).toMatchObject({ name: '이서연', company: 'A석유화학', address: owner.address, phone: owner.phone, displayName: owner.displayName, locale: 'ko' });
+    expect(after!.emailVerifiedAt).not.toBeNull();
+    expect(JSON.stringify(after)).not.toMatch(/Attacker|Evil Corp|Elsewhere/);
+    // The attacker's link and password are dead, their display name free again.
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: attackerToken } })).json().error.code).toBe('auth.token_used');
     const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: attacker.password } });
     expect(wrong.json().error.code).toBe('auth.invalid_credentials');
+    expect((await register(registration({ displayName: attacker.displayName }))).statusCode).toBe(202);
     await signInAs(t.app, email, owner.password as string);
     const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.actorUserId, after!.id));
-    expect(events.map((e) => e.action)).toContain('register.replaced_unverified');
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['register', 'register.pending_unverified', 'email.verified']));
     expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, after!.id))).toHaveLength(1);
+  });
+
+  it('keeps a registration waiting for its link when someone registers the address again: their details wait in their own link', async () => {
+    const email = `owner-first-${counter}@a-petrochem.example`;
+    const owner = registration({ email, name: '김민준', displayName: `minjun_${counter}`, password: 'Owner#Pass7' });
+    await register(owner);
+    await t.drainJobs();
+    const ownerToken = tokenOf(findLink(t.mail.last(email), '/verify-email'));
+    const attacker = registration({ email, name: 'Attacker', company: 'Evil Corp', displayName: `evil_${counter}`, password: 'Attack#Pass9' });
+    expect((await register(attacker)).statusCode).toBe(202);
+    await t.drainJobs();
+    const attackerMail = t.mail.last(email);
+    expect(attackerMail.text).toContain('Attacker');
+    const attackerToken = tokenOf(findLink(attackerMail, '/verify-email'));
+    // Nothing of the account changed, and the owner's link still works.
+    const [waiting] = await t.database.db.select().from(users).where(eq(users.email, email));
+    expect(waiting).toMatchObject({ name: '김민준', displayName: owner.displayName, emailVerifiedAt: null });
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: ownerToken } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: attackerToken } })).json().error.code).toBe('auth.token_used');
+    const [verified] = await t.database.db.select().from(users).where(eq(users.email, email));
+    expect(verified).toMatchObject({ name: '김민준', displayName: owner.displayName });
+    expect(JSON.stringify(verified)).not.toMatch(/Attacker|Evil Corp/);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: attacker.password } })).json().error.code).toBe('auth.invalid_credentials');
+    await signInAs(t.app, email, owner.password as string);
+  });
+
+  it('keeps the account’s display name when another account took the later registration’s meanwhile', async () => {
+    const email = `name-race-${counter}@a-petrochem.example`;
+    const first = registration({ email, displayName: `first_${counter}` });
+    await register(first);
+    const laterName = `later_${counter}`;
+    const later = registration({ email, name: 'Later Name', displayName: laterName, password: 'Later#Pass7' });
+    await register(later);
+    await t.drainJobs();
+    const token = tokenOf(findLink(t.mail.last(email), '/verify-email'));
+    // Another person registers the later registration's display name before the link is opened.
+    expect((await register(registration({ displayName: laterName.toUpperCase() }))).statusCode).toBe(202);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).statusCode).toBe(200);
+    const [user] = await t.database.db.select().from(users).where(eq(users.email, email));
+    expect(user).toMatchObject({ name: 'Later Name', displayName: first.displayName });
+    await signInAs(t.app, email, later.password as string);
   });
 
   it('stores SQL and HTML in every field as inert text', async () => {

@@ -31,9 +31,12 @@ async function issueUserToken(ctx: ServiceContext, db: Db, userId: string, purpo
  * Registers a portal account. The answer is the same whether or not the email already had an account
  * (no account discovery), and so is every check before it, in the same order: terms, password,
  * display name (taken by anyone, this email's account included). A new email gets an account and a
- * verification link; an account never verified gets the new registration in place of its old one
- * (whoever typed the old one never proved the address) and a new link; a verified account's owner
- * gets an email saying so.
+ * verification link; a verified account's owner gets an email saying so. An account never verified
+ * keeps its details: the new registration waits in its own verification link (`PendingRegistration`
+ * in the token's data) and takes the account's place only if that link is opened. Neither
+ * registration proved the address, so the one whose link the owner of the mailbox opens wins, and
+ * opening it retires the other links: whoever registers second cannot replace the first's password
+ * (nor, registering first, keep the owner's registration out).
  */
 export async function register(ctx: ServiceContext, input: RegisterBody, origin: RequestOrigin): Promise<void> {
   const legal = await getSetting(ctx, 'legal');
@@ -69,19 +72,28 @@ export async function register(ctx: ServiceContext, input: RegisterBody, origin:
   };
   await ctx.db.transaction(async (tx) => {
     let user: UserRow;
+    let token: string;
     if (existing) {
-      user = (await updateUser(tx, existing.id, details))!;
-      // Nothing issued for the old registration may outlive it (it could not sign in anyway).
-      for (const purpose of ['email_verification', 'password_reset'] as const) await retireUserTokens(tx, existing.id, purpose, now);
-      await endAllSessions(tx, existing.id, now, 'registration_replaced');
+      user = existing;
+      // The old registration's links stay good: this one waits in its own link beside them.
+      token = randomToken();
+      const pending: PendingRegistration = { ...details, termsAcceptedAt: now.toISOString(), privacyAcceptedAt: now.toISOString() };
+      await insertUserToken(tx, {
+        userId: existing.id,
+        purpose: 'email_verification',
+        tokenHash: hashToken(token),
+        data: JSON.stringify(pending),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + VERIFICATION_HOURS * 3_600_000),
+      });
     } else {
       user = await insertUser(tx, { email: input.email, ...details });
+      token = await issueUserToken(ctx, tx, user.id, 'email_verification', VERIFICATION_HOURS);
     }
-    const token = await issueUserToken(ctx, tx, user.id, 'email_verification', VERIFICATION_HOURS);
-    await queueMail(tx, verificationEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale }));
+    await queueMail(tx, verificationEmail({ to: user.email, name: input.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale }));
     await recordAudit(tx, {
       category: 'account',
-      action: existing ? 'register.replaced_unverified' : 'register',
+      action: existing ? 'register.pending_unverified' : 'register',
       actorUserId: user.id,
       actorLabel: user.email,
       ip: origin.ip,
@@ -100,13 +112,51 @@ async function getUsableToken(ctx: ServiceContext, purpose: UserTokenPurpose, to
   return row;
 }
 
-/** Verifies an email address with the link's token (24 hours, works once). */
+/** A registration of an email whose account was not verified yet, kept in its verification link until opened. */
+interface PendingRegistration {
+  name: string;
+  company: string;
+  address: string;
+  phone: string;
+  displayName: string;
+  passwordHash: string;
+  locale: Locale;
+  termsVersion: string;
+  termsAcceptedAt: string;
+  privacyVersion: string;
+  privacyAcceptedAt: string;
+}
+
+/**
+ * Verifies an email address with the link's token (24 hours, works once). A link of a later
+ * registration (`PendingRegistration`) puts that registration in place first, keeping the account's
+ * display name if another account took the new one meanwhile. The account's other verification
+ * links end: only one registration of the address is ever verified.
+ */
 export async function verifyEmail(ctx: ServiceContext, token: string, origin: RequestOrigin): Promise<void> {
   const row = await getUsableToken(ctx, 'email_verification', token);
+  const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    if (!(await useUserToken(tx, row.id, ctx.clock.now()))) throw badRequest('auth.token_used');
-    await updateUser(tx, row.userId, { emailVerifiedAt: ctx.clock.now() });
-    await recordAudit(tx, { category: 'account', action: 'email.verified', actorUserId: row.userId, ip: origin.ip, client: origin.client });
+    if (!(await useUserToken(tx, row.id, now))) throw badRequest('auth.token_used');
+    let replaced = false;
+    if (row.data) {
+      const { termsAcceptedAt, privacyAcceptedAt, ...pending } = JSON.parse(row.data) as PendingRegistration;
+      const holder = await findUserByDisplayName(tx, pending.displayName);
+      const { displayName, ...rest } = pending;
+      await updateUser(tx, row.userId, {
+        ...rest,
+        ...(holder && holder.id !== row.userId ? {} : { displayName }),
+        termsAcceptedAt: new Date(termsAcceptedAt),
+        privacyAcceptedAt: new Date(privacyAcceptedAt),
+      });
+      // Nothing issued for the registration it replaces may outlive it (it could not sign in anyway).
+      await retireUserTokens(tx, row.userId, 'password_reset', now);
+      await endAllSessions(tx, row.userId, now, 'registration_replaced');
+      replaced = true;
+    }
+    await retireUserTokens(tx, row.userId, 'email_verification', now);
+    await updateUser(tx, row.userId, { emailVerifiedAt: now });
+    await recordAudit(tx, { category: 'account', action: 'email.verified', actorUserId: row.userId, ip: origin.ip, client: origin.client, ...(replaced ? { details: { registration: 'later' } } : {}) });
   });
 }
 

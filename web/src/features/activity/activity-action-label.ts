@@ -20,6 +20,7 @@ const actionKeys = {
   register: 'register',
   'register.existing_email': 'registerExistingEmail',
   'register.replaced_unverified': 'registerReplacedUnverified',
+  'register.pending_unverified': 'registerPendingUnverified',
   'email.verified': 'emailVerified',
   'password.changed': 'passwordChanged',
   'password.check_failed': 'passwordCheckFailed',
