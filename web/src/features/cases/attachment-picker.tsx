@@ -14,10 +14,12 @@ interface AttachmentPickerProps {
   disabled?: boolean;
   /** Only the list (after the case was created, when nothing more can be chosen). */
   hideButton?: boolean;
+  /** Which files have a remove button (all by default): never one already stored, which removing would not delete. */
+  canRemove?: (item: UploadItem) => boolean;
 }
 
 /** "Attach files" and the chosen files: size, upload progress, too large or failed, and a remove button. */
-export function AttachmentPicker({ items, onAdd, onRemove, description, disabled, hideButton = false }: AttachmentPickerProps) {
+export function AttachmentPicker({ items, onAdd, onRemove, description, disabled, hideButton = false, canRemove = () => true }: AttachmentPickerProps) {
   const { t } = useTranslation();
   // Cleared after each choice, so choosing the same file again is noticed.
   const reset = useRef<() => void>(null);
@@ -61,9 +63,11 @@ export function AttachmentPicker({ items, onAdd, onRemove, description, disabled
                     {formatFileSize(item.file.size)}
                   </Text>
                 </Group>
-                <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => onRemove(item.key)} disabled={disabled} aria-label={t('cases.attachments.removeNamed', { name: item.file.name })}>
-                  <IconX size={14} />
-                </ActionIcon>
+                {canRemove(item) ? (
+                  <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => onRemove(item.key)} disabled={disabled} aria-label={t('cases.attachments.removeNamed', { name: item.file.name })}>
+                    <IconX size={14} />
+                  </ActionIcon>
+                ) : null}
               </Group>
               {item.status === 'uploading' ? <Progress value={Math.round(item.progress * 100)} size="sm" animated aria-label={t('cases.attachments.progressNamed', { name: item.file.name })} /> : null}
               {item.status === 'too_large' ? (

@@ -15,6 +15,12 @@ interface CaseCreatedProps {
   onAnother: () => void;
 }
 
+/**
+ * Files the created case does not hold (waiting, failed, too large) may be dropped from the list; one
+ * uploaded or uploading is, or may already be, on the case, and no button pretends to delete it.
+ */
+const isUnsent = (item: UploadItem) => item.status !== 'done' && item.status !== 'uploading';
+
 /** The wizard's last screen: the new case's 8-digit number as a link, and how its attachments' uploads went. */
 export function CaseCreated({ created, uploads, uploading, onRetryUploads, onRemoveUpload, onAnother }: CaseCreatedProps) {
   const { t } = useTranslation();
@@ -40,7 +46,7 @@ export function CaseCreated({ created, uploads, uploading, onRetryUploads, onRem
             <Text size="sm" fw={600}>
               {uploading ? t('cases.created.uploading') : failed ? t('cases.created.uploadsFailed') : t('cases.created.uploaded')}
             </Text>
-            <AttachmentPicker items={uploads} onAdd={() => undefined} onRemove={onRemoveUpload} disabled={uploading} hideButton />
+            <AttachmentPicker items={uploads} onAdd={() => undefined} onRemove={onRemoveUpload} canRemove={isUnsent} disabled={uploading} hideButton />
             {failed && !uploading ? (
               <Button size="xs" variant="light" onClick={onRetryUploads} w="fit-content">
                 {t('cases.created.retryUploads')}

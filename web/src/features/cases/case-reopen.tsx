@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../components/format-date-time';
-import { getErrorMessage } from '../../components/get-error-message';
 import { requiredFieldProps } from '../../components/required-field-props';
 import type { CaseFace } from './case-href';
 import { useReopenCase, type CaseDetail } from './cases.api';
+import { getFormErrors } from './get-form-errors';
 
 const DAY_MS = 86_400_000;
 
@@ -22,8 +22,12 @@ function ReopenModal({ organizationId, detail, opened, onClose }: { organization
   const reopen = useReopenCase(organizationId, detail.id);
   const [reason, setReason] = useState('');
   const [showError, setShowError] = useState(false);
+  // The server's message about the reason (e.g. control characters), until it is edited.
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const formError = reopen.isError ? getFormErrors(reopen.error, ['reason']).form : null;
   const submit = () => {
     if (!reason.trim()) return setShowError(true);
+    setReasonError(undefined);
     reopen.mutate(
       { reason },
       {
@@ -32,6 +36,7 @@ function ReopenModal({ organizationId, detail, opened, onClose }: { organization
           setReason('');
           onClose();
         },
+        onError: (error) => setReasonError(getFormErrors(error, ['reason']).fields.reason),
       },
     );
   };
@@ -42,17 +47,20 @@ function ReopenModal({ organizationId, detail, opened, onClose }: { organization
         <Textarea
           label={t('cases.reopen.reason')}
           value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
+          onChange={(event) => {
+            setReason(event.currentTarget.value);
+            setReasonError(undefined);
+          }}
           autosize
           minRows={4}
           maxLength={5000}
-          error={showError && !reason.trim() ? t('cases.reopen.reasonRequired') : undefined}
+          error={showError && !reason.trim() ? t('cases.reopen.reasonRequired') : reasonError}
           {...requiredFieldProps}
           data-autofocus
         />
-        {reopen.isError ? (
+        {formError ? (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {getErrorMessage(reopen.error)}
+            {formError}
           </Alert>
         ) : null}
         <Group justify="flex-end">

@@ -4,18 +4,21 @@ import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconLink, IconSend } fr
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { getErrorMessage } from '../../components/get-error-message';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { newWizardId } from '../search/new-wizard-id';
 import { CaseCreated } from './case-created';
 import { useCaseDetail, useCaseWizardOptions, useCreateCase, type CaseWizardOptions, type CreatedCase } from './cases.api';
+import { getCannotSubmitKey } from './contract-advice';
+import { getFormErrors } from './get-form-errors';
 import { useAttachmentUploads } from './use-attachment-uploads';
-import { WizardDetailsStep } from './wizard-details-step';
-import { emptyWizardForm, isStepComplete, NOT_SURE, toCreateCaseBody, withProductChoice, type WizardForm } from './wizard-form';
+import { WizardDetailsStep, type DetailField } from './wizard-details-step';
+import { canLeaveStep, emptyWizardForm, isStepComplete, NOT_SURE, toCreateCaseBody, withProductChoice, type WizardForm } from './wizard-form';
 import { WizardProductStep } from './wizard-product-step';
 import { WizardSiteStep } from './wizard-site-step';
 
 const LAST_STEP = 2;
+/** The fields of the details step, where the server's messages about them show. */
+const DETAIL_FIELDS: readonly DetailField[] = ['subject', 'description'];
 
 interface WizardProps {
   organizationId: string;
@@ -29,6 +32,8 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
   const [step, setStep] = useState(0);
   const [form, setForm] = useState<WizardForm>(() => emptyWizardForm(options.defaultLanguage, relatedCaseId));
   const [showErrors, setShowErrors] = useState(false);
+  // The server's messages about the subject and description; editing a field clears its message.
+  const [serverErrors, setServerErrors] = useState<Partial<Record<DetailField, string>>>({});
   const [created, setCreated] = useState<CreatedCase | null>(null);
   // Identifies this filling-in of the wizard: the suggestions it opens, and the case it submits (deflection statistics).
   const [wizardId, setWizardId] = useState(newWizardId);
@@ -37,6 +42,7 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
   const related = useCaseDetail(organizationId, relatedCaseId);
   const site = options.sites.find((entry) => entry.id === form.siteId);
   const blocked = site ? !site.contract.allowsAccess : false;
+  const formError = create.isError ? getFormErrors(create.error, DETAIL_FIELDS).form : null;
 
   // A case that continues another starts from the other's site, category and product, when still offered.
   const relatedDetail = related.data;
@@ -52,6 +58,7 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
   }, [relatedDetail, options.sites]);
 
   const next = () => {
+    if (!canLeaveStep(step, site)) return;
     if (!isStepComplete(form, step)) return setShowErrors(true);
     setShowErrors(false);
     setStep((current) => Math.min(current + 1, LAST_STEP));
@@ -63,11 +70,13 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
       return setStep(0);
     }
     if (!isStepComplete(form, LAST_STEP)) return setShowErrors(true);
+    setServerErrors({});
     create.mutate({ ...toCreateCaseBody({ ...form, relatedCaseId: relatedDetail ? form.relatedCaseId : null }), wizardId }, {
       onSuccess: (result) => {
         setCreated(result);
         void uploads.upload(organizationId, result.id);
       },
+      onError: (error) => setServerErrors(getFormErrors(error, DETAIL_FIELDS).fields),
     });
   };
 
@@ -78,6 +87,7 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
     setWizardId(newWizardId());
     setForm(emptyWizardForm(options.defaultLanguage));
     setShowErrors(false);
+    setServerErrors({});
     setStep(0);
   };
 
@@ -124,22 +134,26 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
               organizationId={organizationId}
               wizardId={wizardId}
               form={form}
-              onChange={(change) => setForm((current) => ({ ...current, ...change }))}
+              onChange={(change) => {
+                setForm((current) => ({ ...current, ...change }));
+                setServerErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !(field in change))));
+              }}
               attachments={uploads}
               attachmentMaxBytes={options.attachmentMaxBytes}
               showErrors={showErrors}
+              serverErrors={serverErrors}
             />
           </Stepper.Step>
         </Stepper>
         <Stack gap="sm" mt="xl">
-          {create.isError ? (
+          {formError ? (
             <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="create-error">
-              {getErrorMessage(create.error)}
+              {formError}
             </Alert>
           ) : null}
-          {blocked && step === LAST_STEP ? (
+          {blocked && site && step === LAST_STEP ? (
             <Alert color="red" variant="light" role="alert" data-testid="submit-blocked">
-              {t('cases.contract.cannotSubmit')}
+              {t(getCannotSubmitKey(site.contract))}
             </Alert>
           ) : null}
           <Group justify="space-between">
@@ -147,7 +161,7 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
               {t('cases.wizard.back')}
             </Button>
             {step < LAST_STEP ? (
-              <Button rightSection={<IconArrowRight size={16} />} onClick={next}>
+              <Button rightSection={<IconArrowRight size={16} />} onClick={next} disabled={!canLeaveStep(step, site)} data-testid="wizard-next">
                 {t('cases.wizard.next')}
               </Button>
             ) : (

@@ -11,6 +11,9 @@ const lastDayBefore = (instant: string | null) => (instant ? new Date(Date.parse
 /** True when the wizard should show the contract message for the site. */
 export const needsContractAdvice = (site: SiteOption | undefined) => Boolean(site && (site.contract.warning || !site.contract.allowsAccess));
 
+/** The translation key of "a case cannot be submitted": until the contract is renewed, or until there is one at all. */
+export const getCannotSubmitKey = (contract: SiteOption['contract']) => (contract.state === 'none' ? 'cases.contract.cannotSubmitWithoutContract' : 'cases.contract.cannotSubmit');
+
 /**
  * The manual's message on the product step when the site's support contract ends within 90 days,
  * is in its grace period or has ended: renew it, and here is your account team. When the contract
@@ -20,12 +23,15 @@ export function ContractAdvice({ site, accountTeam }: { site: SiteOption; accoun
   const { t } = useTranslation();
   const { contract } = site;
   const blocked = !contract.allowsAccess;
+  const hasNoContract = contract.state === 'none';
   const state = contract.state === 'active' ? 'expiring' : contract.state;
   const params = { site: site.name, endDate: lastDayBefore(contract.endsAt), graceDate: lastDayBefore(contract.graceEndsAt), count: Math.max(contract.daysLeft ?? 0, 0) };
   const team = [
     accountTeam.accountManager ? { role: t('cases.contract.accountManager'), ...accountTeam.accountManager } : null,
     accountTeam.successManager ? { role: t('cases.contract.successManager'), ...accountTeam.successManager } : null,
   ].filter((person) => person !== null);
+  // Without an account team, the message about a missing contract does not send people to one.
+  const body = hasNoContract && team.length === 0 ? 'noneWithoutTeam' : state;
 
   return (
     <Alert
@@ -37,7 +43,7 @@ export function ContractAdvice({ site, accountTeam }: { site: SiteOption; accoun
       data-state={contract.state}
     >
       <Stack gap="xs">
-        <Text size="sm">{t(`cases.contract.body.${state}`, params)}</Text>
+        <Text size="sm">{t(`cases.contract.body.${body}`, params)}</Text>
         {team.length > 0 ? (
           <div>
             <Text size="sm" fw={600}>
@@ -52,11 +58,13 @@ export function ContractAdvice({ site, accountTeam }: { site: SiteOption; accoun
             </List>
           </div>
         ) : (
-          <Text size="sm">{t('cases.contract.noAccountTeam')}</Text>
+          <Text size="sm" data-testid="no-account-team">
+            {t(hasNoContract ? 'cases.contract.noAccountTeamWithoutContract' : 'cases.contract.noAccountTeam')}
+          </Text>
         )}
         {blocked ? (
           <Text size="sm" fw={600} role="alert" data-testid="cannot-submit">
-            {t('cases.contract.cannotSubmit')}
+            {t(getCannotSubmitKey(contract))}
           </Text>
         ) : null}
       </Stack>

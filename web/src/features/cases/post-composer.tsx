@@ -4,10 +4,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFileSize } from '../../components/format-file-size';
-import { getErrorMessage } from '../../components/get-error-message';
 import { ApiError } from '../../app/api-error';
 import { AttachmentPicker } from './attachment-picker';
 import { caseKey, useCreatePost, type CaseDetail, type MentionCandidate } from './cases.api';
+import { getFormErrors } from './get-form-errors';
 import { MarkdownEditor } from './markdown-editor';
 import { pruneMentionIds, refusedMentionNames } from './mention-query';
 import { MentionTextarea } from './mention-textarea';
@@ -27,6 +27,8 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
   const { attachmentMaxBytes } = detail;
   const uploads = useAttachmentUploads(attachmentMaxBytes);
   const [body, setBody] = useState('');
+  // The server's message about the text (e.g. control characters), until it is edited.
+  const [bodyError, setBodyError] = useState<string | undefined>();
   const [internal, setInternal] = useState(false);
   const [mentioned, setMentioned] = useState<MentionCandidate[]>([]);
   const mentionNames = useMemo(() => mentioned.map((person) => person.name), [mentioned]);
@@ -45,10 +47,12 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
 
   // The server names nobody in a refused mention; the people picked here are named from this list.
   const refused = create.error instanceof ApiError && create.error.code === 'cases.mention_not_allowed' ? refusedMentionNames(create.error.details, mentioned) : [];
+  const formError = create.isError ? getFormErrors(create.error, ['body']).form : null;
 
   const send = () => {
     if (!body.trim() || uploads.isBusy) return;
     const attachmentIds = noteMode ? [] : uploads.items.flatMap((item) => (item.attachment ? [item.attachment.id] : []));
+    setBodyError(undefined);
     create.mutate(
       { body, internal: noteMode, mentionIds: pruneMentionIds(body, mentioned), attachmentIds },
       {
@@ -62,6 +66,7 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
           setInternal(false);
           uploads.clear();
         },
+        onError: (error) => setBodyError(getFormErrors(error, ['body']).fields.body),
       },
     );
   };
@@ -76,12 +81,16 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
             label={t('cases.feed.postLabel')}
             description={t('cases.feed.composerHint')}
             value={body}
-            onChange={setBody}
+            onChange={(value) => {
+              setBody(value);
+              setBodyError(undefined);
+            }}
             onMention={(candidate) => setMentioned((current) => [...current, candidate])}
             autosize
             minRows={3}
             maxRows={16}
             maxLength={DESCRIPTION_MAX}
+            error={bodyError}
             data-testid="post-body-input"
           />
         </MarkdownEditor>
@@ -94,9 +103,9 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
             description={t('cases.attachments.limit', { maxSize: formatFileSize(attachmentMaxBytes) })}
           />
         ) : null}
-        {create.isError ? (
+        {formError ? (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="post-error">
-            {getErrorMessage(create.error)}
+            {formError}
             {refused.length > 0 ? <div data-testid="refused-mentions">{t('cases.feed.mentionRefused', { names: refused.map((name) => `@${name}`).join(', ') })}</div> : null}
           </Alert>
         ) : null}

@@ -13,6 +13,9 @@ import { DESCRIPTION_MAX, SUBJECT_MAX, suggestionQuery, type WizardForm } from '
 /** Each language in its own name, as a language picker shows them. */
 const LANGUAGE_NAMES: Record<CaseLanguage, string> = { ko: '한국어', en: 'English' };
 
+/** The fields of this step the server may find wrong. */
+export type DetailField = 'subject' | 'description';
+
 interface WizardDetailsStepProps {
   organizationId: string;
   /** The wizard's id, for the suggestions it opens. */
@@ -22,13 +25,15 @@ interface WizardDetailsStepProps {
   attachments: { items: UploadItem[]; add: (files: File[]) => void; remove: (key: string) => void };
   attachmentMaxBytes: number;
   showErrors: boolean;
+  /** The server's message about a field, shown under it (e.g. control characters in the description). */
+  serverErrors?: Partial<Record<DetailField, string>>;
 }
 
 /**
  * Step 3: subject, description (Markdown with a preview), language (Korean first) and attachments,
  * with the suggested knowledge articles beside them.
  */
-export function WizardDetailsStep({ organizationId, wizardId, form, onChange, attachments, attachmentMaxBytes, showErrors }: WizardDetailsStepProps) {
+export function WizardDetailsStep({ organizationId, wizardId, form, onChange, attachments, attachmentMaxBytes, showErrors, serverErrors = {} }: WizardDetailsStepProps) {
   const { t } = useTranslation();
   const languageId = useId();
   return (
@@ -40,7 +45,7 @@ export function WizardDetailsStep({ organizationId, wizardId, form, onChange, at
             value={form.subject}
             onChange={(event) => onChange({ subject: event.currentTarget.value })}
             maxLength={SUBJECT_MAX}
-            error={showErrors && !form.subject.trim() ? t('cases.wizard.subjectRequired') : undefined}
+            error={showErrors && !form.subject.trim() ? t('cases.wizard.subjectRequired') : serverErrors.subject}
             {...requiredFieldProps}
             data-testid="wizard-subject"
           />
@@ -54,7 +59,7 @@ export function WizardDetailsStep({ organizationId, wizardId, form, onChange, at
               minRows={8}
               maxRows={24}
               maxLength={DESCRIPTION_MAX}
-              error={showErrors && !form.description.trim() ? t('cases.wizard.descriptionRequired') : undefined}
+              error={showErrors && !form.description.trim() ? t('cases.wizard.descriptionRequired') : serverErrors.description}
               {...requiredFieldProps}
               data-testid="wizard-description"
             />

@@ -62,6 +62,11 @@ export function isStepComplete(form: WizardForm, step: number): boolean {
   return true;
 }
 
+/** True when the wizard may go on from the step: never past the product step for a site that cannot take cases. */
+export function canLeaveStep(step: number, site: SiteOption | undefined): boolean {
+  return step < 1 || !site || site.contract.allowsAccess;
+}
+
 /** The request body of `POST /cases` for the form ("Not sure" sent as null). */
 export function toCreateCaseBody(form: WizardForm): CreateCaseBody {
   const orNull = (id: string) => (id === NOT_SURE ? null : id);

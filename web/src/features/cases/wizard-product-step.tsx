@@ -12,7 +12,8 @@ interface WizardProductStepProps {
 
 /**
  * Step 2: product family → product → version from the site's entitlements, each with "Not sure";
- * and the contract message when the site's support contract ends soon or has ended.
+ * and the contract message when the site's support contract ends soon or has ended. For a site that
+ * cannot take cases (no contract, or past its grace period) only that message: nothing to choose.
  */
 export function WizardProductStep({ options, form, onChange }: WizardProductStepProps) {
   const { t } = useTranslation();
@@ -20,6 +21,13 @@ export function WizardProductStep({ options, form, onChange }: WizardProductStep
   const { families, products, versions } = productChoices(site, form);
   const notSure = { value: NOT_SURE, label: t('cases.wizard.notSure') };
 
+  if (site && !site.contract.allowsAccess) {
+    return (
+      <Stack gap="lg" data-testid="wizard-product-step">
+        <ContractAdvice site={site} accountTeam={options.accountTeam} />
+      </Stack>
+    );
+  }
   return (
     <Stack gap="lg" data-testid="wizard-product-step">
       {site && needsContractAdvice(site) ? <ContractAdvice site={site} accountTeam={options.accountTeam} /> : null}
