@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { queryText } from './query-text';
-import { ARTICLE_LANGUAGES, DOCUMENT_SUBTYPES, SEARCH_KINDS } from '../knowledge';
+import { ARTICLE_LANGUAGES, ARTICLE_VISIBILITIES, DOCUMENT_SUBTYPES, SEARCH_KINDS } from '../knowledge';
 
 /**
  * The one search box (issue 7): articles, documents, releases and cases, in the portal (what the
@@ -48,6 +48,7 @@ export const SearchResult = z.object({
   reference: z.string().nullable().describe('Case number or release version'),
   verified: z.boolean(),
   draft: z.boolean().describe('Only staff see drafts'),
+  visibility: z.enum(ARTICLE_VISIBILITIES).nullable().describe('For articles: who may read it (staff only, customers or anyone); null for other kinds'),
   date: z.string().datetime().describe('Last updated'),
   href: z.string().describe('The page of the result in this face (portal or console)'),
 });
@@ -73,6 +74,7 @@ export const SearchPreview = z.object({
   body: z.string().describe('Markdown (articles, bulletins, release notes, case description) or plain text'),
   meta: z.array(z.object({ label: z.string(), value: z.string() })).describe('Product, version, status, date…, labels in the reader’s language'),
   verified: z.boolean(),
+  visibility: z.enum(ARTICLE_VISIBILITIES).nullable().describe('For articles: who may read it (staff only, customers or anyone); null for other kinds'),
   date: z.string().datetime(),
   dated: z.enum(['updated', 'released', 'published']).describe('What `date` is: when the article or case was last updated, the release (or its file) came out, or the bulletin was published'),
   attachments: z

@@ -161,6 +161,22 @@ describe('GET /api/v1/console/search (visibility)', () => {
     expect(results.items.find((i) => i.id === s.articles.internal)!.href).toBe(`/console/knowledge/${s.articles.internal}`);
   });
 
+  it('tells staff who may read each article: internal, for customers or public', async () => {
+    const results = await search(engineer, '/api/v1/console/search?q=quasar&limit=50');
+    const visibilityOf = (id: string) => results.items.find((i) => i.id === id)!.visibility;
+    expect(visibilityOf(s.articles.internal)).toBe('internal');
+    expect(visibilityOf(s.articles.customers)).toBe('customers');
+    expect(visibilityOf(s.articles.publicKo)).toBe('public');
+    expect(visibilityOf(s.articles.draft)).toBe('customers');
+    expect(visibilityOf(s.releases.p1)).toBeNull();
+    expect(visibilityOf(s.cases.site1)).toBeNull();
+    const preview = await engineer.inject('GET', `/api/v1/console/search/preview/article/${s.articles.internal}`);
+    expect(preview.statusCode).toBe(200);
+    expect((preview.json() as SearchPreview).visibility).toBe('internal');
+    const release = await engineer.inject('GET', `/api/v1/console/search/preview/release/${s.releases.p1}`);
+    expect((release.json() as SearchPreview).visibility).toBeNull();
+  });
+
   it('shows staff without article.write, product.view and case.view only published articles', async () => {
     const results = await search(agent, '/api/v1/console/search?q=quasar&limit=50');
     expect(results.counts).toEqual({ article: 4, document: 0, release: 0, case: 0 });

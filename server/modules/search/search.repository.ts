@@ -58,6 +58,8 @@ export interface SearchRow {
   reference: string | null;
   verified: boolean;
   published: boolean;
+  /** internal, customers or public for articles; customers for documents and releases; organization for cases. */
+  audience: string;
   updatedAt: string;
   organizationId: string | null;
   /** Portal documents and releases: a site of the reader where the product is licensed. */
@@ -180,7 +182,7 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
        limit ${candidates}
     ),
     m as (
-      select e.id, e.kind, e.target_id, e.subtype, e.language, e.product_ids, e.reference, e.verified, e.published,
+      select e.id, e.kind, e.target_id, e.subtype, e.language, e.product_ids, e.reference, e.verified, e.published, e.audience,
              e.updated_at, e.organization_id, k.exact, k.all_words,
              ts_rank('{0.1, 0.2, 0.4, 1.0}'::float4[], e.tsv, ${query})::float8
                * (case when e.verified then 1.3 else 1.0 end)
@@ -203,7 +205,7 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
            array_to_string(p.product_ids, ',') as "productIds",
            (select coalesce(json_agg(json_build_object('id', pr.id, 'name', pr.name) order by pr.name), '[]'::json)
               from products pr where pr.id = any(p.product_ids))::text as products,
-           p.reference, p.verified, p.published, ${iso('p.updated_at')} as "updatedAt",
+           p.reference, p.verified, p.published, p.audience, ${iso('p.updated_at')} as "updatedAt",
            p.organization_id as "organizationId", ${siteOf} as "productSiteId"
       from c
       left join p on true
@@ -232,6 +234,7 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
         reference: (row.reference as string | null) ?? null,
         verified: Boolean(row.verified),
         published: Boolean(row.published),
+        audience: row.audience as string,
         updatedAt: row.updatedAt as string,
         organizationId: (row.organizationId as string | null) ?? null,
         productSiteId: (row.productSiteId as string | null) ?? null,

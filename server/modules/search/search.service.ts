@@ -176,6 +176,7 @@ function presentResult(face: Face, row: SearchRow, forms: ReturnType<typeof matc
     reference: row.reference === null ? null : row.kind === 'case' ? row.reference.split(' ')[0]! : row.reference,
     verified: row.verified,
     draft: !row.published,
+    visibility: row.kind === 'article' ? (row.audience as NonNullable<SearchResult['visibility']>) : null,
     date: row.updatedAt,
     href: hrefOf(face, row),
   };

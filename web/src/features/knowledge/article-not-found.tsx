@@ -1,10 +1,14 @@
-import { Button, Center, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Center, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowLeft, IconArticleOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
-/** An article that does not exist, is not published, or is not shared with this reader. */
-export function ArticleNotFound({ backPath, backLabel }: { backPath: string; backLabel: string }) {
+/**
+ * An article that does not exist, is not published, or is not shared with this reader; `action`
+ * is another way on, beside going back (signing in, on the public page).
+ */
+export function ArticleNotFound({ backPath, backLabel, action }: { backPath: string; backLabel: string; action?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Center mih="60vh" p="md" data-testid="article-not-found">
@@ -16,9 +20,12 @@ export function ArticleNotFound({ backPath, backLabel }: { backPath: string; bac
           {t('knowledge.notFound.title')}
         </Title>
         <Text c="dimmed">{t('knowledge.notFound.description')}</Text>
-        <Button component={Link} to={backPath} leftSection={<IconArrowLeft size={18} />} variant="light">
-          {backLabel}
-        </Button>
+        <Group justify="center" gap="sm">
+          {action}
+          <Button component={Link} to={backPath} leftSection={<IconArrowLeft size={18} />} variant="light">
+            {backLabel}
+          </Button>
+        </Group>
       </Stack>
     </Center>
   );

@@ -8,6 +8,8 @@ import { LoadErrorAlert } from '../../components/load-error-alert';
 import { Markdown } from '../../components/markdown';
 import { ArticleMarkdown } from '../knowledge/article-markdown';
 import { ArticleVotes } from '../knowledge/article-votes';
+import { InternalBadge } from './internal-badge';
+import { isInternalResult } from './is-internal-result';
 import { resultDay } from './result-day';
 import { ResultKindBadge } from './result-kind';
 import { isAppPath } from './result-href';
@@ -37,6 +39,7 @@ function PreviewBody({ scope, preview, onClose }: { scope: SearchScope; preview:
             {t('search.verified')}
           </Badge>
         ) : null}
+        {isInternalResult(preview) ? <InternalBadge size={14} data-testid="quick-view-internal" /> : null}
         <Text size="sm" c="dimmed" data-testid="quick-view-date">
           {preview.dated === 'updated' ? t('search.quickView.updated', { date: formatDateTime(preview.date) }) : t(`search.quickView.${preview.dated}`, { date: resultDay(preview.kind, preview.date) })}
         </Text>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { resultDay } from './result-day';
 import { HighlightedText } from './highlighted-text';
+import { InternalBadge } from './internal-badge';
+import { isInternalResult } from './is-internal-result';
 import { ResultKindBadge } from './result-kind';
 import { isAppPath } from './result-href';
 import type { SearchResult } from './search.api';
@@ -28,6 +30,7 @@ export function SearchResultCard({ result, onQuickView }: { result: SearchResult
                 {t('search.draft')}
               </Badge>
             ) : null}
+            {isInternalResult(result) ? <InternalBadge data-testid="result-internal" /> : null}
             {result.reference ? (
               <Text size="xs" c="dimmed" ff="monospace" data-testid="result-reference">
                 {result.kind === 'case' ? t('search.caseNumber', { number: result.reference }) : result.reference}
