@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { queryText } from './query-text';
-import { hasControlCharacterInWrittenText } from './text';
+import { hasControlCharacter, hasControlCharacterInWrittenText, hasVisibleText } from './text';
 import { CASE_CATEGORIES, CASE_EMAIL_KINDS, CASE_LANGUAGES, CASE_LINK_KINDS, CASE_STATUSES, FEED_KINDS, HOME_HIGHLIGHT_KINDS } from '../cases';
 import { ContractStanding, SiteRef } from './products';
 
@@ -16,6 +16,23 @@ export const WrittenText = (max: number) =>
     .string()
     .max(max)
     .refine((value) => !hasControlCharacterInWrittenText(value), { message: 'control characters are not allowed' });
+
+/** Text a person writes over lines (a description, a post) that may not be left empty or invisible. */
+export const RequiredWrittenText = (max: number) => WrittenText(max).refine(hasVisibleText, { message: 'required' });
+
+/**
+ * One line a person writes (a case subject): shown in lists and email subjects, so
+ * no line break, tab or bidirectional override (`abc\u202Etxt.exe` would read "abcexe.txt"), and
+ * something visible.
+ */
+export const WrittenLine = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((value, ctx) => {
+      if (hasControlCharacter(value)) ctx.addIssue({ code: 'custom', message: 'control characters are not allowed' });
+      else if (!hasVisibleText(value)) ctx.addIssue({ code: 'custom', message: 'required' });
+    });
 
 export const CaseStatus = z.enum(CASE_STATUSES);
 export const CaseCategory = z.enum(CASE_CATEGORIES);
@@ -62,8 +79,8 @@ export const CreateCaseBody = z.object({
   productFamilyId: z.uuid().nullable().describe('null: Not sure'),
   productId: z.uuid().nullable().describe('null: Not sure'),
   releaseId: z.uuid().nullable().describe('null: Not sure'),
-  subject: WrittenText(200).refine((s) => s.trim().length > 0, { message: 'required' }),
-  description: WrittenText(20_000).refine((s) => s.trim().length > 0, { message: 'required' }),
+  subject: WrittenLine(200),
+  description: RequiredWrittenText(20_000),
   language: CaseLanguage,
   relatedCaseId: z.uuid().nullable().optional().describe('A closed case this one continues'),
   wizardId: z.uuid().optional().describe('The id the wizard picked when it opened; marks the suggestions it opened as not deflected'),
@@ -166,7 +183,7 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 
 export const UpdateCaseBody = z
   .object({
-    description: WrittenText(20_000).refine((s) => s.trim().length > 0, { message: 'required' }).optional(),
+    description: RequiredWrittenText(20_000).optional(),
     resolution: WrittenText(20_000).optional(),
   })
   .refine((body) => body.description !== undefined || body.resolution !== undefined, { message: 'nothing to change' });
@@ -178,7 +195,7 @@ export const TransitionBody = z.object({
 });
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
-export const ReopenBody = z.object({ reason: WrittenText(5000).refine((s) => s.trim().length > 0, { message: 'required' }) });
+export const ReopenBody = z.object({ reason: RequiredWrittenText(5000) });
 export type ReopenBody = z.infer<typeof ReopenBody>;
 
 export const AssignBody = z.object({ assigneeId: z.uuid().nullable().describe('null: unassigned') });
@@ -227,7 +244,7 @@ export const CasePostPage = z.object({ items: z.array(CasePost).describe('Newest
 export type CasePostPage = z.infer<typeof CasePostPage>;
 
 export const CreatePostBody = z.object({
-  body: WrittenText(20_000).refine((s) => s.trim().length > 0, { message: 'required' }),
+  body: RequiredWrittenText(20_000),
   internal: z.boolean().default(false).describe('Engineers only'),
   mentionIds: z.array(z.uuid()).max(20).default([]).describe('People mentioned with @; each must be a mention candidate'),
   attachmentIds: z

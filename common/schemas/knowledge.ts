@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { queryText } from './query-text';
 import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, ARTICLE_VISIBILITIES } from '../knowledge';
-import { PersonRef, WrittenText } from './cases';
+import { PersonRef, RequiredWrittenText, WrittenText } from './cases';
 
 /**
  * The API of the knowledge base (issue 7): articles written in the console by engineers, read in
@@ -14,7 +14,7 @@ export const ArticleStatus = z.enum(ARTICLE_STATUSES);
 export const ArticleLanguage = z.enum(ARTICLE_LANGUAGES);
 export const VerificationState = z.enum(['unverified', 'verified', 'review_due']);
 
-const Title = WrittenText(200).refine((s) => s.trim().length > 0, { message: 'required' });
+const Title = RequiredWrittenText(200);
 
 /** The words of one language. */
 export const ArticleContent = z.object({

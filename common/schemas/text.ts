@@ -25,6 +25,15 @@ export function hasControlCharacterInWrittenText(value: string): boolean {
   return false;
 }
 
+/**
+ * True when the text shows something: a character other than white space and the invisible format
+ * characters (zero-width space and joiners, the byte order mark, bidirectional marks), so that a
+ * subject of zero-width spaces is as empty as one of spaces.
+ */
+export function hasVisibleText(value: string): boolean {
+  return /[^\s\p{Z}\p{Cf}]/u.test(value);
+}
+
 /** One line of text, trimmed, `min`..`max` characters, no control characters (field error `validation.control_characters`). */
 export const Line = (min: number, max: number) =>
   z

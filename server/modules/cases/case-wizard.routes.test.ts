@@ -287,6 +287,15 @@ describe('POST /api/v1/organizations/:organizationId/cases', () => {
       { description: '' },
       { description: 'x'.repeat(20_001) },
       { subject: 'bell\u0007' },
+      // A line shown in lists and email subjects: no line break, tab or bidirectional override…
+      { subject: 'first line\nsecond line' },
+      { subject: 'tab\there' },
+      { subject: 'invoice\u202Etxt.exe' },
+      { subject: 'isolate \u2067x\u2069' },
+      // …and something visible: zero-width spaces and joiners are as empty as spaces.
+      { subject: '\u200B\u200B' },
+      { subject: ' \u200D\uFEFF ' },
+      { description: '\u200B\n\u200B' },
       { category: 'complaints' },
       { language: 'fr' },
       { siteId: 'not-a-uuid' },
@@ -298,5 +307,10 @@ describe('POST /api/v1/organizations/:organizationId/cases', () => {
       expect(response.json().error.code).toBe('validation.failed');
     }
     expect(await t.ctx.db.select().from(cases).where(eq(cases.organizationId, s.organizationId))).toHaveLength(0);
+    // One field message each: the control characters, or required.
+    expect((await create(owner, s, { subject: 'invoice\u202Etxt.exe' })).json().error.details.fieldErrors).toEqual({ subject: [expect.stringMatching(/control characters/i)] });
+    expect((await create(owner, s, { subject: '\u200B' })).json().error.details.fieldErrors.subject).toHaveLength(1);
+    // Emoji (joined by zero-width joiners) and Korean are visible text.
+    expect((await create(owner, s, { subject: '👩\u200D🔧 PI 서버 점검' })).statusCode).toBe(201);
   });
 });

@@ -59,6 +59,7 @@ describe('POST /api/v1/console/articles', () => {
     const bad = [
       { language: 'en', title: '' },
       { language: 'en', title: '   ' },
+      { language: 'en', title: '\u200B\u200B' },
       { language: 'en', title: 'x'.repeat(201) },
       { language: 'en', title: 'Bell\u0007 in the title' },
       { language: 'en', title: 'Fine', resolution: 'Null \u0000 byte' },
