@@ -28,26 +28,72 @@ export function isIpRule(rule: string): boolean {
   return parts.every(isOctet) && (prefix === undefined || (/^\d{1,2}$/.test(prefix) && Number(prefix) <= 32));
 }
 
+/** An allowed-IP list as stored. */
+const IpRules = z.array(IpRule).max(200);
+
+/**
+ * An allowed-IP list as a request sends it: each rule once. A repeated rule (compared without case,
+ * for IPv6) is reported at its own index, as `settings.invalid_ip_rule` is.
+ */
+const UniqueIpRules = IpRules.superRefine((rules, ctx) => {
+  const seen = new Set<string>();
+  rules.forEach((rule, index) => {
+    const key = rule.toLowerCase();
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'settings.duplicate_ip_rule', path: [index], input: rule });
+    seen.add(key);
+  });
+});
+
+type WithoutDefaults<S extends z.ZodRawShape> = { [K in keyof S]: S[K] extends z.ZodDefault<infer T extends z.core.$ZodType> ? T : S[K] };
+
+/**
+ * A settings schema without its defaults, for the body of a PUT: a PUT replaces the whole setting, so
+ * a field left out is refused rather than silently reset to its default.
+ */
+function withoutDefaults<S extends z.ZodRawShape>(schema: z.ZodObject<S>): z.ZodObject<WithoutDefaults<S>> {
+  const shape = Object.fromEntries(Object.entries(schema.shape).map(([name, field]) => [name, field instanceof z.ZodDefault ? field.unwrap() : field]));
+  return z.object(shape) as unknown as z.ZodObject<WithoutDefaults<S>>;
+}
+
+/*
+ * Each setting has two schemas: the stored one (`SecuritySettings`) fills in the defaults of fields a
+ * stored value lacks (a setting never saved, or saved before the field existed); the body one
+ * (`SecuritySettingsBody`) has no defaults, so a request must send every field.
+ */
+
+/** The password rules, with their defaults. */
 export const PasswordPolicy = z.object({
   minLength: z.number().int().min(6).max(64).default(7),
   requireLower: z.boolean().default(true),
   requireUpper: z.boolean().default(true),
   requireDigit: z.boolean().default(true),
   requireSpecial: z.boolean().default(true),
-  blockCommon: z.boolean().default(true).describe('Refuse passwords found in a list of common passwords'),
+  blockCommon: z.boolean().describe('Refuse passwords found in a list of common passwords').default(true),
 });
 export type PasswordPolicy = z.infer<typeof PasswordPolicy>;
 
+/** The password rules as a request sends them: every field. */
+export const PasswordPolicyBody = withoutDefaults(PasswordPolicy);
+export type PasswordPolicyBody = z.infer<typeof PasswordPolicyBody>;
+
 /** Console Settings of seed 001, with their documented defaults. */
 export const SecuritySettings = z.object({
-  lockoutAttempts: z.number().int().min(1).max(100).default(5).describe('Failed sign-ins before the lock'),
-  lockoutSeconds: z.number().int().min(1).max(86_400).default(30).describe('How long sign-in stays locked'),
-  idleTimeoutSeconds: z.number().int().min(60).max(86_400).default(1800).describe('Sign out after this long without activity'),
-  consoleAllowedIps: z.array(IpRule).max(200).default([]).describe('Where vendor staff may sign in from; empty allows all'),
-  agentAllowedIps: z.array(IpRule).max(200).default([]).describe('Where remote-support agents may sign in from; empty allows all'),
+  lockoutAttempts: z.number().int().min(1).max(100).describe('Failed sign-ins before the lock').default(5),
+  lockoutSeconds: z.number().int().min(1).max(86_400).describe('How long sign-in stays locked').default(30),
+  idleTimeoutSeconds: z.number().int().min(60).max(86_400).describe('Sign out after this long without activity').default(1800),
+  consoleAllowedIps: IpRules.describe('Where vendor staff may sign in from; empty allows all').default([]),
+  agentAllowedIps: IpRules.describe('Where remote-support agents may sign in from; empty allows all').default([]),
   passwordPolicy: PasswordPolicy.default(PasswordPolicy.parse({})),
 });
 export type SecuritySettings = z.infer<typeof SecuritySettings>;
+
+/** The body of `PUT /api/v1/admin/settings/security`: every field, each allowed IP once. */
+export const SecuritySettingsBody = withoutDefaults(SecuritySettings).extend({
+  consoleAllowedIps: UniqueIpRules.describe('Where vendor staff may sign in from; empty allows all'),
+  agentAllowedIps: UniqueIpRules.describe('Where remote-support agents may sign in from; empty allows all'),
+  passwordPolicy: PasswordPolicyBody,
+});
+export type SecuritySettingsBody = z.infer<typeof SecuritySettingsBody>;
 
 /** The vendor administrator's own information (seed 001, 관리자정보). */
 export const VendorProfile = z.object({
@@ -59,7 +105,11 @@ export const VendorProfile = z.object({
 });
 export type VendorProfile = z.infer<typeof VendorProfile>;
 
-/** The versions of the terms and privacy policy a new account accepts. */
+/** The body of `PUT /api/v1/admin/settings/profile`: every field. */
+export const VendorProfileBody = withoutDefaults(VendorProfile);
+export type VendorProfileBody = z.infer<typeof VendorProfileBody>;
+
+/** The versions of the terms and privacy policy a new account accepts (no route changes them yet). */
 export const LegalSettings = z.object({
   termsVersion: Line(1, 40).default('2026-01'),
   privacyVersion: Line(1, 40).default('2026-01'),

@@ -4,6 +4,7 @@ import { auditEvents } from '../../db/schema/index';
 import type { StaffRole } from '../../../common/permissions';
 import { buildTestApp, signInNewUser, type TestApp } from '../../test/test-app';
 import { canManageSettings } from './settings.policy';
+import { upsertSetting } from './settings.repository';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -79,6 +80,54 @@ describe('/api/v1/admin/settings/security', () => {
     expect(response.json().error.code).toBe('validation.failed');
   });
 
+  it('refuses a PUT that leaves settings out, naming each, and changes nothing', async () => {
+    const admin = await signInNewUser(t, { staffRole: 'vendor_admin' });
+    const current = (await admin.inject('GET', '/api/v1/admin/settings/security')).json();
+    const set = { ...current, lockoutAttempts: 7, consoleAllowedIps: ['127.0.0.1'] };
+    expect((await admin.inject('PUT', '/api/v1/admin/settings/security', set)).statusCode).toBe(200);
+
+    const partial = await admin.inject('PUT', '/api/v1/admin/settings/security', { idleTimeoutSeconds: 1800 });
+    expect(partial.statusCode).toBe(400);
+    expect(partial.json().error.code).toBe('validation.failed');
+    expect(Object.keys(partial.json().error.details.fieldErrors).sort()).toEqual(['agentAllowedIps', 'consoleAllowedIps', 'lockoutAttempts', 'lockoutSeconds', 'passwordPolicy']);
+    expect(partial.json().error.details.fieldErrors.lockoutAttempts).toEqual(['Required.']);
+    const partialPolicy = await admin.inject('PUT', '/api/v1/admin/settings/security', { ...set, passwordPolicy: { minLength: 12 } });
+    expect(partialPolicy.statusCode).toBe(400);
+    expect(Object.keys(partialPolicy.json().error.details.fieldErrors).sort()).toEqual(
+      ['blockCommon', 'requireDigit', 'requireLower', 'requireSpecial', 'requireUpper'].map((flag) => `passwordPolicy.${flag}`),
+    );
+
+    expect((await admin.inject('GET', '/api/v1/admin/settings/security')).json()).toEqual(set);
+    await admin.inject('PUT', '/api/v1/admin/settings/security', current);
+  });
+
+  it('reads a value stored before a setting existed with that setting\'s default, and keeps a stored list as it is', async () => {
+    const admin = await signInNewUser(t, { staffRole: 'vendor_admin' });
+    const current = (await admin.inject('GET', '/api/v1/admin/settings/security')).json();
+    // A successful PUT drops this server's cached value, so the next GET reads the row written here.
+    expect((await admin.inject('PUT', '/api/v1/admin/settings/security', current)).statusCode).toBe(200);
+    await upsertSetting(t.database.db, 'security', { lockoutAttempts: 9, consoleAllowedIps: ['127.0.0.1', '127.0.0.1'] }, null);
+    expect((await admin.inject('GET', '/api/v1/admin/settings/security')).json()).toEqual({ ...current, lockoutAttempts: 9, consoleAllowedIps: ['127.0.0.1', '127.0.0.1'] });
+    expect((await admin.inject('PUT', '/api/v1/admin/settings/security', current)).statusCode).toBe(200);
+  });
+
+  it('refuses an allowed IP listed twice with a field error at the repeated entry', async () => {
+    const admin = await signInNewUser(t, { staffRole: 'vendor_admin' });
+    const current = (await admin.inject('GET', '/api/v1/admin/settings/security')).json();
+    const response = await admin.inject('PUT', '/api/v1/admin/settings/security', {
+      ...current,
+      consoleAllowedIps: ['127.0.0.1', '10.0.0.0/8', ' 127.0.0.1 '],
+      agentAllowedIps: ['2001:db8::1', '2001:DB8::1'],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('validation.failed');
+    expect(response.json().error.details.fieldErrors).toEqual({
+      'consoleAllowedIps.2': ['settings.duplicate_ip_rule'],
+      'agentAllowedIps.1': ['settings.duplicate_ip_rule'],
+    });
+    expect((await admin.inject('GET', '/api/v1/admin/settings/security')).json()).toEqual(current);
+  });
+
   it('refuses other staff and customers', async () => {
     for (const staffRole of ['support_engineer', 'agent', null] as const) {
       const user = await signInNewUser(t, { staffRole });
@@ -97,6 +146,17 @@ describe('/api/v1/admin/settings/profile', () => {
     expect(bad.statusCode).toBe(400);
     const undeliverable = await admin.inject('PUT', '/api/v1/admin/settings/profile', { ...profile, email: `${'a'.repeat(65)}@atrium.example` });
     expect(undeliverable.json().error.details.fieldErrors.email).toBeDefined();
+  });
+
+  it('refuses a PUT that leaves fields out, naming each, and changes nothing', async () => {
+    const admin = await signInNewUser(t, { staffRole: 'vendor_admin' });
+    const profile = { companyName: 'Atrium Co', serviceName: 'Atrium', contactName: 'Kim', phone: '02-000-0000', email: 'kim@atrium.example' };
+    expect((await admin.inject('PUT', '/api/v1/admin/settings/profile', profile)).statusCode).toBe(200);
+    const partial = await admin.inject('PUT', '/api/v1/admin/settings/profile', { email: 'lee@atrium.example' });
+    expect(partial.statusCode).toBe(400);
+    expect(partial.json().error.code).toBe('validation.failed');
+    expect(Object.keys(partial.json().error.details.fieldErrors).sort()).toEqual(['companyName', 'contactName', 'phone', 'serviceName']);
+    expect((await admin.inject('GET', '/api/v1/admin/settings/profile')).json()).toEqual(profile);
   });
 
   it.each(['A\u0000B', 'Kim\u0007Lee', 'Kim\nLee', 'Kim\u202ELee'])('refuses %j in each name with a field error, not a 500', async (text) => {

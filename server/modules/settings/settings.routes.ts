@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { SecuritySettings, VendorProfile } from '../../../common/schemas/settings';
+import { SecuritySettings, SecuritySettingsBody, VendorProfile, VendorProfileBody } from '../../../common/schemas/settings';
 import type { ServiceContext } from '../../platform/context';
 import { badRequest, forbidden } from '../../platform/errors';
 import { originOf, requireActor } from '../../platform/http/auth-plugin';
@@ -31,7 +31,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: ServiceContext
 
   r.put('/api/v1/admin/settings/security', {
     config: { access: { permission: 'settings.manage' } },
-    schema: { tags: ['settings'], summary: 'Change sign-in protection; takes effect at once', body: SecuritySettings, response: { 200: SecuritySettings, ...errors } },
+    schema: { tags: ['settings'], summary: 'Replace sign-in protection (every field); takes effect at once', body: SecuritySettingsBody, response: { 200: SecuritySettings, ...errors } },
     handler: async (request) => {
       const actor = authorizeAdmin(request);
       // A list that leaves out the address of the administrator making the change would shut them out.
@@ -53,7 +53,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: ServiceContext
 
   r.put('/api/v1/admin/settings/profile', {
     config: { access: { permission: 'settings.manage' } },
-    schema: { tags: ['settings'], summary: "Change the vendor administrator's information", body: VendorProfile, response: { 200: VendorProfile, ...errors } },
+    schema: { tags: ['settings'], summary: "Replace the vendor administrator's information (every field)", body: VendorProfileBody, response: { 200: VendorProfile, ...errors } },
     handler: async (request) => updateSetting(ctx, authorizeAdmin(request), 'vendorProfile', request.body, originOf(request)),
   });
 }

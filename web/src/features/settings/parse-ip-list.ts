@@ -5,6 +5,8 @@ export interface ParsedIpList {
   lines: number[];
   /** The entries that are not an address, a CIDR block or a trailing IPv4 wildcard. */
   invalid: { line: number; value: string }[];
+  /** The entries that repeat an earlier one (compared without case, as the server does), with its line. */
+  duplicates: { line: number; value: string; firstLine: number }[];
 }
 
 const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
@@ -32,13 +34,18 @@ export function isIpRule(value: string): boolean {
 
 /** Reads an allowed-IP textarea: one entry per line, blank lines ignored; an empty list allows every address. */
 export function parseIpList(text: string): ParsedIpList {
-  const result: ParsedIpList = { entries: [], lines: [], invalid: [] };
+  const result: ParsedIpList = { entries: [], lines: [], invalid: [], duplicates: [] };
+  const firstLines = new Map<string, number>();
   text.split(/\r?\n/).forEach((raw, index) => {
     const value = raw.trim();
     if (!value) return;
+    const line = index + 1;
     result.entries.push(value);
-    result.lines.push(index + 1);
-    if (!isIpRule(value)) result.invalid.push({ line: index + 1, value });
+    result.lines.push(line);
+    if (!isIpRule(value)) result.invalid.push({ line, value });
+    const firstLine = firstLines.get(value.toLowerCase());
+    if (firstLine === undefined) firstLines.set(value.toLowerCase(), line);
+    else result.duplicates.push({ line, value, firstLine });
   });
   return result;
 }

@@ -7,19 +7,18 @@ import { ApiError } from '../../app/api-error';
 import { getErrorMessage } from '../../components/get-error-message';
 import { getFieldErrors } from '../../components/get-field-errors';
 import { parseIpList } from './parse-ip-list';
+import {
+  ipFields,
+  numberLimits,
+  readSecurityForm,
+  type IpField,
+  type NumberField,
+  type PolicyFlag,
+  type SecurityFormField as Field,
+  type SecurityFormIssue,
+} from './read-security-form';
 import { useUpdateSecuritySettings, type SecuritySettings } from './settings.api';
 
-type NumberField = 'lockoutAttempts' | 'lockoutSeconds' | 'idleTimeoutMinutes' | 'minLength';
-type IpField = 'consoleAllowedIps' | 'agentAllowedIps';
-type Field = NumberField | IpField;
-type PolicyFlag = 'requireLower' | 'requireUpper' | 'requireDigit' | 'requireSpecial' | 'blockCommon';
-
-const limits: Record<NumberField, [number, number]> = {
-  lockoutAttempts: [1, 100],
-  lockoutSeconds: [1, 86_400],
-  idleTimeoutMinutes: [1, 1440],
-  minLength: [6, 64],
-};
 const policyFlags: PolicyFlag[] = ['requireLower', 'requireUpper', 'requireDigit', 'requireSpecial', 'blockCommon'];
 /** Where the server's field names point in this form. */
 const serverFields: Record<string, Field> = {
@@ -28,10 +27,11 @@ const serverFields: Record<string, Field> = {
   idleTimeoutSeconds: 'idleTimeoutMinutes',
   'passwordPolicy.minLength': 'minLength',
 };
+const isIpField = (name: string | undefined): name is IpField => ipFields.includes(name as IpField);
 
 /** The console's security settings: sign-in attempts and lock time, idle sign-out, allowed IPs, password policy. */
 export function SecuritySettingsForm({ settings }: { settings: SecuritySettings }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const update = useUpdateSecuritySettings();
   const lockoutRef = useRef<HTMLDivElement>(null);
   const [numbers, setNumbers] = useState<Record<NumberField, number | string>>({
@@ -50,19 +50,17 @@ export function SecuritySettingsForm({ settings }: { settings: SecuritySettings 
   const [lockoutError, setLockoutError] = useState<string | null>(null);
 
   const lineError = (line: number, message: string) => t('settings.security.lineError', { line, message });
+  const formatNumber = (value: number) => value.toLocaleString(i18n.language);
 
-  const validate = () => {
-    const errors: Partial<Record<Field, string>> = {};
-    for (const field of Object.keys(limits) as NumberField[]) {
-      const [min, max] = limits[field];
-      const value = numbers[field];
-      if (typeof value !== 'number' || value < min || value > max) errors[field] = t('settings.security.outOfRange', { min, max });
+  const issueText = (issue: SecurityFormIssue) => {
+    switch (issue.kind) {
+      case 'range':
+        return t(issue.whole ? 'settings.security.outOfRangeWhole' : 'settings.security.outOfRange', { min: formatNumber(issue.min), max: formatNumber(issue.max) });
+      case 'invalidIp':
+        return lineError(issue.line, t('settings.security.invalidIp', { value: issue.value }));
+      case 'duplicateIp':
+        return lineError(issue.line, t('settings.security.duplicateIp', { value: issue.value, firstLine: issue.firstLine }));
     }
-    for (const field of ['consoleAllowedIps', 'agentAllowedIps'] as const) {
-      const { invalid } = parseIpList(ips[field]);
-      if (invalid.length > 0) errors[field] = invalid.map(({ line, value }) => lineError(line, t('settings.security.invalidIp', { value }))).join('\n');
-    }
-    return errors;
   };
 
   const showServerError = (error: Error) => {
@@ -73,11 +71,15 @@ export function SecuritySettingsForm({ settings }: { settings: SecuritySettings 
     }
     const errors: Partial<Record<Field, string>> = {};
     const unplaced: string[] = [];
+    const rawFieldErrors = error instanceof ApiError ? error.fieldErrors : {};
     for (const [name, message] of Object.entries(getFieldErrors(error))) {
       const [list, index] = name.split('.');
-      if (list === 'consoleAllowedIps' || list === 'agentAllowedIps') {
-        const line = parseIpList(ips[list]).lines[Number(index)];
-        const text = line ? lineError(line, message) : message;
+      if (isIpField(list)) {
+        const parsed = parseIpList(ips[list]);
+        const line = parsed.lines[Number(index)];
+        // The server names a repeated entry by a code the shared field-error texts do not know.
+        const duplicate = rawFieldErrors[name]?.includes('settings.duplicate_ip_rule') ? parsed.duplicates.find((entry) => entry.line === line) : undefined;
+        const text = duplicate ? issueText({ kind: 'duplicateIp', ...duplicate }) : line ? lineError(line, message) : message;
         errors[list] = errors[list] ? `${errors[list]}\n${text}` : text;
       } else if (serverFields[name]) errors[serverFields[name]] = message;
       else unplaced.push(message);
@@ -90,20 +92,16 @@ export function SecuritySettingsForm({ settings }: { settings: SecuritySettings 
     event.preventDefault();
     setFormError(null);
     setLockoutError(null);
-    const errors = validate();
-    setFieldErrors(errors);
-    if (Object.keys(errors).length > 0) return;
-    update.mutate(
-      {
-        lockoutAttempts: Number(numbers.lockoutAttempts),
-        lockoutSeconds: Number(numbers.lockoutSeconds),
-        idleTimeoutSeconds: Math.round(Number(numbers.idleTimeoutMinutes) * 60),
-        consoleAllowedIps: parseIpList(ips.consoleAllowedIps).entries,
-        agentAllowedIps: parseIpList(ips.agentAllowedIps).entries,
-        passwordPolicy: { ...flags, minLength: Number(numbers.minLength) },
-      },
-      { onSuccess: () => notifications.show({ color: 'teal', message: t('settings.saved') }), onError: showServerError },
-    );
+    const result = readSecurityForm({ numbers, ips, flags });
+    if ('issues' in result) {
+      setFieldErrors(Object.fromEntries(Object.entries(result.issues).map(([field, issues]) => [field, issues.map(issueText).join('\n')])));
+      return;
+    }
+    setFieldErrors({});
+    update.mutate(result.body, {
+      onSuccess: () => notifications.show({ color: 'teal', message: t('settings.saved') }),
+      onError: showServerError,
+    });
   };
 
   const numberInput = (field: NumberField, options: { allowDecimal?: boolean; suffix?: string } = {}) => (
@@ -115,8 +113,11 @@ export function SecuritySettingsForm({ settings }: { settings: SecuritySettings 
         setNumbers((current) => ({ ...current, [field]: value }));
         setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
       }}
-      min={limits[field][0]}
-      max={limits[field][1]}
+      min={numberLimits[field].min}
+      max={numberLimits[field].max}
+      // Mantine would bring a number into range on blur and so save what nobody typed; the check on
+      // save says what is allowed instead.
+      clampBehavior="none"
       allowDecimal={options.allowDecimal ?? false}
       decimalScale={options.allowDecimal ? 2 : undefined}
       allowNegative={false}

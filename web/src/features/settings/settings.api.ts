@@ -1,4 +1,4 @@
-import type { SecuritySettings, VendorProfile } from '@common/schemas/settings';
+import type { SecuritySettings, SecuritySettingsBody, VendorProfile, VendorProfileBody } from '@common/schemas/settings';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../app/api-client';
 
@@ -12,10 +12,11 @@ export function useSecuritySettings() {
   return useQuery({ queryKey: securityKey, queryFn: () => apiClient.get<SecuritySettings>('/api/v1/admin/settings/security') });
 }
 
+/** Replaces the security settings: the body carries every setting (a PUT without one is refused). */
 export function useUpdateSecuritySettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SecuritySettings) => apiClient.put<SecuritySettings>('/api/v1/admin/settings/security', body),
+    mutationFn: (body: SecuritySettingsBody) => apiClient.put<SecuritySettings>('/api/v1/admin/settings/security', body),
     onSuccess: (settings) => {
       queryClient.setQueryData(securityKey, settings);
       // The idle timeout and the password policy reach the browser through these.
@@ -30,10 +31,11 @@ export function useVendorProfile() {
   return useQuery({ queryKey: profileKey, queryFn: () => apiClient.get<VendorProfile>('/api/v1/admin/settings/profile') });
 }
 
+/** Replaces the vendor's details: the body carries every field. */
 export function useUpdateVendorProfile() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: VendorProfile) => apiClient.put<VendorProfile>('/api/v1/admin/settings/profile', body),
+    mutationFn: (body: VendorProfileBody) => apiClient.put<VendorProfile>('/api/v1/admin/settings/profile', body),
     onSuccess: (profile) => queryClient.setQueryData(profileKey, profile),
   });
 }
