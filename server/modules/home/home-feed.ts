@@ -4,8 +4,10 @@ import type { FeedEntry, FeedPage } from '../../../common/schemas/cases';
 import type { Actor } from '../../platform/actor';
 import type { ServiceContext } from '../../platform/context';
 import { malformedCursor, microsToIso } from '../cases/case-list-cursor';
+import { excerptOf } from '../cases/case-notifications';
 import { personRef, visibleCaseSiteIds } from '../cases/case-list.service';
 import type { OrganizationAccess } from '../organizations/organization-access';
+import { markdownToPlainText } from '../search/highlight';
 import { listFeedItems, listRecentReleases, listSiteContracts, type FeedItemRow } from './home.repository';
 import { getHomePreferences, visibleProductSiteIds } from './home.service';
 
@@ -63,6 +65,17 @@ function tieBelowId(position: FeedPosition): number {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * A feed item's details as shown: a post's excerpt is made again from the post, as plain text (the
+ * stored one is the post's Markdown on one line, whose lists and code fences can no longer be told
+ * from the text).
+ */
+function feedItemDetails(row: FeedItemRow): Record<string, unknown> | null {
+  if (!isRecord(row.details)) return null;
+  if (row.postBody === null || row.postBody === undefined || !('excerpt' in row.details)) return row.details;
+  return { ...row.details, excerpt: excerptOf(markdownToPlainText(row.postBody)) };
+}
+
 function feedItemCandidate(row: FeedItemRow): Candidate {
   const id = `f:${String(row.id).padStart(16, '0')}`;
   return {
@@ -77,7 +90,7 @@ function feedItemCandidate(row: FeedItemRow): Candidate {
       case: { id: row.caseId, number: formatCaseNumber(row.caseNumber), subject: row.caseSubject, status: row.caseStatus },
       release: null,
       contract: null,
-      details: isRecord(row.details) ? row.details : null,
+      details: feedItemDetails(row),
     },
   };
 }

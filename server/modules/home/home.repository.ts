@@ -127,7 +127,12 @@ export interface FeedItemRow {
   actorId: string | null;
   actorName: string | null;
   actorIsStaff: boolean | null;
+  /** The start of the post a post or mention item is about (null for other items), to make its excerpt from. */
+  postBody: string | null;
 }
+
+/** How much of a post's Markdown is read for an excerpt: enough for 200 characters of its text. */
+export const POST_BODY_PREFIX = 4000;
 
 export interface FeedItemFilter {
   userId: string;
@@ -150,10 +155,12 @@ export async function listFeedItems(db: Db, filter: FeedItemFilter): Promise<Fee
     await db.execute(sql`
       select f.id, f.kind, f.details, ${iso('f.created_at')} as "createdAt", ${micros('f.created_at')} as micros,
              c.id as "caseId", c.number as "caseNumber", c.subject as "caseSubject", c.status as "caseStatus",
-             u.id as "actorId", u.name as "actorName", u.staff_role is not null as "actorIsStaff"
+             u.id as "actorId", u.name as "actorName", u.staff_role is not null as "actorIsStaff",
+             left(p.body, ${POST_BODY_PREFIX}) as "postBody"
         from feed_items f
         join cases c on c.id = f.case_id and c.organization_id = f.organization_id and ${inSites('c.site_id', filter.caseSiteIds)}
         left join users u on u.id = f.actor_id
+        left join case_posts p on f.kind in ('case_post', 'case_mention') and p.id = (f.details->>'postId')::uuid and p.case_id = f.case_id
        where f.user_id = ${filter.userId}::uuid and f.organization_id = ${filter.organizationId}::uuid
          and f.kind = any(${`{${filter.kinds.join(',')}}`}::text[]) ${before}
        order by f.created_at desc, f.id desc

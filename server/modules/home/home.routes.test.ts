@@ -5,11 +5,12 @@ import { endOfDate } from '../../../common/contracts';
 import type { CustomerRole } from '../../../common/permissions';
 import { FeedPage, HomeHighlights, HomePreferences, type FeedEntry } from '../../../common/schemas/cases';
 import { caseSubscriptions, feedItems, releases, userPreferences } from '../../db/schema/index';
-import { buildCase } from '../../test/case-factories';
+import { buildCase, buildPost } from '../../test/case-factories';
 import { buildContract, buildEntitlement, buildProduct, buildRelease, isoDateFrom } from '../../test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../test/factories';
 import { buildTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app';
 import { foldCaseCountChanges } from '../cases/case-counts.repository';
+import { excerptOf } from '../cases/case-notifications';
 
 let t: TestApp;
 let start: Date;
@@ -293,6 +294,24 @@ describe('GET /api/v1/organizations/:organizationId/home/feed', () => {
     await feedItem({ userId: viewer.id, organizationId: s.organization.id, caseId: s.cases.mineNew.id, kind: 'case_created', createdAt: ago(1) });
     const viewerPage = await get(await signInAs(t.app, viewer.email), `${s.base}/home/feed`, FeedPage);
     expect(viewerPage.items.filter((entry) => entry.case !== null)).toEqual([]);
+  });
+
+  it('shows the excerpt of a post or mention as plain text, not Markdown', async () => {
+    const s = await feedScenario();
+    const on = { organizationId: s.organization.id, caseId: s.cases.followedAnswered.id };
+    const body = '## 조치\n\n**트렌드 수**를 _꼭_ 줄여 보세요.\n- 1단계\n- 2단계\n\n```sh\nsystemctl restart hmi\n```\n\n[설명서](https://example.com/docs) ![화면](shot.png) `status`';
+    const post = await buildPost(t.ctx, { ...on, authorId: s.engineer.id, authorSide: 'engineer', body });
+    // What the notice stored: the Markdown on one line.
+    const details = { postId: post.id, internal: false, excerpt: excerptOf(body) };
+    const items = [
+      await feedItem({ ...on, userId: s.me.userId, kind: 'case_post', createdAt: ago(0.5), actorId: s.engineer.id, details }),
+      await feedItem({ ...on, userId: s.me.userId, kind: 'case_mention', createdAt: ago(0.4), actorId: s.engineer.id, details }),
+    ];
+    const page = await get(s.me, `${s.base}/home/feed?limit=50`, FeedPage);
+    for (const item of items) {
+      const entry = page.items.find((e) => e.id === `f:${String(item.id).padStart(16, '0')}`);
+      expect(entry?.details).toEqual({ postId: post.id, internal: false, excerpt: '조치 트렌드 수를 꼭 줄여 보세요. 1단계 2단계 systemctl restart hmi 설명서 화면 status' });
+    }
   });
 
   it('refuses a malformed cursor or limit with 400', async () => {

@@ -26,8 +26,8 @@ export function markdownToPlainText(markdown: string): string {
     .replace(/<[^>\n]{1,200}>/g, ' ')
     .replace(/^\s{0,3}(#{1,6}|>+|[-*+]|\d+[.)])\s+/gm, '')
     .replace(/(\*\*|__|~~|`)/g, '')
-    .replace(/(^|\s)[*_](\S)/g, '$1$2')
-    .replace(/(\S)[*_](\s|$)/g, '$1$2')
+    .replace(/(^|[\s(["'“‘])[*_](\S)/g, '$1$2')
+    .replace(/(\S)[*_](?=\s|$|[.,!?;:)\]"'”’])/g, '$1')
     .replace(/^[\s|:-]*-{3,}[\s|:-]*$/gm, ' ')
     .replace(/\|/g, ' ');
 }

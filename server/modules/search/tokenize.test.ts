@@ -251,5 +251,7 @@ describe('highlights and snippets', () => {
 
   it('strips Markdown lightly', () => {
     expect(markdownToPlainText('## Fix\n\n**Restart** the [service](http://x) and run `net start`.').replace(/\s+/g, ' ').trim()).toBe('Fix Restart the service and run net start.');
+    // Emphasis against punctuation, and words with underscores kept whole.
+    expect(markdownToPlainText('트렌드 수를 _줄여 보세요_. (*꼭*) pi_archive_ss.exe')).toBe('트렌드 수를 줄여 보세요. (꼭) pi_archive_ss.exe');
   });
 });

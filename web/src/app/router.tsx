@@ -12,7 +12,6 @@ import { RequireStaff } from '../features/auth/require-staff';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { VerifyEmailPage } from '../features/auth/verify-email-page';
-import { CaseQueuePage } from '../features/case-queue/case-queue-page';
 import { ConsoleCasePage } from '../features/case-queue/console-case-page';
 import { CasesPage } from '../features/cases/cases-page';
 import { NewCasePage } from '../features/cases/new-case-page';
@@ -31,6 +30,7 @@ import { SearchPage } from '../features/search/search-page';
 import { ContactPage } from '../features/organizations/contact-page';
 import { OrganizationSettingsPage } from '../features/organizations/organization-settings-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { ConsoleHome } from '../features/shell/console-home';
 import { consoleNavItems } from '../features/shell/console-nav-items';
 import { FaceLayout } from '../features/shell/face-layout';
 import type { NavItem } from '../features/shell/nav-item';
@@ -148,7 +148,7 @@ export const routes: RouteObject[] = [
           {
             errorElement: <RouteErrorPage />,
             children: [
-              { index: true, element: <CaseQueuePage /> },
+              { index: true, element: <ConsoleHome /> },
               ...consolePages,
               ...comingSoonRoutes('/console', consoleNavItems, consolePages),
               { path: '*', element: <NotFoundPage homePath="/console" /> },

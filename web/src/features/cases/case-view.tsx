@@ -17,7 +17,7 @@ import { CaseProgress } from './case-progress';
 import { CaseRemoteSessionsTab } from './case-remote-sessions-tab';
 import { CaseReopen } from './case-reopen';
 import { CaseDescription, CaseResolution } from './case-text-sections';
-import { useCaseDetail } from './cases.api';
+import { useCaseDetail, useCaseHistory } from './cases.api';
 import { useCaseLiveUpdates } from './use-case-live-updates';
 
 export interface CaseViewProps {
@@ -38,6 +38,8 @@ type CaseTab = 'feed' | 'attachments' | 'links' | 'remote' | 'history';
 export function CaseView({ organizationId, caseId, face }: CaseViewProps) {
   const { t } = useTranslation();
   const query = useCaseDetail(organizationId, caseId);
+  // The statuses the case went through, for the progress bar (shared with the History tab).
+  const history = useCaseHistory(organizationId, caseId);
   const [tab, setTab] = useState<CaseTab>('feed');
   const detail = query.data;
   useCaseLiveUpdates(organizationId, caseId, { enabled: !query.isError });
@@ -58,7 +60,7 @@ export function CaseView({ organizationId, caseId, face }: CaseViewProps) {
       <Card withBorder radius="lg" p={{ base: 'md', sm: 'lg' }}>
         <Stack gap="lg">
           <CaseHeader detail={detail} face={face} />
-          <CaseProgress status={detail.status} />
+          <CaseProgress status={detail.status} history={history.data?.items} />
           <CaseActions organizationId={organizationId} detail={detail} />
           {face === 'console' ? <CaseArticleAction detail={detail} /> : null}
         </Stack>

@@ -1,7 +1,7 @@
 import { useMe } from '../auth/auth.api';
-import { staffCan } from '../auth/use-staff-can';
 import { useOrganization } from '../organizations/organizations.api';
 import { useCurrentOrganization } from '../organizations/use-current-organization';
+import { listConsoleNavItems } from './console-nav-items';
 import type { Face, NavItem } from './nav-item';
 
 /**
@@ -14,7 +14,7 @@ export function useVisibleNavItems(face: Face, items: NavItem[]): NavItem[] {
   const { current } = useCurrentOrganization({ enabled: isPortal });
   const organization = useOrganization(isPortal ? current?.id : null);
   const me = useMe();
-  if (face === 'console') return items.filter((item) => !item.requires || staffCan(me.data, item.requires));
+  if (face === 'console') return listConsoleNavItems(me.data, items);
   const abilities: readonly string[] = organization.data?.abilities ?? [];
   return items.filter((item) => !item.requires || abilities.includes(item.requires));
 }
