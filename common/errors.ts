@@ -79,6 +79,10 @@ export const ERROR_MESSAGES = {
     en: 'The password needs at least {{minLength}} characters{{requires:passwordClasses}}',
     ko: '비밀번호는 {{minLength}}자 이상{{requires:passwordClasses}}',
   },
+  'auth.same_password': {
+    en: 'The new password must be different from the current one.',
+    ko: '새 비밀번호는 현재 비밀번호와 달라야 합니다.',
+  },
   'auth.forbidden': {
     en: 'You do not have permission to do this.',
     ko: '이 작업을 수행할 권한이 없습니다.',

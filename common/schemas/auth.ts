@@ -21,7 +21,8 @@ export const RegisterBody = z.object({
   company: Text(100),
   address: Text(300),
   phone: z.string().trim().min(1).max(40).regex(/^[0-9+()\-\s]+$/, 'validation.phone'),
-  displayName: z.string().regex(DISPLAY_NAME_PATTERN, 'validation.display_name'),
+  // NFKC first: full-width ＫＩＭ_ＴＥＳＴ is KIM_TEST, so it cannot pass for another account's name.
+  displayName: z.string().normalize('NFKC').regex(DISPLAY_NAME_PATTERN, 'validation.display_name'),
   password: z.string().max(128),
   acceptTerms: z.literal(true, 'validation.accept_terms'),
   acceptPrivacy: z.literal(true, 'validation.accept_privacy'),

@@ -180,6 +180,10 @@ describe('forced password change', () => {
     expect(weak.json().error.code).toBe('auth.weak_password');
     const wrong = await client.inject('POST', '/api/v1/me/password', { currentPassword: 'Nope!1234', newPassword: 'Better!2026' });
     expect(wrong.json().error.code).toBe('auth.wrong_password');
+    // The same password again: its own code and message, not the password rules.
+    const same = await client.inject('POST', '/api/v1/me/password', { currentPassword: oneTimePassword, newPassword: oneTimePassword });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().error).toMatchObject({ code: 'auth.same_password', message: 'The new password must be different from the current one.', details: { fieldErrors: { newPassword: ['auth.same_password'] } } });
 
     const changed = await client.inject('POST', '/api/v1/me/password', { currentPassword: oneTimePassword, newPassword: 'Better!2026' });
     expect(changed.statusCode).toBe(200);

@@ -46,7 +46,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
     config: { access: 'public', ...limited },
     schema: { tags: ['auth'], summary: 'Email a sign-in code for a pending second step', body: MfaEmailCodeBody, response: { 202: Accepted, ...errors } },
     handler: async (request, reply) => {
-      await sendMfaEmailCode(ctx, request.body.challengeToken);
+      await sendMfaEmailCode(ctx, request.body.challengeToken, request.locale);
       return reply.status(202).send({ status: 'accepted' });
     },
   });

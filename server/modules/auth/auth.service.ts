@@ -20,6 +20,7 @@ import {
 } from './auth.repository';
 import { assertIpAllowed } from './ip-allowlist';
 import { checkPassword, passwordPolicyParams } from './password-policy';
+import type { Locale } from '../../../common/locale';
 import { verifyCurrentPassword } from './current-password';
 import { addressKey, assertNotLocked, assertUnlocked, clearFailures, recordFailure, throttleKeys, USER_KEY_PREFIX } from './throttle';
 
@@ -193,11 +194,14 @@ export async function completeMfaSignIn(ctx: ServiceContext, input: { challengeT
   return openSession(ctx, user, origin, { authMethod: `${firstFactor}+${input.method}` });
 }
 
-/** Emails a sign-in code for the challenge (when the user has the email method). */
-export async function sendMfaEmailCode(ctx: ServiceContext, challengeToken: string): Promise<void> {
+/**
+ * Emails a sign-in code for the challenge (when the user has the email method), in the user's saved
+ * language, else the language the sign-in page asked in.
+ */
+export async function sendMfaEmailCode(ctx: ServiceContext, challengeToken: string, requestLocale: Locale): Promise<void> {
   const { challenge, user } = await getChallenge(ctx, challengeToken);
   if (!(await listMfaMethods(ctx, user.id)).includes('email')) throw badRequest('auth.mfa_not_enrolled');
-  await sendSignInEmailCode(ctx, user, challenge.id);
+  await sendSignInEmailCode(ctx, { ...user, locale: user.locale ?? requestLocale }, challenge.id);
 }
 
 export type ResolvedSession = { actor: Actor } | { ended: 'idle' } | null;
@@ -281,10 +285,7 @@ export async function changePassword(
 ): Promise<void> {
   const user = await verifyCurrentPassword(ctx, await findUserById(ctx.db, actor.userId), input.currentPassword, origin, 'currentPassword');
   await assertPasswordAcceptable(ctx, input.newPassword);
-  if (input.newPassword === input.currentPassword) {
-    const { passwordPolicy } = await getSetting(ctx, 'security');
-    throw badRequest('auth.weak_password', { fieldErrors: { newPassword: ['auth.same_password'] }, messageParams: passwordPolicyParams(passwordPolicy) });
-  }
+  if (input.newPassword === input.currentPassword) throw badRequest('auth.same_password', { fieldErrors: { newPassword: ['auth.same_password'] } });
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { passwordHash, mustChangePassword: false });

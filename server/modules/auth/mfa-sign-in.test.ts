@@ -103,6 +103,27 @@ describe('sign-in with a second step', () => {
     expect((await secondStep(first.json().challengeToken, 'email', code)).statusCode).toBe(200);
   });
 
+  it('writes the email codes of a user with no saved language in the language the page asked in', async () => {
+    const user = await buildUser(t.ctx);
+    const client = await signInAs(t.app, user.email);
+    const korean = { 'accept-language': 'ko-KR,ko;q=0.9', cookie: client.cookie, 'x-csrf-token': client.csrfToken };
+    await t.app.inject({ method: 'POST', url: '/api/v1/me/mfa/email/setup', headers: korean });
+    await t.drainJobs();
+    const setup = t.mail.last(user.email);
+    expect(setup.subject).not.toContain('Your two-step setup code');
+    const enrolCode = /\b(\d{6})\b/.exec(setup.text)![1]!;
+    expect((await client.inject('POST', '/api/v1/me/mfa/email/confirm', { code: enrolCode })).statusCode).toBe(200);
+    const { challengeToken } = (await signIn(user.email)).json();
+    t.mail.clear();
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in/mfa/email-code', headers: { 'accept-language': 'ko' }, payload: { challengeToken } });
+    await t.drainJobs();
+    expect(t.mail.last(user.email).subject).toContain('로그인 인증 코드');
+    // Without a Korean page, English.
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in/mfa/email-code', payload: { challengeToken } });
+    await t.drainJobs();
+    expect(t.mail.last(user.email).subject).toContain('Your sign-in code');
+  });
+
   it('lets the challenge expire after ten minutes', async () => {
     const { email, secret } = await userWithTotp();
     const { challengeToken } = (await signIn(email)).json();

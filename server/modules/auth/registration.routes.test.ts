@@ -167,6 +167,13 @@ describe('POST /api/v1/auth/register', () => {
     await register(registration({ displayName: 'Yeosu.Ops' }));
     const response = await register(registration({ displayName: 'yeosu.ops' }));
     expect(response.json().error.code).toBe('auth.display_name_taken');
+    // Full-width letters are the same name (NFKC), and a name is stored in that form.
+    const fullWidth = await register(registration({ displayName: 'Ｙｅｏｓｕ．ＯＰＳ' }));
+    expect(fullWidth.json().error.code).toBe('auth.display_name_taken');
+    const wide = registration({ displayName: `Ｗｉｄｅ_${counter}` });
+    expect((await register(wide)).statusCode).toBe(202);
+    const [stored] = await t.database.db.select().from(users).where(eq(users.email, wide.email as string));
+    expect(stored!.displayName).toBe((wide.displayName as string).normalize('NFKC'));
   });
 
   it('accepts a local part of 64 characters and a display name with one letter among dots', async () => {

@@ -57,7 +57,7 @@ export function registerMfaRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     config: { access: 'account-setup' },
     schema: { tags, summary: 'Email a code that turns on email as a second step (valid 10 minutes)', response: { 202: Accepted, 401: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse } },
     handler: async (request, reply) => {
-      await startEmailSetup(ctx, requireActor(request));
+      await startEmailSetup(ctx, requireActor(request), request.locale);
       return reply.status(202).send({ status: 'accepted' as const });
     },
   });

@@ -53,7 +53,7 @@ async function lastCodeTo(email: string): Promise<string> {
 }
 
 async function enrolEmail(user: UserRow): Promise<void> {
-  await startEmailSetup(t.ctx, actorOf(user));
+  await startEmailSetup(t.ctx, actorOf(user), 'en');
   await confirmEmail(t.ctx, actorOf(user), await lastCodeTo(user.email), CLI_ORIGIN);
 }
 
@@ -177,7 +177,7 @@ describe('sendSignInEmailCode and verifyMfaCode with email', () => {
     await t.drainJobs();
     expect(t.mail.last(user.email).subject).toContain('로그인 인증 코드');
     const english = await buildUser(t.ctx);
-    await startEmailSetup(t.ctx, actorOf(english));
+    await startEmailSetup(t.ctx, actorOf(english), 'en');
     await t.drainJobs();
     expect(t.mail.last(english.email).subject).toContain('Your two-step setup code');
   });

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
+import type { Locale } from '../../../common/locale';
 import type { MfaMethod, MfaStatus } from '../../../common/schemas/auth';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
@@ -167,11 +168,11 @@ export async function confirmTotp(ctx: ServiceContext, actor: Actor, code: strin
   });
 }
 
-/** Emails a code that turns on email as a second step (valid EMAIL_CODE_MINUTES). */
-export async function startEmailSetup(ctx: ServiceContext, actor: Actor): Promise<void> {
+/** Emails a code that turns on email as a second step (valid EMAIL_CODE_MINUTES), in the user's language, else the page's. */
+export async function startEmailSetup(ctx: ServiceContext, actor: Actor, requestLocale: Locale): Promise<void> {
   const factor = await findMfaFactor(ctx.db, actor.userId, 'email');
   if (factor?.confirmedAt) throw conflict('auth.mfa_already_enrolled');
-  await ctx.db.transaction((tx) => issueEmailCode(ctx, tx, { id: actor.userId, email: actor.email, locale: actor.locale }, 'mfa_email_enrol', null));
+  await ctx.db.transaction((tx) => issueEmailCode(ctx, tx, { id: actor.userId, email: actor.email, locale: actor.locale ?? requestLocale }, 'mfa_email_enrol', null));
 }
 
 /** Turns on email as a second step with the code sent by startEmailSetup. */

@@ -15,7 +15,6 @@ const codeTexts: Record<string, () => string> = {
   'settings.invalid_ip_rule': () => i18n.t('fieldErrors.ipRule'),
   'settings.duplicate_ip_rule': () => i18n.t('fieldErrors.duplicateIpRule'),
   'settings.invalid_phone': () => i18n.t('fieldErrors.phone'),
-  // Sent under `auth.weak_password`, whose message is about the rules, not about reusing the password.
   'auth.same_password': () => i18n.t('fieldErrors.samePassword'),
 };
 
