@@ -94,15 +94,16 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 /**
  * A keyword's condition: subject or description containing it (case-insensitive, any script), the
- * case number (all 8 digits, or its first digits), or the old system's number (case-insensitive,
- * exact or its beginning).
+ * case number (all 8 digits, or any run of its digits: people remember a number's end as often as
+ * its beginning), or the old system's number containing it (case-insensitive: OSI-2019-004521 by
+ * 004521 as by osi-2019).
  */
 export function caseSearchCondition(q: string): SQL {
   const contains = `%${escapeLike(q)}%`;
   const parts: SQL[] = [sql`c.subject ilike ${contains}`, sql`c.description ilike ${contains}`];
   if (/^\d{8}$/.test(q)) parts.push(sql`c.number = ${Number(q)}::int`);
-  else if (/^\d{1,7}$/.test(q)) parts.push(sql`c.number::text like ${`${q}%`}`);
-  parts.push(sql`lower(c.legacy_number) like ${`${escapeLike(q.toLowerCase())}%`}`);
+  else if (/^\d{1,7}$/.test(q)) parts.push(sql`c.number::text like ${`%${q}%`}`);
+  parts.push(sql`lower(c.legacy_number) like ${`%${escapeLike(q.toLowerCase())}%`}`);
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 

@@ -167,7 +167,7 @@ describe('GET /api/v1/organizations/:organizationId/cases: views and counts', ()
 });
 
 describe('GET /api/v1/organizations/:organizationId/cases: keyword and site', () => {
-  it('finds cases by subject, description, number, number prefix, old number and Korean text, with counts under the keyword', async () => {
+  it('finds cases by subject, description, number, any run of its digits, old number or any part of it, and Korean text, with counts under the keyword', async () => {
     const s = await scenario();
     const at = { organizationId: s.organization.id, siteId: s.siteA.id, requesterId: s.requester.userId };
     const token = randomUUID().slice(0, 8);
@@ -179,14 +179,17 @@ describe('GET /api/v1/organizations/:organizationId/cases: keyword and site', ()
     const q = async (keyword: string, view = 'open') => ids(await list(s.requester, `${s.base}?view=${view}&q=${encodeURIComponent(keyword)}`));
 
     expect(sorted(await q(`archive ${token}`))).toEqual([bySubject.id]);
-    expect(sorted(await q(token))).toEqual(sorted([bySubject.id, byDescription.id]));
+    expect(sorted(await q(token))).toEqual(sorted([bySubject.id, byDescription.id, legacy.id]));
     expect(await q('아카이브', 'closed')).toEqual([korean.id]);
     expect(await q('재시작', 'closed')).toEqual([korean.id]);
     expect(await q(formatCaseNumber(literal.number))).toEqual([literal.id]);
     // A prefix of the number finds the case (and possibly later ones); a shorter prefix of another's does not.
     expect(await q(String(literal.number).slice(0, 7))).toContain(literal.id);
+    // …and so does its end, what people remember of a number as often.
+    expect(await q(String(literal.number).slice(2))).toContain(literal.id);
     expect(await q(`sr-${token}-77`)).toEqual([legacy.id]);
     expect(await q(`SR-${token.toUpperCase()}`)).toEqual([legacy.id]);
+    expect(await q(`${token.toUpperCase()}-77`)).toEqual([legacy.id]);
     // % and _ are literal characters, not patterns.
     expect(await q('100%_')).toEqual([literal.id]);
     expect(await q('k 1%0')).toEqual([]);
