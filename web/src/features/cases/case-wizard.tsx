@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadErrorAlert } from '../../components/load-error-alert';
+import { useSubmitGuard } from '../../components/submit-guard';
 import { newWizardId } from '../search/new-wizard-id';
 import { CaseCreated } from './case-created';
 import { useCaseDetail, useCaseWizardOptions, useCreateCase, type CaseWizardOptions, type CreatedCase } from './cases.api';
@@ -35,6 +36,8 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
   // The server's messages about the subject and description; editing a field clears its message.
   const [serverErrors, setServerErrors] = useState<Partial<Record<DetailField, string>>>({});
   const [created, setCreated] = useState<CreatedCase | null>(null);
+  // A double click on Submit sends one case.
+  const submitGuard = useSubmitGuard();
   // Identifies this filling-in of the wizard: the suggestions it opens, and the case it submits (deflection statistics).
   const [wizardId, setWizardId] = useState(newWizardId);
   const create = useCreateCase(organizationId);
@@ -70,8 +73,10 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
       return setStep(0);
     }
     if (!isStepComplete(form, LAST_STEP)) return setShowErrors(true);
+    if (!submitGuard.start()) return;
     setServerErrors({});
     create.mutate({ ...toCreateCaseBody({ ...form, relatedCaseId: relatedDetail ? form.relatedCaseId : null }), wizardId }, {
+      onSettled: submitGuard.finish,
       onSuccess: (result) => {
         setCreated(result);
         void uploads.upload(organizationId, result.id);

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFileSize } from '../../components/format-file-size';
+import { useSubmitGuard } from '../../components/submit-guard';
 import { ApiError } from '../../app/api-error';
 import { AttachmentPicker } from './attachment-picker';
 import { caseKey, useCreatePost, type CaseDetail, type MentionCandidate } from './cases.api';
@@ -22,6 +23,8 @@ import { DESCRIPTION_MAX } from './wizard-form';
 export function PostComposer({ organizationId, detail }: { organizationId: string; detail: CaseDetail }) {
   const { t } = useTranslation();
   const create = useCreatePost(organizationId, detail.id);
+  // A double click on Post sends one post.
+  const submitGuard = useSubmitGuard();
   const queryClient = useQueryClient();
   // Files over the limit are refused before sending, with the wizard's message.
   const { attachmentMaxBytes } = detail;
@@ -50,12 +53,13 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
   const formError = create.isError ? getFormErrors(create.error, ['body']).form : null;
 
   const send = () => {
-    if (!body.trim() || uploads.isBusy) return;
+    if (!body.trim() || uploads.isBusy || !submitGuard.start()) return;
     const attachmentIds = noteMode ? [] : uploads.items.flatMap((item) => (item.attachment ? [item.attachment.id] : []));
     setBodyError(undefined);
     create.mutate(
       { body, internal: noteMode, mentionIds: pruneMentionIds(body, mentioned), attachmentIds },
       {
+        onSettled: submitGuard.finish,
         onSuccess: async (post) => {
           if (noteMode && uploads.items.length > 0) {
             await uploads.upload(organizationId, detail.id, post.id);
