@@ -420,8 +420,12 @@ export const ERROR_MESSAGES = {
     ko: "종료된 케이스만 다시 열 수 있습니다. 중단된 케이스는 이 케이스를 참조하는 새 케이스를 여세요.",
   },
   'cases.closed': {
-    en: "This case is closed. Reopen it to continue.",
-    ko: "종료된 케이스입니다. 계속하려면 케이스를 다시 여세요.",
+    en: "This case is closed. Ask to reopen it, or open a new case that references it.",
+    ko: "종료된 케이스입니다. 다시 열기를 요청하거나, 이 케이스를 참조하는 새 케이스를 여세요.",
+  },
+  'cases.reopen_by_request': {
+    en: "A closed case goes back to work through Request reopen, not a status change.",
+    ko: "종료된 케이스는 상태 변경이 아니라 '다시 열기 요청'으로 다시 진행됩니다.",
   },
   'cases.site_not_allowed': {
     en: "You cannot open cases for this site.",
@@ -434,6 +438,10 @@ export const ERROR_MESSAGES = {
   'cases.related_case_not_found': {
     en: "The case to reference was not found in this organization.",
     ko: "참조할 케이스를 이 조직에서 찾을 수 없습니다.",
+  },
+  'cases.related_case_open': {
+    en: "A new case can reference only a closed case; this one is still open. Post in it instead.",
+    ko: "새 케이스는 종료된 케이스만 참조할 수 있습니다. 이 케이스는 아직 진행 중이니 해당 케이스에 글을 남기세요.",
   },
   'cases.legacy_number_taken': {
     en: "Another case already carries the old number {{legacyNumber}}.",

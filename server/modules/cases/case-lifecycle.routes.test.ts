@@ -120,11 +120,11 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/transitions',
     expect((await move(customer, path, { to: 'closed' })).json()).toMatchObject({ status: 'closed', abilities: { requestReopen: true, transitions: [] } });
   });
 
-  it('keeps the customer from reopening a closed case by a plain transition (403: they send a reopen request)', async () => {
+  it('keeps the customer from reopening a closed case by a plain transition (403: they send a reopen request, and are told so)', async () => {
     const { customer, path } = await setup(t, 'closed');
     const response = await move(customer, path, { to: 'researching' });
     expect(response.statusCode).toBe(403);
-    expect(response.json().error.code).toBe('cases.transition_forbidden');
+    expect(response.json().error).toMatchObject({ code: 'cases.reopen_by_request', message: expect.stringContaining('Request reopen') });
   });
 
   it('answers 409 cases.status_changed when the status the actor saw is stale', async () => {
@@ -188,7 +188,7 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/reopen', () =
     const late = await (await again(t, customer)).inject('POST', `${path}/reopen`, { reason: '다시 봐 주세요' });
     expect(late.json().error.message).toBe('종료된 지 60일이 지난 케이스는 다시 열 수 없습니다. 이 케이스를 참조하는 새 케이스를 여세요.');
     const post = await (await again(t, customer)).inject('POST', `${path}/posts`, { body: '아직 문제가 있습니다' });
-    expect(post.json().error).toMatchObject({ code: 'cases.closed', message: '종료된 케이스입니다. 계속하려면 케이스를 다시 여세요.' });
+    expect(post.json().error).toMatchObject({ code: 'cases.closed', message: '종료된 케이스입니다. 다시 열기를 요청하거나, 이 케이스를 참조하는 새 케이스를 여세요.' });
     expect((await rowOf(c.id)).status).toBe('closed');
   });
 

@@ -26,12 +26,16 @@ export interface CaseChanger {
 /**
  * Refuses a move the rules do not allow: 409 `cases.status_changed` when the actor saw another
  * status, 409 `cases.transition_not_allowed` when the table has no such move, 403
- * `cases.transition_forbidden` when it is not this side's (a customer reopens through a request).
+ * `cases.transition_forbidden` when it is not this side's; 403 `cases.reopen_by_request` for a
+ * customer moving a closed case (they send a reopen request).
  */
 export function assertTransition(side: CaseSide, from: CaseStatus, to: CaseStatus, expectedStatus?: CaseStatus): void {
   if (expectedStatus !== undefined && expectedStatus !== from) throw new AppError('cases.status_changed', 409, { status: from });
   if (!isTransitionAllowed(from, to)) throw new AppError('cases.transition_not_allowed', 409, { from, to, messageParams: { from, to } });
-  if (!mayTransition(side, from, to)) throw new AppError('cases.transition_forbidden', 403, { from, to, messageParams: { to } });
+  if (!mayTransition(side, from, to)) {
+    if (side === 'customer' && isClosedStatus(from)) throw new AppError('cases.reopen_by_request', 403, { from, to });
+    throw new AppError('cases.transition_forbidden', 403, { from, to, messageParams: { to } });
+  }
 }
 
 /**

@@ -241,18 +241,22 @@ describe('POST /api/v1/organizations/:organizationId/cases', () => {
     expect(detail.relatedCase).toEqual({ id: closed.id, number: String(closed.number), subject: 'Old trouble' });
   });
 
-  it('refuses a related case that is open, of another organization, on a site the member cannot see or unknown (422)', async () => {
+  it('refuses a related case of another organization, on a site the member cannot see or unknown (422 not found), and an open one (422 open)', async () => {
     const s = await buildCaseScenario(t);
     const other = await buildCaseScenario(t);
     const support = await signInCaseMember(t, s.organizationId, 'support', { siteIds: [s.siteA.id] });
     const open = await buildCase(t.ctx, { organizationId: s.organizationId, siteId: s.siteA.id, status: 'answered' });
     const foreign = await buildCase(t.ctx, { organizationId: other.organizationId, siteId: other.siteA.id, status: 'closed' });
     const hidden = await buildCase(t.ctx, { organizationId: s.organizationId, siteId: s.siteB.id, status: 'closed' });
-    for (const relatedCaseId of [open.id, foreign.id, hidden.id, '00000000-0000-4000-8000-000000000000']) {
+    for (const relatedCaseId of [foreign.id, hidden.id, '00000000-0000-4000-8000-000000000000']) {
       const response = await create(support, s, { relatedCaseId });
       expect(response.statusCode).toBe(422);
       expect(response.json().error.code).toBe('cases.related_case_not_found');
     }
+    // It exists and the member sees it: it is open, not missing.
+    const stillOpen = await create(support, s, { relatedCaseId: open.id });
+    expect(stillOpen.statusCode).toBe(422);
+    expect(stillOpen.json().error.code).toBe('cases.related_case_open');
   });
 
   it('keeps emoji and 4-byte characters in the subject and description', async () => {

@@ -70,7 +70,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: ServiceContext): v
     config: { access: view },
     schema: {
       tags,
-      summary: 'Moves the case to another status by the transition table (409 cases.transition_not_allowed, 403 cases.transition_forbidden, 409 cases.status_changed)',
+      summary: 'Moves the case to another status by the transition table (409 cases.transition_not_allowed, 403 cases.transition_forbidden or cases.reopen_by_request, 409 cases.status_changed)',
       params: CaseParams,
       body: TransitionBody,
       response: { 200: CaseDetail, ...changeErrors },

@@ -52,7 +52,8 @@ export async function createCase(ctx: ServiceContext, actor: Actor, access: Orga
   const relatedCaseId = body.relatedCaseId ?? null;
   if (relatedCaseId !== null) {
     const related = await findCaseOfOrganization(ctx.db, organizationId, relatedCaseId);
-    if (!related || !isClosedStatus(related.status) || caseSideFor(access.standing, related.siteId) === null) throw new AppError('cases.related_case_not_found', 422);
+    if (!related || caseSideFor(access.standing, related.siteId) === null) throw new AppError('cases.related_case_not_found', 422);
+    if (!isClosedStatus(related.status)) throw new AppError('cases.related_case_open', 422);
   }
   const side = caseSideFor(access.standing, site.id) ?? 'customer';
 
