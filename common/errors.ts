@@ -175,6 +175,14 @@ export const ERROR_MESSAGES = {
     en: "This link has expired. Ask for a new one.",
     ko: "만료된 링크입니다. 새 링크를 요청하세요.",
   },
+  'auth.token_replaced': {
+    en: "A newer link was sent to this address: use the one in the latest email, or ask for a new one.",
+    ko: "이 주소로 더 최근의 링크가 발송되었습니다. 가장 최근 메일의 링크를 사용하거나 새 링크를 요청하세요.",
+  },
+  'auth.email_already_verified': {
+    en: "This email address is already verified. Sign in to continue.",
+    ko: "이미 인증된 이메일 주소입니다. 로그인해 계속하세요.",
+  },
   'auth.token_used': {
     en: "This link was already used. Ask for a new one if you need it.",
     ko: "이미 사용된 링크입니다. 필요하면 새 링크를 요청하세요.",

@@ -147,6 +147,12 @@ describe('[ACCOUNTS]: a new user', () => {
     const mail = await server.waitForMail(email);
     await page.goto(findLink(mail, '/verify-email'));
     await expect.poll(() => page.getByTestId('verify-email-status').textContent()).toMatch(/verified/i);
+    // The same link opened again: already verified, sign in next (not "used, ask for a new one").
+    await page.goto(findLink(mail, '/verify-email'));
+    const again = page.getByTestId('verify-email-status');
+    await expect.poll(() => again.textContent()).toContain('This email address is already verified. Sign in to continue.');
+    expect(await again.getAttribute('data-status')).toBe('verified');
+    expect(await page.getByRole('button', { name: 'Resend verification email' }).count()).toBe(0);
 
     await signInWithPassword(page, email, password);
     await page.waitForURL((url) => url.pathname.startsWith('/portal'));

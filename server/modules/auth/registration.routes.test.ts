@@ -68,9 +68,10 @@ describe('POST /api/v1/auth/register', () => {
     const verified = await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
     expect(verified.json()).toEqual({ status: 'verified' });
     await signInAs(t.app, body.email as string, body.password as string);
+    // Opened again: the address is verified, and the answer says so (sign in), not "used, ask again".
     const reused = await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
     expect(reused.statusCode).toBe(400);
-    expect(reused.json().error.code).toBe('auth.token_used');
+    expect(reused.json().error).toMatchObject({ code: 'auth.email_already_verified', message: 'This email address is already verified. Sign in to continue.' });
   });
 
   it('lets a verification link expire after 24 hours, and a resent link work instead', async () => {
@@ -87,7 +88,13 @@ describe('POST /api/v1/auth/register', () => {
       await t.drainJobs();
       const second = tokenOf(findLink(t.mail.last(body.email as string), '/verify-email'));
       expect(second).not.toBe(first);
-      expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: second } })).statusCode).toBe(200);
+      // Before the new link is opened, an older one was replaced (not used, as the old message said).
+      const third = await t.app.inject({ method: 'POST', url: '/api/v1/auth/resend-verification', payload: { email: body.email } });
+      expect(third.statusCode).toBe(202);
+      await t.drainJobs();
+      const latest = tokenOf(findLink(t.mail.last(body.email as string), '/verify-email'));
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: second } })).json().error.code).toBe('auth.token_replaced');
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: latest } })).statusCode).toBe(200);
     } finally {
       t.clock.advance(-(24 * 3_600_000 + 1000));
     }
@@ -225,7 +232,7 @@ describe('POST /api/v1/auth/register', () => {
     expect(after!.emailVerifiedAt).not.toBeNull();
     expect(JSON.stringify(after)).not.toMatch(/Attacker|Evil Corp|Elsewhere/);
     // The attacker's link and password are dead, their display name free again.
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: attackerToken } })).json().error.code).toBe('auth.token_used');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: attackerToken } })).json().error.code).toBe('auth.email_already_verified');
     const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: attacker.password } });
     expect(wrong.json().error.code).toBe('auth.invalid_credentials');
     expect((await register(registration({ displayName: attacker.displayName }))).statusCode).toBe(202);
@@ -251,7 +258,7 @@ describe('POST /api/v1/auth/register', () => {
     const [waiting] = await t.database.db.select().from(users).where(eq(users.email, email));
     expect(waiting).toMatchObject({ name: '김민준', displayName: owner.displayName, emailVerifiedAt: null });
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: ownerToken } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: attackerToken } })).json().error.code).toBe('auth.token_used');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: attackerToken } })).json().error.code).toBe('auth.email_already_verified');
     const [verified] = await t.database.db.select().from(users).where(eq(users.email, email));
     expect(verified).toMatchObject({ name: '김민준', displayName: owner.displayName });
     expect(JSON.stringify(verified)).not.toMatch(/Attacker|Evil Corp/);

@@ -134,7 +134,15 @@ interface PendingRegistration {
  * links end: only one registration of the address is ever verified.
  */
 export async function verifyEmail(ctx: ServiceContext, token: string, origin: RequestOrigin): Promise<void> {
-  const row = await getUsableToken(ctx, 'email_verification', token);
+  const row = await findUserTokenByHash(ctx.db, 'email_verification', hashToken(token));
+  if (row?.usedAt) {
+    // Opening a link ends every other: a used link of an unverified account was replaced by a newer
+    // one; of a verified account, the address is verified (by this link or another) and sign-in is next.
+    const user = await findUserById(ctx.db, row.userId);
+    throw badRequest(user?.emailVerifiedAt ? 'auth.email_already_verified' : 'auth.token_replaced');
+  }
+  await getUsableToken(ctx, 'email_verification', token);
+  if (!row) throw badRequest('auth.token_invalid');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     if (!(await useUserToken(tx, row.id, now))) throw badRequest('auth.token_used');

@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../app/api-error';
 import { getErrorMessage } from '../../components/get-error-message';
 import { useVerifyEmail } from './auth.api';
 import { AuthLayout } from './auth-layout';
@@ -27,7 +28,9 @@ export function VerifyEmailPage() {
     verifyToken(token);
   }, [token, verifyToken]);
 
-  const status = !token ? 'invalid' : verify.isSuccess ? 'verified' : verify.isError ? 'failed' : 'verifying';
+  // A link opened again after the address was verified: done already, sign in next.
+  const already = verify.error instanceof ApiError && verify.error.code === 'auth.email_already_verified';
+  const status = !token ? 'invalid' : verify.isSuccess || already ? 'verified' : verify.isError ? 'failed' : 'verifying';
   const linkProblem = getLinkProblem(verify.error);
 
   return (
@@ -49,7 +52,7 @@ export function VerifyEmailPage() {
             <ThemeIcon size={64} radius="xl" variant="light" color="teal">
               <IconCircleCheck size={36} stroke={1.5} />
             </ThemeIcon>
-            <Text>{t('verifyEmail.verified')}</Text>
+            <Text>{already ? getErrorMessage(verify.error) : t('verifyEmail.verified')}</Text>
             <Button component={Link} to="/sign-in" fullWidth>
               {t('common.goToSignIn')}
             </Button>
