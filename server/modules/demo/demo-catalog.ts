@@ -57,6 +57,9 @@ export async function loadDemoCatalog(tx: ServiceContext, organizationId: string
     await buildBulletin(tx, { productId: product.id, kind: 'known_issue', title: `${spec.name}: 한글 경로에서 설치 로그가 깨지는 문제`, body: '영문 경로에 설치하면 피할 수 있습니다.' });
     await buildBulletin(tx, { productId: product.id, kind: 'document', title: `${spec.name} 설치 가이드 (한국어)`, body: '설치 전 시스템 요구 사항을 확인하세요.' });
   }
+  // The manual's own example searches (seed 000, 통합 검색): "roadmap" and "korean 2017".
+  await buildBulletin(tx, { productId: productIds.get('PI Server')!, kind: 'document', title: 'PI System 제품 로드맵 2027 (Product roadmap)', body: '2027년까지의 PI Server, PI Vision, PI Interfaces 출시 계획입니다. The release plan of PI Server, PI Vision and PI Interfaces through 2027.' });
+  await buildBulletin(tx, { productId: productIds.get('PI Vision')!, kind: 'document', title: 'PI Vision 2017 R2 한글 매뉴얼 (Korean manual)', body: 'PI Vision 2017 R2 사용자 설명서의 한국어판입니다. The Korean edition of the PI Vision 2017 R2 user guide.' });
   const holdings: { site: string; endsInDays: number; products: [string, number][] }[] = [
     { site: '울산 1공장', endsInDays: 400, products: [['PI Server', 2], ['PI Vision', 25], ['PI Interfaces', 4]] },
     { site: '울산 2공장', endsInDays: 60, products: [['PI Server', 1], ['PI Interfaces', 2]] },

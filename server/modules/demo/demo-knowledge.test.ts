@@ -58,9 +58,19 @@ describe('demo knowledge base', () => {
     const member = await signInAs(t.app, 'viewer@a-petrochem.example', DEMO_PASSWORD);
     await t.database.raw('update users set locale = $1 where id = $2', ['ko', member.userId]);
     const page = ArticlePage.parse((await member.inject('GET', `/api/v1/organizations/${org!.id}/articles`)).json());
-    expect(page.total).toBe(10);
+    expect(page.total).toBe(12);
     expect(page.items.every((item) => /[가-힣]/.test(item.title))).toBe(true);
     const view = ArticleView.parse((await member.inject('GET', `/api/v1/organizations/${org!.id}/articles/${page.items[0]!.id}`)).json());
     expect(view.language).toBe('ko');
+  });
+
+  it('answers the manual’s example searches (roadmap, korean 2017, download and customer portal among the articles)', async () => {
+    const [org] = await t.ctx.db.select().from(organizations).where(eq(organizations.name, 'A석유화학'));
+    const owner = await signInAs(t.app, 'owner@a-petrochem.example', DEMO_PASSWORD);
+    const titles = async (query: string) => ((await owner.inject('GET', `/api/v1/organizations/${org!.id}/search?${query}`)).json() as { items: { title: string }[] }).items.map((item) => item.title);
+    expect((await titles('q=roadmap'))[0]).toContain('로드맵');
+    expect((await titles(`q=${encodeURIComponent('korean 2017')}`))[0]).toContain('한글 매뉴얼');
+    expect(await titles('q=download&types=article')).toContain('How to download software from the portal');
+    expect(await titles(`q=${encodeURIComponent('customer portal')}&types=article`)).toContain('Customer portal FAQ');
   });
 });

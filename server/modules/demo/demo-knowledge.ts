@@ -104,6 +104,21 @@ const ARTICLES: DemoArticle[] = [
     products: ['PI Vision'], visibility: 'customers', daysAgo: 1, verified: false,
     translations: [en('Clearing the PI Vision 2023 Patch 1 cache', 'Draft: steps still being checked.', 'Old symbols show after the upgrade.', 'PI Vision 2023 Patch 1', 'Recycle the application pool and clear the browser cache.', 'draft')],
   },
+  // The manual's own example searches (seed 000, 통합 검색): "download" and "customer portal" among the articles.
+  {
+    products: [], visibility: 'public', daysAgo: 20, views: 212,
+    translations: [
+      ko('포털에서 소프트웨어 다운로드 방법', '지원 계약이 있는 사이트의 제품 설치 파일과 매뉴얼을 내려받는 방법입니다.', '설치 파일을 어디서 받는지 모르거나 다운로드 버튼이 보이지 않습니다.', '고객 포털', '1. **제품** 메뉴에서 사이트와 제품을 고릅니다.\n2. 버전을 고르고 파일의 **다운로드(download)** 를 누릅니다.\n3. 버튼이 없으면 사이트의 지원 계약이 끝났는지 확인하세요. 유예기간이 지나면 다운로드할 수 없습니다.'),
+      en('How to download software from the portal', 'Downloading installers and manuals for the products of a site with a support contract.', 'You cannot find where to download an installer, or the download button is missing.', 'Customer portal', '1. Open **Products** and pick the site and product.\n2. Pick the version and press **Download** next to the file.\n3. No button? Check whether the site’s support contract ended: past its grace period, downloads stop.'),
+    ],
+  },
+  {
+    products: [], visibility: 'customers', daysAgo: 45, views: 96,
+    translations: [
+      ko('고객 포털 자주 묻는 질문 (FAQ)', '고객 포털 가입, 팀원 초대, 케이스 등록에 대한 자주 묻는 질문입니다.', '고객 포털을 처음 쓰는 분들이 자주 묻는 내용입니다.', '고객 포털', '- **가입**: 회사 이메일로 가입하고 메일의 링크로 인증합니다.\n- **팀원**: 소유자와 관리자가 팀 메뉴에서 초대합니다.\n- **케이스**: 케이스 메뉴의 새 케이스에서 사이트, 분류, 제품을 고르고 등록합니다.'),
+      en('Customer portal FAQ', 'Common questions about signing up, inviting your team and opening cases in the customer portal.', 'What people new to the customer portal ask most.', 'Customer portal', '- **Sign up** with your work email and verify it from the link in the email.\n- **Team**: owners and admins invite people from the Team page.\n- **Cases**: choose New case on the Cases page, then the site, category and product.'),
+    ],
+  },
 ];
 
 /**
