@@ -79,7 +79,8 @@ describe('[CATALOG]: the vendor administrator', () => {
     await expect.poll(() => fileRow.count(), { timeout: 20_000 }).toBe(1);
     expect(await fileRow.getAttribute('data-sha256')).toBe(expectedSha256);
     expect(await fileRow.getByTestId('file-sha256').textContent()).toBe(expectedSha256);
-    expect(await fileRow.textContent()).toContain('2.0 MiB');
+    // 2 MiB and 127 bytes: the decimal is rounded up.
+    expect(await fileRow.textContent()).toContain('2.1 MiB');
 
     await card.getByTestId('publish-release').click();
     await page.getByTestId('confirm-modal').getByRole('button', { name: 'Publish' }).click();

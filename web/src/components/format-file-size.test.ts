@@ -14,4 +14,10 @@ describe('formatFileSize', () => {
     expect(formatFileSize(1024)).toBe('1 KiB');
     expect(formatFileSize(1536)).toBe('1.5 KiB');
   });
+
+  it('rounds the decimal up, so a size just over a limit never reads as the limit', () => {
+    expect(formatFileSize(25 * 1024 ** 2)).toBe('25 MiB');
+    expect(formatFileSize(25 * 1024 ** 2 + 1)).toBe('25.1 MiB');
+    expect(formatFileSize(1025)).toBe('1.1 KiB');
+  });
 });
