@@ -10,7 +10,9 @@ import { WAIT } from './case-e2e-support';
 /**
  * The case tables at a 1280 × 800 window and on a phone: Korean words wrap only between words (in
  * the Korean UI, and as names in the English one), the console queue fits its card with every
- * column on the screen, and where a table cannot fit it scrolls in its own box, not the page.
+ * column on the screen, and where a table cannot fit it scrolls in its own box, not the page. The
+ * portal's Cases tab needs no sideways scrolling on a phone: status, site and last change move
+ * under the subject.
  */
 
 let server: E2eServer;
@@ -35,7 +37,7 @@ interface TableLayout {
   pageOverflow: number;
   /** How far the table's own box scrolls sideways (0 when every column shows). */
   tableOverflow: number;
-  /** After scrolling the table's box to its end, whether the last column's header is inside it. */
+  /** After scrolling the table's box to its end, whether the last shown column's header is inside it. */
   lastColumnReachable: boolean;
 }
 
@@ -62,7 +64,7 @@ const TABLE_LAYOUT = `(table) => {
     const scroller = box ?? document.documentElement;
     const tableOverflow = scroller.scrollWidth - scroller.clientWidth;
     scroller.scrollTo({ left: scroller.scrollWidth, behavior: 'instant' });
-    const headers = table.querySelectorAll('th');
+    const headers = [...table.querySelectorAll('th')].filter((th) => th.getClientRects().length > 0);
     const last = headers[headers.length - 1].getBoundingClientRect();
     const bounds = scroller.getBoundingClientRect();
     const lastColumnReachable = last.right <= Math.min(bounds.right, window.innerWidth) + 1 && last.left >= bounds.left - 1;
@@ -110,7 +112,7 @@ describe('[CASES]: case tables in Korean, at 1280 px and on a phone', () => {
     expect((await tableLayout(page, 'case-queue-table')).tableOverflow).toBeGreaterThan(0);
   });
 
-  it('the portal Cases tab in English shows a Korean site name whole, at 1280 × 800 and on a phone', { timeout: 120_000 }, async () => {
+  it('the portal Cases tab in English shows a Korean site name whole at 1280 × 800, and on a phone the status and "waiting for your attention" under the subject without sideways scrolling', { timeout: 120_000 }, async () => {
     const { ctx } = server;
     const organization = await buildOrganization(ctx, { name: 'Ulsan Petrochemical' });
     const site = await buildSite(ctx, { organizationId: organization.id, name: '울산 1공장' });
@@ -126,10 +128,23 @@ describe('[CASES]: case tables in Korean, at 1280 px and on a phone', () => {
     await expect.poll(() => table.getByTestId('case-row').count(), WAIT).toBe(2);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await tableLayout(page, 'cases-table')).toEqual({ splitWords: [], pageOverflow: 0, tableOverflow: 0, lastColumnReachable: true });
+    // On a wide screen the status has its column, and nothing is repeated under the subject.
+    const waitingRow = table.locator('[data-testid="case-row"][data-status="waiting_on_response"]');
+    expect(await waitingRow.locator('th, td').filter({ visible: true }).count()).toBe(6);
+    expect(await waitingRow.getByTestId('waiting-badge').filter({ visible: true }).count()).toBe(1);
+    expect(await waitingRow.getByTestId('case-row-details').isVisible()).toBe(false);
 
     await page.setViewportSize({ width: 390, height: 844 });
     // The phone layout comes a render after the resize (media queries): measured until it settles.
-    await expect.poll(() => tableLayout(page, 'cases-table'), WAIT).toMatchObject({ splitWords: [], pageOverflow: 0, lastColumnReachable: true });
-    expect((await tableLayout(page, 'cases-table')).tableOverflow).toBeGreaterThan(0);
+    await expect.poll(() => tableLayout(page, 'cases-table'), WAIT).toEqual({ splitWords: [], pageOverflow: 0, tableOverflow: 0, lastColumnReachable: true });
+    const details = waitingRow.getByTestId('case-row-details');
+    expect(await details.isVisible()).toBe(true);
+    expect(await details.textContent()).toMatch(/Waiting on Response[\s\S]*Waiting for your attention[\s\S]*울산 1공장[\s\S]*Updated \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
+    for (const badge of [details.locator('[data-status="waiting_on_response"]'), details.getByTestId('waiting-badge')]) {
+      const box = await badge.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    }
   });
 });
