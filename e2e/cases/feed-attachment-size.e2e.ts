@@ -1,7 +1,9 @@
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { casePosts } from '../../server/db/schema/index';
 import { buildCase } from '../../server/test/case-factories';
 import { buildContract } from '../../server/test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
@@ -11,9 +13,11 @@ import { signIn } from '../support/sign-in';
 import { WAIT } from './case-e2e-support';
 
 /**
- * A file over the case attachment limit (25 MiB here) chosen in the case feed's composer is refused
+ * The case feed's composer (issue 6). A file over the case attachment limit (25 MiB here) is refused
  * before it is sent, with the wizard's message, in Korean and in English, for the customer and for a
- * support engineer (who may not open cases): no upload, no 413.
+ * support engineer (who may not open cases): no upload, no 413. And a double click on Post, both
+ * clicks at once, sends the post once (found in a QA walk: TanStack Query reports the request
+ * pending only a tick later, so the button was still enabled).
  */
 
 let server: E2eServer;
@@ -36,15 +40,22 @@ beforeAll(() => {
   truncateSync(tooLarge, 25 * 1024 * 1024 + 1);
 });
 
+/** An organization with a site under contract, a customer member of it, and a case of theirs. */
+async function customerWithCase(names: { organization: string; site: string; email: string; name: string; subject: string }) {
+  const { ctx } = server;
+  const organization = await buildOrganization(ctx, { name: names.organization });
+  const site = await buildSite(ctx, { organizationId: organization.id, name: names.site });
+  await buildContract(ctx, { organizationId: organization.id, siteId: site.id, endsInDays: 365 });
+  const customer = await buildUser(ctx, { email: names.email, name: names.name });
+  await buildMember(ctx, { organizationId: organization.id, userId: customer.id, role: 'support', siteIds: [site.id] });
+  const supportCase = await buildCase(ctx, { organizationId: organization.id, siteId: site.id, requesterId: customer.id, subject: names.subject });
+  return { organization, customer, supportCase };
+}
+
 describe('[CASES]: a file over the limit in the case feed', () => {
   it('is refused before uploading, with the same message as the wizard, in Korean and English, for customer and engineer', { timeout: 120_000 }, async () => {
     const { ctx } = server;
-    const organization = await buildOrganization(ctx, { name: 'Daesan Chemical' });
-    const site = await buildSite(ctx, { organizationId: organization.id, name: '대산 공장' });
-    await buildContract(ctx, { organizationId: organization.id, siteId: site.id, endsInDays: 365 });
-    const customer = await buildUser(ctx, { email: 'owner@daesan.example', name: 'Daesan Owner' });
-    await buildMember(ctx, { organizationId: organization.id, userId: customer.id, role: 'support', siteIds: [site.id] });
-    const supportCase = await buildCase(ctx, { organizationId: organization.id, siteId: site.id, requesterId: customer.id, subject: 'Pump trips on start' });
+    const { organization, customer, supportCase } = await customerWithCase({ organization: 'Daesan Chemical', site: '대산 공장', email: 'owner@daesan.example', name: 'Daesan Owner', subject: 'Pump trips on start' });
     // A support engineer may not open cases (no case.create), yet answers them: the limit is the case's, not the wizard's.
     const engineer = await buildUser(ctx, { email: 'engineer@vendor.example', name: 'Vendor Engineer', staffRole: 'support_engineer' });
 
@@ -69,5 +80,22 @@ describe('[CASES]: a file over the limit in the case feed', () => {
       expect(uploads, who).toEqual([]);
       await page.context().close();
     }
+  });
+});
+
+describe('[CASES]: a double click on Post', () => {
+  it('sends one post', { timeout: 120_000 }, async () => {
+    const { customer, supportCase } = await customerWithCase({ organization: 'Doubleclick Chemicals', site: 'Doubleclick plant', email: 'quick@doubleclick.example', name: 'Quick Clicker', subject: 'Double click' });
+    const page = await newPage(browser, 'en-US,en');
+    await signIn(page, server.url, customer.email, 'en', `/portal/cases/${supportCase.id}`);
+    const composer = page.getByTestId('post-composer');
+    const box = composer.getByRole('textbox', { name: 'Post' });
+    await box.fill('Sent once, however fast the click.');
+    await composer.getByTestId('send-post').dblclick();
+    await expect.poll(() => page.getByRole('article', { name: 'Post by Quick Clicker' }).count(), WAIT).toBe(1);
+    // Settled: the box is empty again, and the server holds one post.
+    await expect.poll(() => box.inputValue(), WAIT).toBe('');
+    expect(await server.ctx.db.select().from(casePosts).where(eq(casePosts.caseId, supportCase.id))).toHaveLength(1);
+    await page.context().close();
   });
 });
