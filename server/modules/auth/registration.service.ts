@@ -105,7 +105,11 @@ export async function register(ctx: ServiceContext, input: RegisterBody, origin:
 
 /** A single-use token by its secret: auth.token_invalid, auth.token_used or auth.token_expired when it cannot be used. */
 async function getUsableToken(ctx: ServiceContext, purpose: UserTokenPurpose, token: string) {
-  const row = await findUserTokenByHash(ctx.db, purpose, hashToken(token));
+  return usableToken(ctx, await findUserTokenByHash(ctx.db, purpose, hashToken(token)));
+}
+
+/** The token row when it can be used, else auth.token_invalid, auth.token_used or auth.token_expired. */
+function usableToken<T extends { usedAt: Date | null; expiresAt: Date }>(ctx: ServiceContext, row: T | undefined): T {
   if (!row) throw badRequest('auth.token_invalid');
   if (row.usedAt) throw badRequest('auth.token_used');
   if (row.expiresAt <= ctx.clock.now()) throw badRequest('auth.token_expired');
@@ -134,37 +138,34 @@ interface PendingRegistration {
  * links end: only one registration of the address is ever verified.
  */
 export async function verifyEmail(ctx: ServiceContext, token: string, origin: RequestOrigin): Promise<void> {
-  const row = await findUserTokenByHash(ctx.db, 'email_verification', hashToken(token));
-  if (row?.usedAt) {
+  const found = await findUserTokenByHash(ctx.db, 'email_verification', hashToken(token));
+  if (found?.usedAt) {
     // Opening a link ends every other: a used link of an unverified account was replaced by a newer
     // one; of a verified account, the address is verified (by this link or another) and sign-in is next.
-    const user = await findUserById(ctx.db, row.userId);
+    const user = await findUserById(ctx.db, found.userId);
     throw badRequest(user?.emailVerifiedAt ? 'auth.email_already_verified' : 'auth.token_replaced');
   }
-  await getUsableToken(ctx, 'email_verification', token);
-  if (!row) throw badRequest('auth.token_invalid');
+  const row = usableToken(ctx, found);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     if (!(await useUserToken(tx, row.id, now))) throw badRequest('auth.token_used');
-    let replaced = false;
+    let registration = {};
     if (row.data) {
-      const { termsAcceptedAt, privacyAcceptedAt, ...pending } = JSON.parse(row.data) as PendingRegistration;
-      const holder = await findUserByDisplayName(tx, pending.displayName);
-      const { displayName, ...rest } = pending;
-      await updateUser(tx, row.userId, {
+      const { termsAcceptedAt, privacyAcceptedAt, displayName, ...rest } = JSON.parse(row.data) as PendingRegistration;
+      const holder = await findUserByDisplayName(tx, displayName);
+      registration = {
         ...rest,
         ...(holder && holder.id !== row.userId ? {} : { displayName }),
         termsAcceptedAt: new Date(termsAcceptedAt),
         privacyAcceptedAt: new Date(privacyAcceptedAt),
-      });
+      };
       // Nothing issued for the registration it replaces may outlive it (it could not sign in anyway).
       await retireUserTokens(tx, row.userId, 'password_reset', now);
       await endAllSessions(tx, row.userId, now, 'registration_replaced');
-      replaced = true;
     }
     await retireUserTokens(tx, row.userId, 'email_verification', now);
-    await updateUser(tx, row.userId, { emailVerifiedAt: now });
-    await recordAudit(tx, { category: 'account', action: 'email.verified', actorUserId: row.userId, ip: origin.ip, client: origin.client, ...(replaced ? { details: { registration: 'later' } } : {}) });
+    await updateUser(tx, row.userId, { ...registration, emailVerifiedAt: now });
+    await recordAudit(tx, { category: 'account', action: 'email.verified', actorUserId: row.userId, ip: origin.ip, client: origin.client, ...(row.data ? { details: { registration: 'later' } } : {}) });
   });
 }
 
