@@ -246,4 +246,18 @@ describe('POST /api/v1/me/mfa/recovery-codes', () => {
     expect(await verifyMfaCode(t.ctx, client.userId, 'recovery', codes[0]!, 'challenge', CLI_ORIGIN)).toBe(true);
     expect((await client.inject('GET', '/api/v1/me/mfa')).json()).toMatchObject({ recoveryCodesLeft: 9 });
   });
+
+  it('counts wrong passwords to turn a factor off or get new codes towards the sign-in lock, and checks none while locked', async () => {
+    const client = await signInNewUser(t);
+    await enableTotp(client);
+    for (let i = 0; i < 2; i += 1) expect((await client.inject('POST', '/api/v1/me/mfa/totp/disable', { password: 'Wrong!pass1' })).json().error.code).toBe('auth.wrong_password');
+    for (let i = 0; i < 2; i += 1) expect((await client.inject('POST', '/api/v1/me/mfa/recovery-codes', { password: 'Wrong!pass1' })).json().error.code).toBe('auth.wrong_password');
+    const fifth = await client.inject('POST', '/api/v1/me/mfa/totp/disable', { password: 'Wrong!pass1' });
+    expect(fifth.statusCode).toBe(429);
+    expect(fifth.json().error.code).toBe('auth.locked');
+    expect((await client.inject('POST', '/api/v1/me/mfa/totp/disable', { password: 'Atrium!2026' })).json().error.code).toBe('auth.locked');
+    expect((await client.inject('GET', '/api/v1/me/mfa')).json()).toMatchObject({ totp: true });
+    t.clock.advance(31_000);
+    expect((await client.inject('POST', '/api/v1/me/mfa/recovery-codes', { password: 'Atrium!2026' })).statusCode).toBe(200);
+  });
 });

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../components/format-date-time';
 import { requiredFieldProps } from '../../components/required-field-props';
 import type { CaseFace } from './case-href';
 import { useReopenCase, type CaseDetail } from './cases.api';
-import { getFormErrors } from './get-form-errors';
+import { getFormErrors } from '../../components/get-form-errors';
 
 const DAY_MS = 86_400_000;
 

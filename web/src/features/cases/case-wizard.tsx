@@ -10,7 +10,7 @@ import { newWizardId } from '../search/new-wizard-id';
 import { CaseCreated } from './case-created';
 import { useCaseDetail, useCaseWizardOptions, useCreateCase, type CaseWizardOptions, type CreatedCase } from './cases.api';
 import { getCannotSubmitKey } from './contract-advice';
-import { getFormErrors } from './get-form-errors';
+import { getFormErrors } from '../../components/get-form-errors';
 import { useAttachmentUploads } from './use-attachment-uploads';
 import { WizardDetailsStep, type DetailField } from './wizard-details-step';
 import { canLeaveStep, emptyWizardForm, isStepComplete, NOT_SURE, toCreateCaseBody, withProductChoice, type WizardForm } from './wizard-form';

@@ -8,7 +8,7 @@ import { useSubmitGuard } from '../../components/submit-guard';
 import { ApiError } from '../../app/api-error';
 import { AttachmentPicker } from './attachment-picker';
 import { caseKey, useCreatePost, type CaseDetail, type MentionCandidate } from './cases.api';
-import { getFormErrors } from './get-form-errors';
+import { getFormErrors } from '../../components/get-form-errors';
 import { MarkdownEditor } from './markdown-editor';
 import { pruneMentionIds, refusedMentionNames } from './mention-query';
 import { MentionTextarea } from './mention-textarea';

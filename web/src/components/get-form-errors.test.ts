@@ -1,8 +1,8 @@
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../app/api-error';
-import en from '../../locales/en/translation.json';
-import ko from '../../locales/ko/translation.json';
+import { ApiError } from '../app/api-error';
+import en from '../locales/en/translation.json';
+import ko from '../locales/ko/translation.json';
 import { getFormErrors } from './get-form-errors';
 
 beforeAll(async () => {

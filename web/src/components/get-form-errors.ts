@@ -1,5 +1,5 @@
-import { getErrorMessage } from '../../components/get-error-message';
-import { getFieldErrors } from '../../components/get-field-errors';
+import { getErrorMessage } from './get-error-message';
+import { getFieldErrors } from './get-field-errors';
 
 /** A failed request as a form shows it: messages under its fields, and the rest in its alert. */
 export interface FormErrors<F extends string> {
