@@ -10,6 +10,7 @@ import { startJobWorker } from './platform/jobs';
 import { startScheduler, type Scheduler } from './platform/scheduler';
 import { sendDueContractReminders } from './modules/entitlements/contract-reminders';
 import { queueLapsedVerifications } from './modules/search/search-indexer';
+import { ARTICLE_VIEWERS_PRUNE_EVERY_MS, pruneArticleViewers } from './modules/knowledge/article-reader.service';
 import { CASE_COUNTS_FOLD_EVERY_MS, foldCaseCountChanges } from './modules/cases/case-counts.repository';
 import { createFileSystemBlobStore } from './platform/storage';
 import { createJobHandlers } from './job-handlers';
@@ -82,6 +83,7 @@ export async function runServer(config: Config): Promise<void> {
       [
         { name: 'contract-reminders', everyMs: CONTRACT_REMINDERS_EVERY_MS, run: () => sendDueContractReminders(ctx) },
         { name: 'lapsed-verifications', everyMs: LAPSED_VERIFICATIONS_EVERY_MS, run: () => queueLapsedVerifications(ctx).then(() => undefined) },
+        { name: 'article-viewers', everyMs: ARTICLE_VIEWERS_PRUNE_EVERY_MS, quiet: true, run: () => pruneArticleViewers(ctx) },
         { name: 'case-counts', everyMs: CASE_COUNTS_FOLD_EVERY_MS, firstRunAfterMs: CASE_COUNTS_FOLD_EVERY_MS, quiet: true, run: () => foldCaseCountChanges(ctx.db) },
       ],
       { logger },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, ARTICLE_VISIBILITIES, SEARCH_KINDS } from '../../../common/knowledge';
 import { cases } from './cases';
 import { products } from './catalog';
@@ -88,6 +88,24 @@ export const articleVotes = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+);
+
+/**
+ * Who has read an article on which day (UTC), so that a view counts once per reader per day and
+ * not once per reload (Outline counts views per person the same way). A signed-in reader is
+ * `user:<id>`; one not signed in is `anon:` and a keyed hash of their address and browser (the
+ * address itself is never stored). Rows older than yesterday are pruned by the scheduler.
+ */
+export const articleViews = pgTable(
+  'article_views',
+  {
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    viewer: text('viewer').notNull(),
+    viewedOn: date('viewed_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.viewer, t.viewedOn] }), index('article_views_viewed_on_idx').on(t.viewedOn)],
 );
 
 /** A file or image of an article; the bytes live in the blob store under their SHA-256. */

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticlePage, ArticleView, VoteResult } from '../../../common/schemas/knowledge';
-import { articles, articleVotes } from '../../db/schema/index';
+import { articles, articleViews, articleVotes } from '../../db/schema/index';
 import { buildOrganization } from '../../test/factories';
 import { buildArticle } from '../../test/knowledge-factories';
-import { buildTestApp, type SignedIn, type TestApp } from '../../test/test-app';
+import { buildTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app';
+import { pruneArticleViewers } from './article-reader.service';
 import { auditOf, buildKnowledgeScenario, CONSOLE, signInMember, writeArticle, writePublishedArticle, type KnowledgeScenario } from './knowledge.test-support';
 
 let t: TestApp;
@@ -79,18 +80,51 @@ describe('GET /api/v1/organizations/:organizationId/articles/:articleId', () => 
     expect((await t.app.inject({ method: 'GET', url: `${s.portal}/${article.id}` })).statusCode).toBe(401);
   });
 
-  it('counts a view at every open, for members and the public page alike', async () => {
+  it('counts a view once per reader a day: a reload is not a new read, another reader or the next day is', async () => {
     const article = await writePublishedArticle(s.engineer, { visibility: 'public' });
-    const first = ArticleView.parse((await s.customer.inject('GET', `${s.portal}/${article.id}`)).json());
-    expect(first.viewCount).toBe(1);
-    const second = ArticleView.parse((await s.customer.inject('GET', `${s.portal}/${article.id}`)).json());
-    expect(second.viewCount).toBe(2);
-    await t.app.inject({ method: 'GET', url: `${PUBLIC}/${article.id}` });
+    const open = async (client: SignedIn) => ArticleView.parse((await client.inject('GET', `${s.portal}/${article.id}`)).json()).viewCount;
+    expect(await open(s.customer)).toBe(1);
+    expect(await open(s.customer)).toBe(1);
+    const other = await signInMember(t, s.organizationId, 'viewer');
+    expect(await open(other)).toBe(2);
+    expect(await open(other)).toBe(2);
+
+    // Not signed in: one browser at one address counts once; another browser, or another address, again.
+    const openPublic = (ip: string, userAgent: string) => t.app.inject({ method: 'GET', url: `${PUBLIC}/${article.id}`, remoteAddress: ip, headers: { 'user-agent': userAgent } });
+    await openPublic('203.0.113.7', 'Firefox/130');
+    await openPublic('203.0.113.7', 'Firefox/130');
     expect((await countsOf(article.id)).views).toBe(3);
+    await openPublic('203.0.113.7', 'Chrome/129');
+    await openPublic('198.51.100.2', 'Firefox/130');
+    expect((await countsOf(article.id)).views).toBe(5);
+    // The address is never stored, only a keyed hash of it.
+    const viewers = (await t.ctx.db.select({ viewer: articleViews.viewer }).from(articleViews).where(eq(articleViews.articleId, article.id))).map((v) => v.viewer);
+    expect(viewers).toHaveLength(5);
+    expect(viewers.filter((v) => v.startsWith('anon:'))).toHaveLength(3);
+    expect(viewers.join(' ')).not.toContain('203.0.113.7');
+
     // A refused read counts nothing.
     const internal = await writePublishedArticle(s.engineer, { visibility: 'internal' });
     await s.customer.inject('GET', `${s.portal}/${internal.id}`);
     expect((await countsOf(internal.id)).views).toBe(0);
+
+    // The next day (UTC) the same reader counts again; the day before yesterday's rows are pruned.
+    const today = t.clock.now();
+    try {
+      t.clock.advance(24 * 3600_000);
+      const sameCustomer = await signInAs(t.app, s.customer.email);
+      expect(await open(sameCustomer)).toBe(6);
+      expect(await open(sameCustomer)).toBe(6);
+      await openPublic('203.0.113.7', 'Firefox/130');
+      expect((await countsOf(article.id)).views).toBe(7);
+      t.clock.advance(24 * 3600_000);
+      expect(await pruneArticleViewers(t.ctx)).toBeGreaterThanOrEqual(5);
+      const left = await t.ctx.db.select({ viewer: articleViews.viewer }).from(articleViews).where(eq(articleViews.articleId, article.id));
+      expect(left).toHaveLength(2);
+      expect((await countsOf(article.id)).views).toBe(7);
+    } finally {
+      t.clock.set(today);
+    }
   });
 });
 

@@ -42,7 +42,7 @@ export function registerArticleReaderRoutes(app: FastifyInstance, ctx: ServiceCo
     config,
     schema: {
       tags,
-      summary: 'An article in one published language (lang, else the reader’s, else the first), with the reader’s vote; counts a view. Internal or unpublished: 404 articles.not_found',
+      summary: 'An article in one published language (lang, else the reader’s, else the first), with the reader’s vote; counts a view (once per reader a day). Internal or unpublished: 404 articles.not_found',
       params: ArticleParams,
       querystring: ArticleViewQuery,
       response: { 200: ArticleView, ...errors },
@@ -66,11 +66,11 @@ export function registerArticleReaderRoutes(app: FastifyInstance, ctx: ServiceCo
     config: { access: 'public' },
     schema: {
       tags,
-      summary: 'A public article, for anyone, signed in or not (no vote). Not public or unpublished: 404 articles.not_found',
+      summary: 'A public article, for anyone, signed in or not (no vote); counts a view once per reader a day. Not public or unpublished: 404 articles.not_found',
       params: z.object({ articleId: z.uuid() }),
       querystring: ArticleViewQuery,
       response: { 200: ArticleView, 400: ErrorResponse, 404: ErrorResponse },
     },
-    handler: (request) => readArticle(ctx, { kind: 'anyone', userId: null, locale: request.locale, base: PUBLIC_ARTICLES_BASE }, request.params.articleId, request.query.lang),
+    handler: (request) => readArticle(ctx, { kind: 'anyone', userId: request.actor?.userId ?? null, origin: originOf(request), locale: request.locale, base: PUBLIC_ARTICLES_BASE }, request.params.articleId, request.query.lang),
   });
 }

@@ -14,11 +14,12 @@ import {
   deleteVote,
   findArticle,
   findVote,
-  incrementViewCount,
+  countArticleView,
   listArticleAttachments,
   listProductTags,
   listTranslations,
   lockArticle,
+  pruneArticleViews,
   upsertVote,
   type ArticleRow,
   type TranslationRow,
@@ -27,16 +28,18 @@ import { byLanguageOrder, canReadArticle, pickArticleLanguage, visibilitiesFor }
 
 /**
  * Reading the knowledge base: members of an organization in the portal (published articles for
- * customers or the public) and anyone on the public page (published public articles). Each open
- * of an article counts one view, every time (no per-person memory: the count is "how often it was
- * read", and a reload is a read); votes are one per person, the counts kept in the article row
- * under its lock so they stay exact when people vote at once.
+ * customers or the public) and anyone on the public page (published public articles). A view counts
+ * once per reader per day (UTC): reloading, or coming back to the article the same day, is not a
+ * new read (`article_views`); votes are one per person, the counts kept in the article row under
+ * its lock so they stay exact when people vote at once.
  */
 
 /** Who reads: a member (the portal, with their vote) or anyone (the public page, no vote). */
 export interface ArticleReaderContext {
   kind: 'customer' | 'anyone';
   userId: string | null;
+  /** Where a reader who is not signed in reads from, to count their view once a day. */
+  origin?: Pick<RequestOrigin, 'ip' | 'userAgent'>;
   locale: Locale;
   /** The API path of the article list this reader uses (attachments are downloaded below it). */
   base: string;
@@ -60,15 +63,35 @@ async function findReadable(db: Db, kind: 'customer' | 'anyone', articleId: stri
   return { row, published };
 }
 
+const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
+
+/**
+ * Who a view is counted for: the signed-in reader, or for anyone else a keyed hash of their
+ * address and browser for that day (never the address itself; a new key every day).
+ */
+function viewerKey(ctx: ServiceContext, reader: ArticleReaderContext, day: string): string {
+  if (reader.userId) return `user:${reader.userId}`;
+  return `anon:${ctx.box.mac('article-view', `${day}\n${reader.origin?.ip ?? ''}\n${reader.origin?.userAgent ?? ''}`)}`;
+}
+
+/** How often the scheduler forgets old article readers. */
+export const ARTICLE_VIEWERS_PRUNE_EVERY_MS = 3_600_000;
+
+/** Forgets who read which article before yesterday (UTC); run by the scheduler. */
+export function pruneArticleViewers(ctx: ServiceContext): Promise<number> {
+  return pruneArticleViews(ctx.db, utcDay(new Date(ctx.clock.now().getTime() - 86_400_000)));
+}
+
 /**
  * The article in one published language (the one asked for, else the reader's, else the first),
- * counting the view; internal, unpublished, or (on the public page) not public: 404.
+ * counting the view (once per reader a day); internal, unpublished, or (on the public page) not public: 404.
  */
 export async function readArticle(ctx: ServiceContext, reader: ArticleReaderContext, articleId: string, lang: ArticleLanguage | undefined): Promise<ArticleView> {
   const { row, published } = await findReadable(ctx.db, reader.kind, articleId);
   const language = pickArticleLanguage(published.map((t) => t.language), lang, reader.locale)!;
+  const today = utcDay(ctx.clock.now());
   const translation = published.find((t) => t.language === language)!;
-  const viewCount = await incrementViewCount(ctx.db, articleId);
+  const viewCount = (await countArticleView(ctx.db, articleId, viewerKey(ctx, reader, today), today)) ?? row.viewCount;
   const [tags, attachments, people, mine] = await readAll(ctx.db, [
     () => listProductTags(ctx.db, [articleId]),
     () => listArticleAttachments(ctx.db, articleId),

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { ArticleLanguage } from '../../../common/knowledge';
-import { articleAttachments, articleProducts, articles, articleTranslations, articleVotes, cases, products, users } from '../../db/schema/index';
+import { articleAttachments, articleProducts, articles, articleTranslations, articleViews, articleVotes, cases, products, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
 
 /**
@@ -55,13 +55,28 @@ export async function findSourceCase(db: Db, caseId: string): Promise<{ id: stri
 }
 
 /** Adds one view and answers the new count (0 when the article is gone). */
-export async function incrementViewCount(db: Db, articleId: string): Promise<number> {
-  const [row] = await db
-    .update(articles)
-    .set({ viewCount: sql`${articles.viewCount} + 1` })
-    .where(eq(articles.id, articleId))
-    .returning({ viewCount: articles.viewCount });
-  return row?.viewCount ?? 0;
+/**
+ * Counts a view of the article by `viewer` on `day` (UTC, `YYYY-MM-DD`) unless that reader was
+ * already counted that day; the article's view count after it, or null when this view was not new.
+ */
+export async function countArticleView(db: Db, articleId: string, viewer: string, day: string): Promise<number | null> {
+  const result = await db.execute(sql`
+    with first_today as (
+      insert into ${articleViews} (article_id, viewer, viewed_on) values (${articleId}, ${viewer}, ${day})
+      on conflict do nothing
+      returning article_id
+    )
+    update ${articles} set view_count = view_count + 1
+    where id = ${articleId} and exists (select 1 from first_today)
+    returning view_count`);
+  const [row] = (result as unknown as { rows: { view_count: number }[] }).rows;
+  return row ? Number(row.view_count) : null;
+}
+
+/** Forgets who read what before `day` (the counts stay); the number of rows removed. */
+export async function pruneArticleViews(db: Db, day: string): Promise<number> {
+  const removed = await db.delete(articleViews).where(lt(articleViews.viewedOn, day)).returning({ articleId: articleViews.articleId });
+  return removed.length;
 }
 
 // ---- Translations ----
