@@ -25,15 +25,54 @@ function cacheFor(ctx: ServiceContext) {
   return entries;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `target` with the value at `path` replaced (copies along the path, never mutates). */
+function withValueAt(target: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path as [string, ...string[]];
+  return { ...target, [head]: rest.length === 0 ? value : withValueAt(target[head] as Record<string, unknown>, rest, value) };
+}
+
+/** The value at `path` in `source`. */
+const valueAt = (source: Record<string, unknown>, path: readonly string[]): unknown => path.reduce<unknown>((at, field) => (at as Record<string, unknown>)[field], source);
+
+/**
+ * A stored setting as the current schema reads it. A value that no longer fits as a whole (after an
+ * upgrade tightened a rule, or a hand edit) keeps every part that still fits and only the others
+ * fall back to their defaults: a field, a field of a nested object (the password policy), an entry
+ * of a list (an allowed IP). One stale entry must not reset the whole password policy, or empty an
+ * IP allowlist (which would allow every address).
+ */
+export function readStoredSetting<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
+  const schema = SCHEMAS[key] as unknown as z.ZodType<Record<string, unknown>>;
+  const whole = schema.safeParse(stored ?? {});
+  if (whole.success) return whole.data as SettingValue<K>;
+  let value = schema.parse({});
+  const keep = (path: readonly string[], part: unknown): boolean => {
+    const tried = schema.safeParse(withValueAt(value, path, part));
+    if (tried.success) value = tried.data;
+    return tried.success;
+  };
+  const salvage = (path: readonly string[], current: unknown, part: unknown): void => {
+    if (keep(path, part)) return;
+    if (isRecord(current) && isRecord(part)) {
+      for (const [field, fieldPart] of Object.entries(part)) if (field in current) salvage([...path, field], current[field], fieldPart);
+    } else if (Array.isArray(current) && Array.isArray(part)) {
+      if (!keep(path, [])) return;
+      for (const entry of part) keep(path, [...(valueAt(value, path) as unknown[]), entry]);
+    }
+  };
+  if (isRecord(stored)) for (const [field, part] of Object.entries(stored)) if (field in value) salvage([field], value[field], part);
+  return value as SettingValue<K>;
+}
+
 /** A setting with its defaults filled in. */
 export async function getSetting<K extends SettingKey>(ctx: ServiceContext, key: K): Promise<SettingValue<K>> {
   const entries = cacheFor(ctx);
   const hit = entries.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value as SettingValue<K>;
   const stored = await findSetting(ctx.db, key);
-  const parsed = SCHEMAS[key].safeParse(stored ?? {});
-  // A stored value that no longer fits the schema (after an upgrade) falls back to the defaults.
-  const value = (parsed.success ? parsed.data : SCHEMAS[key].parse({})) as SettingValue<K>;
+  const value = readStoredSetting(key, stored);
   entries.set(key, { value, at: Date.now() });
   return value;
 }
