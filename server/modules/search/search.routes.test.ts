@@ -280,6 +280,13 @@ describe('search quality', () => {
     expect(american.corrected).toEqual([]);
   });
 
+  it('finds letters and a number typed together (Server2024) as the separate words, and marks them', async () => {
+    const article = await publishedArticle({ translations: [{ language: 'en', title: 'Installing the collector on Windows Server 2024 quinceberry' }] });
+    const result = (await search('Server2024 quinceberry')).items.find((i) => i.id === article.id);
+    expect(result, 'server2024').toBeDefined();
+    expect(result!.titleHighlights.map(([a, b]) => result!.title.slice(a, b))).toEqual(['Server', '2024', 'quinceberry']);
+  });
+
   it('corrects Latin typos against the index and says so', async () => {
     const article = await publishedArticle({ translations: [{ language: 'en', title: 'Renew the license before it expires' }] });
     const results = await search('licnese renew');

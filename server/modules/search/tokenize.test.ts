@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemEnglish } from './english-stemmer';
 import { buildSnippet, highlightRanges, markdownToPlainText } from './highlight';
-import { buildTsquery, buildTsvector, choose, matchFormsOf, parseQuery, stripParticle, tokenizeForIndex } from './tokenize';
+import { buildTsquery, buildTsvector, choose, joinedParts, matchFormsOf, parseQuery, stripParticle, tokenizeForIndex } from './tokenize';
 
 /** True when a query's tokens would match a text's, by a tiny evaluator of the tsquery literal over the tokens. */
 function matches(query: string, text: string): boolean {
@@ -121,6 +121,18 @@ describe('parseQuery and buildTsquery', () => {
     expect(matches('PI서버', 'PI 서버 설치')).toBe(true);
   });
 
+  it('matches letters and a number written together as the separate words too (server2024 → server 2024), never a short part', () => {
+    expect(matches('Server2024', 'Windows Server 2024 support')).toBe(true);
+    expect(matches('windows10 drivers', 'Drivers for Windows 10')).toBe(true);
+    expect(matches('PI2017', 'PI Server 2017 R2')).toBe(true);
+    expect(matches('servers2024', 'Windows Server 2024')).toBe(true);
+    expect(matches('Server2024', 'Windows Server2024 support')).toBe(true);
+    expect(matches('Server2024', 'Windows Server 2019 support')).toBe(false);
+    expect(joinedParts('server2024')).toEqual(['server', '2024']);
+    for (const whole of ['v10', 'x64', 'win7', '3.4.380', 'opcda', '2024']) expect(joinedParts(whole), whole).toEqual([]);
+    expect(matches('v10', 'AnySupport version 10')).toBe(false);
+  });
+
   it('matches versions whole and by their leading parts', () => {
     expect(matches('3.4.380', 'PI Server 3.4.380 release')).toBe(true);
     expect(matches('3.4', 'PI Server 3.4.380 release')).toBe(true);
@@ -215,6 +227,11 @@ describe('highlights and snippets', () => {
     const text = 'Lost connections: 라이선스를 다시 활성화하고 원격 지원 세션을 여세요.';
     const forms = matchFormsOf(parseQuery('connection 라이선스 원격지원 세션'));
     expect(highlightRanges(text, forms).map(([s, e]) => text.slice(s, e))).toEqual(['connections', '라이선스', '원격', '지원', '세션']);
+  });
+
+  it('marks the separate words a joined query word stands for', () => {
+    const text = 'Windows Server 2024 support';
+    expect(highlightRanges(text, matchFormsOf(parseQuery('server2024'))).map(([s, e]) => text.slice(s, e))).toEqual(['Server', '2024']);
   });
 
   it('marks a word written in its other spelling', () => {

@@ -12,6 +12,8 @@ import { hangulSpellings, latinSpellings } from './spelling-variants';
  * - numbers and versions whole (2017, v10, 3.4.380), with the leading parts of a dotted version
  *   (3.4.380 → 3.4) so that a search for the minor version finds its patches;
  * - other scripts: the run (and two-character pieces for Chinese and Japanese).
+ * A query word of letters and a number written together (server2024) also matches the two as
+ * separate words (`joinedParts`), in the query only.
  * Punctuation, symbols and emoji separate words and never become tokens.
  */
 
@@ -241,7 +243,7 @@ const KOREAN_STOPWORDS = new Set(
 
 /** A word of the query and the tokens it matches. */
 export type QueryWord =
-  | { kind: 'latin'; raw: string; stem: string; alphabetic: boolean; prefix: boolean; stopword: boolean; spellings: readonly string[] }
+  | { kind: 'latin'; raw: string; stem: string; alphabetic: boolean; prefix: boolean; stopword: boolean; spellings: readonly string[]; parts: readonly string[] }
   | { kind: 'hangul'; raw: string; stripped: string; pieces: string[]; prefix: boolean; spellings: HangulSpelling[] }
   | { kind: 'other'; raw: string; pieces: string[] };
 
@@ -279,6 +281,17 @@ function hangulSpelling(raw: string): HangulSpelling {
   return { raw, stripped, pieces: Array.from(stripped).length > 1 ? bigrams(stripped) : [stripped] };
 }
 
+/**
+ * The letters and the number of a word written without the space between them (server2024,
+ * windows10, pi2017 → server + 2024), when each part has two characters or more; otherwise none
+ * (v10, x64, 3.4.380 stay one word). The query also matches the parts as separate words.
+ */
+export function joinedParts(word: string): string[] {
+  if (!/^[\p{L}\p{Nd}]+$/u.test(word)) return [];
+  const parts = word.match(/\p{L}+|\p{Nd}+/gu) ?? [];
+  return parts.length > 1 && parts.every((part) => part.length >= 2) ? parts : [];
+}
+
 /** Reads a query into words: the same tokenizer as the index, per word. */
 export function parseQuery(q: string): ParsedQuery {
   const text = Array.from(q.trim()).slice(0, MAX_QUERY_LENGTH).join('').trim();
@@ -294,7 +307,7 @@ export function parseQuery(q: string): ParsedQuery {
     } else if (run.kind === 'latin') {
       if (run.text.length > MAX_TOKEN_LENGTH) continue;
       const alphabetic = isAlphabetic(run.text);
-      words.push({ kind: 'latin', raw: run.text, stem: alphabetic ? stemEnglish(run.text) : run.text, alphabetic, prefix: false, stopword: STOPWORDS.has(run.text), spellings: latinSpellings(run.text) });
+      words.push({ kind: 'latin', raw: run.text, stem: alphabetic ? stemEnglish(run.text) : run.text, alphabetic, prefix: false, stopword: STOPWORDS.has(run.text), spellings: latinSpellings(run.text), parts: joinedParts(run.text) });
     } else {
       words.push({ kind: 'other', raw: run.text, pieces: run.kind === 'cjk' && Array.from(run.text).length > 1 ? bigrams(run.text) : [run.text] });
     }
@@ -331,6 +344,13 @@ function latinOperand(word: Extract<QueryWord, { kind: 'latin' }>, corrections: 
   for (const other of [...word.spellings, ...(corrections?.get(word.raw) ?? [])]) {
     terms.add(quoteLexeme(other));
     if (isAlphabetic(other)) terms.add(quoteLexeme(stemEnglish(other)));
+  }
+  if (word.parts.length > 1) {
+    const parts = word.parts.map((part) => {
+      const stem = isAlphabetic(part) ? stemEnglish(part) : part;
+      return stem === part ? quoteLexeme(part) : `( ${quoteLexeme(part)} | ${quoteLexeme(stem)} )`;
+    });
+    terms.add(`( ${parts.join(' & ')} )`);
   }
   return terms.size === 1 ? [...terms][0]! : `( ${[...terms].join(' | ')} )`;
 }
@@ -409,6 +429,10 @@ export function matchFormsOf(parsed: ParsedQuery, corrections?: Corrections): Ma
     if (word.kind === 'latin') {
       forms.raws.add(word.raw);
       if (word.alphabetic) forms.stems.add(word.stem);
+      for (const part of word.parts) {
+        forms.raws.add(part);
+        if (isAlphabetic(part)) forms.stems.add(stemEnglish(part));
+      }
       if (word.prefix) forms.prefixes.push(word.raw);
       for (const other of [...word.spellings, ...(corrections?.get(word.raw) ?? [])]) {
         forms.raws.add(other);
