@@ -475,6 +475,14 @@ export const ERROR_MESSAGES = {
     en: "The attachment already belongs to another post.",
     ko: "이미 다른 게시물에 첨부된 파일입니다.",
   },
+  'cases.attachment_remove_forbidden': {
+    en: "Only the person who attached this file can remove it, and only while the case is open. A support engineer can remove it at any time.",
+    ko: "이 파일은 첨부한 본인만 케이스가 진행 중일 때 삭제할 수 있습니다. 지원 엔지니어는 언제든 삭제할 수 있습니다.",
+  },
+  'cases.attachment_removed': {
+    en: "This file was removed from the case.",
+    ko: "케이스에서 삭제된 파일입니다.",
+  },
   'cases.link_target_not_found': {
     en: "The content to link was not found.",
     ko: "연결할 콘텐츠를 찾을 수 없습니다.",

@@ -223,7 +223,12 @@ export const CaseAttachment = z.object({
   postId: z.uuid().nullable(),
   uploadedBy: PersonRef.nullable(),
   createdAt: z.string().datetime(),
-  url: z.string().describe('GET this to download (Content-Disposition: attachment)'),
+  url: z.string().describe('GET this to download (Content-Disposition: attachment); 410 cases.attachment_removed once removed'),
+  removed: z
+    .object({ at: z.string().datetime(), by: z.object({ id: z.uuid(), name: z.string() }).nullable() })
+    .nullable()
+    .describe('Set when the file was removed: its bytes are gone, the row stays so the post shows who removed it and when'),
+  canRemove: z.boolean().describe('The actor may remove it now (DELETE on the attachment): engineers always, its uploader while the case is open'),
 });
 export type CaseAttachment = z.infer<typeof CaseAttachment>;
 export const CaseAttachmentList = z.object({ items: z.array(CaseAttachment) });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { CASE_CATEGORIES, CASE_LANGUAGES, CASE_LINK_KINDS, CASE_STATUSES } from '../../../common/cases';
 import { productFamilies, products, releases } from './catalog';
 import { organizations, sites } from './organizations';
@@ -149,7 +149,11 @@ export const casePostMentions = pgTable(
   (t) => [primaryKey({ columns: [t.postId, t.userId] })],
 );
 
-/** A file on a case or on one of its posts, kept in the blob store by its SHA-256. */
+/**
+ * A file on a case or on one of its posts, kept in the blob store by its SHA-256. A removed file
+ * stays as a tombstone (`removed_at`, `removed_by`) without its bytes: `sha256` is cleared so that
+ * nothing counts the row as holding them.
+ */
 export const caseAttachments = pgTable(
   'case_attachments',
   {
@@ -164,12 +168,19 @@ export const caseAttachments = pgTable(
     name: text('name').notNull(),
     contentType: text('content_type').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),
-    sha256: text('sha256').notNull(),
+    sha256: text('sha256'),
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
     uploaderSide: text('uploader_side', { enum: ['customer', 'engineer'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedBy: uuid('removed_by').references(() => users.id, { onDelete: 'set null' }),
   },
-  (t) => [index('case_attachments_case_idx').on(t.caseId, t.createdAt), index('case_attachments_post_idx').on(t.postId)],
+  (t) => [
+    index('case_attachments_case_idx').on(t.caseId, t.createdAt),
+    index('case_attachments_post_idx').on(t.postId),
+    // Only a removed file is without its bytes.
+    check('case_attachments_bytes_check', sql`${t.sha256} is not null or ${t.removedAt} is not null`),
+  ],
 );
 
 /** Who follows a case (requester, mentioned people, assignee); they get its emails and feed items. */

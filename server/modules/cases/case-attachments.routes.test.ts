@@ -2,13 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseAttachment, CaseAttachmentList } from '../../../common/schemas/cases';
+import { CaseAttachment, CaseAttachmentList, CasePostPage } from '../../../common/schemas/cases';
 import { auditEvents, caseAttachments, caseEvents } from '../../db/schema/index';
 import { buildReleaseFile } from '../../test/catalog-factories';
 import { buildTestApp, signInNewUser, type TestApp } from '../../test/test-app';
-import { buildCaseScenario, uploadAs } from './case-feed.test-support';
+import { buildCaseScenario, signInCaseMember, uploadAs, type CaseScenario } from './case-feed.test-support';
 
 const SMALL_LIMIT = 64 * 1024;
 
@@ -201,5 +201,176 @@ describe('GET /api/v1/organizations/:organizationId/cases/:caseId/attachments an
     const download = await s.requester.inject('GET', uploaded.json().url);
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(bytes)).toBe(true);
+  });
+});
+
+describe('DELETE /api/v1/organizations/:organizationId/cases/:caseId/attachments/:attachmentId', () => {
+  type Client = CaseScenario['requester'];
+
+  /** Uploads fresh bytes as `client` and posts them; the attachment, its bytes' hash and the post's id. */
+  async function postFile(s: CaseScenario, client: Client, name = 'router-config.txt') {
+    const bytes = Buffer.from(`password=${randomBytes(16).toString('hex')}\n`);
+    const uploaded = CaseAttachment.parse((await uploadAs(t, client, s.base, name, bytes)).json());
+    const post = await client.inject('POST', `${s.base}/posts`, { body: 'the config', attachmentIds: [uploaded.id] });
+    expect(post.statusCode, post.body).toBe(201);
+    return { attachment: uploaded, sha: sha256(bytes), postId: post.json().id as string };
+  }
+
+  const remove = (client: Client, s: CaseScenario, attachmentId: string) => client.inject('DELETE', `${s.base}/attachments/${attachmentId}`);
+  const closeCase = (s: CaseScenario) => t.database.raw(`update cases set status = 'closed', closed_at = now() where id = $1`, [s.caseId]);
+  const postedAttachments = async (client: Client, s: CaseScenario) => CasePostPage.parse((await client.inject('GET', `${s.base}/posts`)).json()).items.flatMap((post) => post.attachments);
+  const removalAudits = (attachmentId: string) =>
+    t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'case.attachment.removed'), sql`${auditEvents.details}->>'attachmentId' = ${attachmentId}`));
+
+  it('lets the uploader remove their file: the bytes leave the store, the post keeps a tombstone, the download answers 410 and the activity log has the entry', async () => {
+    const s = await buildCaseScenario(t);
+    const { attachment, sha, postId } = await postFile(s, s.requester);
+    expect((await postedAttachments(s.requester, s)).find((a) => a.id === attachment.id)?.canRemove).toBe(true);
+    t.clock.advance(60_000);
+
+    const response = await remove(s.requester, s, attachment.id);
+    expect(response.statusCode, response.body).toBe(204);
+
+    expect(await t.ctx.blobs.size(sha)).toBeNull();
+    const [row] = await attachmentsOf(t, s.caseId);
+    expect(row).toMatchObject({ id: attachment.id, postId, sha256: null, removedBy: s.requester.userId, removedAt: t.clock.now() });
+    for (const client of [s.requester, s.engineer]) {
+      const [shown] = await postedAttachments(client, s);
+      expect(shown).toMatchObject({ id: attachment.id, name: 'router-config.txt', canRemove: false, removed: { at: t.clock.now().toISOString(), by: { id: s.requester.userId, name: s.requester.name } } });
+      const listed = CaseAttachmentList.parse((await client.inject('GET', `${s.base}/attachments`)).json());
+      expect(listed.items.map((a) => [a.id, a.removed?.by?.id])).toEqual([[attachment.id, s.requester.userId]]);
+    }
+    const download = await s.engineer.inject('GET', attachment.url);
+    expect(download.statusCode).toBe(410);
+    expect(download.json().error).toMatchObject({ code: 'cases.attachment_removed', message: 'This file was removed from the case.' });
+
+    const [audit] = await removalAudits(attachment.id);
+    expect(audit).toMatchObject({
+      category: 'case',
+      organizationId: s.organizationId,
+      actorUserId: s.requester.userId,
+      targetId: s.caseId,
+      details: { attachmentId: attachment.id, postId, name: 'router-config.txt', size: attachment.size, withdrawn: false },
+    });
+  });
+
+  it('lets an engineer remove a customer’s file, even on a closed case', async () => {
+    const s = await buildCaseScenario(t);
+    const { attachment, sha } = await postFile(s, s.requester);
+    await closeCase(s);
+    expect((await postedAttachments(s.engineer, s))[0]?.canRemove).toBe(true);
+    const response = await remove(s.engineer, s, attachment.id);
+    expect(response.statusCode, response.body).toBe(204);
+    expect(await t.ctx.blobs.size(sha)).toBeNull();
+    expect((await postedAttachments(s.requester, s))[0]?.removed?.by).toEqual({ id: s.engineer.userId, name: s.engineer.name });
+    expect(await removalAudits(attachment.id)).toHaveLength(1);
+  });
+
+  it('refuses another member of the organization with 403 cases.attachment_remove_forbidden (in their language) and keeps the file', async () => {
+    const s = await buildCaseScenario(t);
+    const { attachment, sha } = await postFile(s, s.requester);
+    const colleague = await signInCaseMember(t, s.organizationId, 'admin');
+    expect((await postedAttachments(colleague, s))[0]).toMatchObject({ id: attachment.id, canRemove: false, removed: null });
+    const response = await remove(colleague, s, attachment.id);
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toMatchObject({ code: 'cases.attachment_remove_forbidden' });
+    const korean = await t.app.inject({
+      method: 'DELETE',
+      url: `${s.base}/attachments/${attachment.id}`,
+      headers: { cookie: colleague.cookie, 'x-csrf-token': colleague.csrfToken, 'accept-language': 'ko' },
+    });
+    expect(korean.statusCode).toBe(403);
+    expect(korean.json().error.message).toBe('이 파일은 첨부한 본인만 케이스가 진행 중일 때 삭제할 수 있습니다. 지원 엔지니어는 언제든 삭제할 수 있습니다.');
+    expect(await t.ctx.blobs.size(sha)).toBe(attachment.size);
+    expect((await s.requester.inject('GET', attachment.url)).statusCode).toBe(200);
+    expect(await removalAudits(attachment.id)).toEqual([]);
+  });
+
+  it('answers 404 for another organization’s file and, to a customer, for a file of an internal note', async () => {
+    const s = await buildCaseScenario(t);
+    const other = await buildCaseScenario(t);
+    const { attachment: foreign, sha: foreignSha } = await postFile(other, other.requester);
+    const outsider = await signInCaseMember(t, s.organizationId, 'owner');
+    expect((await remove(outsider, other, foreign.id)).statusCode).toBe(404);
+    const crossed = await remove(s.requester, s, foreign.id);
+    expect(crossed.statusCode).toBe(404);
+    expect(crossed.json().error.code).toBe('cases.attachment_not_found');
+    expect(await t.ctx.blobs.size(foreignSha)).toBe(foreign.size);
+
+    const note = await s.engineer.inject('POST', `${s.base}/posts`, { body: 'their licence key is in the dump', internal: true });
+    expect(note.statusCode, note.body).toBe(201);
+    const noteFile = CaseAttachment.parse((await uploadAs(t, s.engineer, s.base, 'dump.txt', randomBytes(8).toString('hex'), 'text/plain', note.json().id)).json());
+    const hidden = await remove(s.requester, s, noteFile.id);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().error.code).toBe('cases.attachment_not_found');
+    // The engineer's removal of a note's file stays out of the organization's own activity log.
+    expect((await remove(s.engineer, s, noteFile.id)).statusCode).toBe(204);
+    const [audit] = await removalAudits(noteFile.id);
+    expect(audit).toMatchObject({ organizationId: null, details: { organizationId: s.organizationId, name: 'dump.txt' } });
+  });
+
+  it('refuses the uploader once the case is closed', async () => {
+    const s = await buildCaseScenario(t);
+    const { attachment, sha } = await postFile(s, s.requester);
+    await closeCase(s);
+    expect((await postedAttachments(s.requester, s))[0]?.canRemove).toBe(false);
+    const response = await remove(s.requester, s, attachment.id);
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('cases.attachment_remove_forbidden');
+    expect(await t.ctx.blobs.size(sha)).toBe(attachment.size);
+  });
+
+  it('answers a second removal with 410 cases.attachment_removed and writes nothing more', async () => {
+    const s = await buildCaseScenario(t);
+    const { attachment } = await postFile(s, s.requester);
+    expect((await remove(s.requester, s, attachment.id)).statusCode).toBe(204);
+    for (const client of [s.requester, s.engineer]) {
+      const again = await remove(client, s, attachment.id);
+      expect(again.statusCode).toBe(410);
+      expect(again.json().error.code).toBe('cases.attachment_removed');
+    }
+    expect(await removalAudits(attachment.id)).toHaveLength(1);
+  });
+
+  it('deletes a file its uploader withdraws before posting it outright (a second try answers 404), and keeps the history', async () => {
+    const s = await buildCaseScenario(t);
+    const bytes = randomBytes(300);
+    const uploaded = CaseAttachment.parse((await uploadAs(t, s.requester, s.base, 'wrong.bin', bytes)).json());
+    const response = await remove(s.requester, s, uploaded.id);
+    expect(response.statusCode, response.body).toBe(204);
+    expect(await attachmentsOf(t, s.caseId)).toEqual([]);
+    expect(await t.ctx.blobs.size(sha256(bytes))).toBeNull();
+    const [audit] = await removalAudits(uploaded.id);
+    expect(audit).toMatchObject({ details: { name: 'wrong.bin', size: 300, postId: null, withdrawn: true } });
+    const again = await remove(s.requester, s, uploaded.id);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().error.code).toBe('cases.attachment_not_found');
+    expect((await s.requester.inject('GET', uploaded.url)).statusCode).toBe(404);
+    // The history still says the file was attached; the activity log says it was withdrawn.
+    const [event] = await t.ctx.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, s.caseId), eq(caseEvents.kind, 'attachment_added')));
+    expect(event).toMatchObject({ toValue: 'wrong.bin', details: { attachmentId: uploaded.id } });
+  });
+
+  it('keeps the bytes while another attachment holds the same ones', async () => {
+    const s = await buildCaseScenario(t);
+    const bytes = randomBytes(700);
+    const first = CaseAttachment.parse((await uploadAs(t, s.requester, s.base, 'first.bin', bytes)).json());
+    const second = CaseAttachment.parse((await uploadAs(t, s.engineer, s.base, 'second.bin', bytes)).json());
+    expect((await remove(s.engineer, s, first.id)).statusCode).toBe(204);
+    expect(await t.ctx.blobs.size(sha256(bytes))).toBe(bytes.length);
+    const download = await s.requester.inject('GET', second.url);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(bytes)).toBe(true);
+    expect((await remove(s.engineer, s, second.id)).statusCode).toBe(204);
+    expect(await t.ctx.blobs.size(sha256(bytes))).toBeNull();
+  });
+
+  it('refuses to post a file an engineer removed after it was uploaded', async () => {
+    const s = await buildCaseScenario(t);
+    const uploaded = CaseAttachment.parse((await uploadAs(t, s.requester, s.base, 'secret.txt', randomBytes(8).toString('hex'))).json());
+    expect((await remove(s.engineer, s, uploaded.id)).statusCode).toBe(204);
+    const post = await s.requester.inject('POST', `${s.base}/posts`, { body: 'see the file', attachmentIds: [uploaded.id] });
+    expect(post.statusCode).toBe(422);
+    expect(post.json().error).toMatchObject({ code: 'cases.attachment_removed', details: { attachmentId: uploaded.id } });
   });
 });

@@ -8,17 +8,17 @@ import { ErrorResponse } from '../../platform/http/schemas';
 import { declaredLength, isReadable, settleUnreadBody } from '../catalog/files.routes';
 import { attachmentDisposition } from '../downloads/http-range';
 import { requireCaseAccess } from './case-access';
-import { listCaseAttachments, openAttachment, uploadAttachment } from './case-attachments.service';
+import { listCaseAttachments, openAttachment, removeAttachment, uploadAttachment } from './case-attachments.service';
 
 const CaseParams = z.object({ organizationId: z.uuid(), caseId: z.uuid() });
 const AttachmentParams = CaseParams.extend({ attachmentId: z.uuid() });
 const FileBytes = z.string().meta({ format: 'binary' }).describe('The file, as an attachment');
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse };
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 410: ErrorResponse, 413: ErrorResponse };
 const tags = ['cases'];
 const view = { access: { permission: 'case.view' as const } };
 const base = '/api/v1/organizations/:organizationId/cases/:caseId/attachments';
 
-/** Case attachments: upload (the raw body, streamed up to the limit), the list, and the download. */
+/** Case attachments: upload (the raw body, streamed up to the limit), the list, the download and the removal. */
 export function registerCaseAttachmentRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   // Encapsulated: only the upload route hands its body through as a stream, whatever its type.
   void app.register(async (instance) => {
@@ -62,6 +62,7 @@ export function registerCaseAttachmentRoutes(app: FastifyInstance, ctx: ServiceC
     schema: {
       tags,
       summary: 'Download an attachment (Content-Disposition: attachment; anything a browser could run is sent as application/octet-stream)',
+      description: '404 cases.attachment_not_found (another case, or for a customer a file of an internal note); 410 cases.attachment_removed once the file was removed.',
       params: AttachmentParams,
       produces: ['application/octet-stream'],
       response: { 200: FileBytes, ...errors },
@@ -77,6 +78,22 @@ export function registerCaseAttachmentRoutes(app: FastifyInstance, ctx: ServiceC
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cache-control', 'private, no-store')
         .send(ctx.blobs.read(file.sha256));
+    },
+  });
+
+  r.delete(`${base}/:attachmentId`, {
+    config: view,
+    schema: {
+      tags,
+      summary: 'Remove an attachment: its bytes are deleted, the post keeps a "removed by … on …" line (engineers at any time; its uploader while the case is open)',
+      description:
+        'A file on a post (or removed by someone else than its uploader) stays listed with `removed` set and downloads answer 410; a file its uploader withdraws before it is on a post is deleted outright. 403 cases.attachment_remove_forbidden; 404 cases.attachment_not_found (another case, or for a customer a file of an internal note); 410 cases.attachment_removed when it already was.',
+      params: AttachmentParams,
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (request, reply) => {
+      await removeAttachment(ctx, await requireCaseAccess(ctx.db, request), request.params.attachmentId, originOf(request));
+      return reply.status(204).send(null);
     },
   });
 }

@@ -3,19 +3,30 @@ import type { Readable } from 'node:stream';
 import { isClosedStatus } from '../../../common/cases';
 import type { CaseAttachment } from '../../../common/schemas/cases';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
-import { AppError, badRequest, conflict } from '../../platform/errors';
+import type { Db } from '../../platform/db';
+import { AppError, badRequest, conflict, forbidden } from '../../platform/errors';
 import { formatBytes, type StagedBlob } from '../../platform/storage';
 import { isBlobReferenced, lockBlob } from '../catalog/releases.repository';
 import { lockCase, type CaseAccess, type CaseRow } from './case-access';
 import { cleanAttachmentName, detectAttachmentType, servedContentType } from './case-attachments.files';
-import { findAttachmentOfCase, findOwnPost, insertAttachment, listAttachmentsOfCase, type AttachmentWithUploader } from './case-feed.repository';
+import {
+  deleteAttachment,
+  findAttachmentOfCase,
+  findOwnPost,
+  insertAttachment,
+  listAttachmentsOfCase,
+  markAttachmentRemoved,
+  type AttachmentWithUploader,
+} from './case-feed.repository';
 import { notifyCase } from './case-notifications';
+import { mayRemoveAttachment } from './cases.policy';
 import { insertCaseEvent, updateCase } from './cases.repository';
 
 /**
  * Files on a case and on its posts: uploaded as a raw streamed body up to the configured limit,
  * kept in the blob store by SHA-256, typed from their bytes, and served as downloads. A file on an
- * internal note is the engineers' only: customers never list or fetch it.
+ * internal note is the engineers' only: customers never list or fetch it. A removed file keeps its
+ * row as a tombstone (who removed it, when) without its bytes.
  */
 
 /** The upload as the route hands it over: the raw body and its declared length. */
@@ -28,8 +39,10 @@ export interface AttachmentUpload {
 export const attachmentUrl = (caseRow: Pick<CaseRow, 'id' | 'organizationId'>, attachmentId: string): string =>
   `/api/v1/organizations/${caseRow.organizationId}/cases/${caseRow.id}/attachments/${attachmentId}/content`;
 
-/** An attachment row as the API shows it. */
-export function presentAttachment(caseRow: Pick<CaseRow, 'id' | 'organizationId'>, { attachment, uploaderName }: AttachmentWithUploader): CaseAttachment {
+/** An attachment row as the API shows it to the actor (whether they may remove it follows the policy). */
+export function presentAttachment(access: Pick<CaseAccess, 'actor' | 'side' | 'caseRow'>, { attachment, uploaderName, removerName }: AttachmentWithUploader): CaseAttachment {
+  const { caseRow } = access;
+  const removed = attachment.removedAt === null ? null : { at: attachment.removedAt.toISOString(), by: attachment.removedBy ? { id: attachment.removedBy, name: removerName ?? '' } : null };
   return {
     id: attachment.id,
     name: attachment.name,
@@ -39,6 +52,8 @@ export function presentAttachment(caseRow: Pick<CaseRow, 'id' | 'organizationId'
     uploadedBy: attachment.uploadedBy ? { id: attachment.uploadedBy, name: uploaderName ?? '', side: attachment.uploaderSide } : null,
     createdAt: attachment.createdAt.toISOString(),
     url: attachmentUrl(caseRow, attachment.id),
+    removed,
+    canRemove: removed === null && mayRemoveAttachment(access.side, caseRow.status, access.actor.userId, attachment.uploadedBy),
   };
 }
 
@@ -130,7 +145,7 @@ export async function uploadAttachment(
       committed = true;
       return inserted;
     });
-    return presentAttachment(caseRow, { attachment: row, uploaderName: actor.name });
+    return presentAttachment(access, { attachment: row, uploaderName: actor.name, removerName: null });
   } catch (error) {
     await staged.discard();
     if (committed) await reclaimBlob(ctx, staged.sha256);
@@ -141,7 +156,7 @@ export async function uploadAttachment(
 /** The case's attachments, oldest first; a customer does not see those on internal notes. */
 export async function listCaseAttachments(ctx: ServiceContext, access: CaseAccess): Promise<{ items: CaseAttachment[] }> {
   const rows = await listAttachmentsOfCase(ctx.db, access.caseRow.id, { includeInternal: access.side === 'engineer' });
-  return { items: rows.map((row) => presentAttachment(access.caseRow, row)) };
+  return { items: rows.map((row) => presentAttachment(access, row)) };
 }
 
 /** What the content route streams. */
@@ -153,14 +168,64 @@ export interface OpenedAttachment {
   createdAt: Date;
 }
 
+const attachmentNotFound = () => new AppError('cases.attachment_not_found', 404);
+const attachmentRemoved = () => new AppError('cases.attachment_removed', 410);
+
+/** The attachment of the case as the actor may see it: 404 for one of another case and, for a customer, one on an internal note. */
+async function findVisibleAttachment(db: Db, access: CaseAccess, attachmentId: string) {
+  const found = await findAttachmentOfCase(db, access.caseRow.id, attachmentId);
+  if (!found || (found.postVisibility === 'internal' && access.side !== 'engineer')) throw attachmentNotFound();
+  return found;
+}
+
 /**
  * An attachment to download: 404 `cases.attachment_not_found` for one of another case, one whose
- * bytes are gone, and, for a customer, one on an internal note.
+ * bytes are gone, and, for a customer, one on an internal note; 410 `cases.attachment_removed` for
+ * a removed one.
  */
 export async function openAttachment(ctx: ServiceContext, access: CaseAccess, attachmentId: string): Promise<OpenedAttachment> {
-  const found = await findAttachmentOfCase(ctx.db, access.caseRow.id, attachmentId);
-  if (!found || (found.postVisibility === 'internal' && access.side !== 'engineer')) throw new AppError('cases.attachment_not_found', 404);
-  const { attachment } = found;
-  if ((await ctx.blobs.size(attachment.sha256)) === null) throw new AppError('cases.attachment_not_found', 404);
+  const { attachment } = await findVisibleAttachment(ctx.db, access, attachmentId);
+  if (attachment.removedAt !== null || attachment.sha256 === null) throw attachmentRemoved();
+  if ((await ctx.blobs.size(attachment.sha256)) === null) throw attachmentNotFound();
   return { name: attachment.name, contentType: servedContentType(attachment.contentType), size: attachment.size, sha256: attachment.sha256, createdAt: attachment.createdAt };
+}
+
+/**
+ * Removes a file from the case (Zendesk's "redact attachment"): 404 `cases.attachment_not_found`
+ * for one the actor cannot see, 403 `cases.attachment_remove_forbidden` unless the policy allows it
+ * (engineers always, the uploader while the case is open), 410 `cases.attachment_removed` when it
+ * already was. A file on a post, or removed by someone else than its uploader, stays as a
+ * tombstone so the post and the history still name it; one its uploader withdraws before it is on
+ * a post is deleted outright. One transaction writes the change, the activity log and the live
+ * update, and deletes the bytes last, unless another row holds the same ones (the store is shared).
+ */
+export async function removeAttachment(ctx: ServiceContext, access: CaseAccess, attachmentId: string, origin: RequestOrigin): Promise<void> {
+  const { actor, side } = access;
+  await ctx.db.transaction(async (tx) => {
+    // The case lock keeps a post from taking the file while it goes, and a second removal out.
+    const locked = await lockCase(tx, access.caseRow.id);
+    const { attachment, postVisibility } = await findVisibleAttachment(tx, access, attachmentId);
+    if (!mayRemoveAttachment(side, locked.status, actor.userId, attachment.uploadedBy)) throw forbidden('cases.attachment_remove_forbidden');
+    const { sha256 } = attachment;
+    if (attachment.removedAt !== null || sha256 === null) throw attachmentRemoved();
+    const now = ctx.clock.now();
+    const withdrawn = attachment.postId === null && attachment.uploadedBy === actor.userId;
+    if (withdrawn) await deleteAttachment(tx, attachment.id);
+    else await markAttachmentRemoved(tx, attachment.id, { removedAt: now, removedBy: actor.userId });
+    const updated = await updateCase(tx, locked.id, { updatedAt: now });
+    const internal = postVisibility === 'internal';
+    await recordCaseAudit(tx, {
+      row: locked,
+      action: 'case.attachment.removed',
+      actor: { userId: actor.userId, label: actor.email },
+      origin,
+      at: now,
+      details: { postId: attachment.postId, attachmentId: attachment.id, name: attachment.name, contentType: attachment.contentType, size: attachment.size, sha256, uploadedBy: attachment.uploadedBy, withdrawn },
+      internal,
+    });
+    await notifyCase(tx, ctx, updated, { userId: actor.userId, side }, { kind: 'attachment', attachmentId: attachment.id, internal });
+    // Last: the blob lock keeps an upload of the same bytes from crossing the check.
+    await lockBlob(tx, sha256);
+    if (!(await isBlobReferenced(tx, sha256))) await ctx.blobs.remove(sha256);
+  });
 }

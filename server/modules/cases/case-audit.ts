@@ -15,6 +15,7 @@ export type CaseAuditAction =
   | 'case.post.created'
   | 'case.note.created'
   | 'case.attachment.added'
+  | 'case.attachment.removed'
   | 'case.link.added'
   | 'case.link.removed';
 

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { CUSTOMER_ROLE_PERMISSIONS, CUSTOMER_ROLES, STAFF_ROLE_PERMISSIONS, STAFF_ROLES } from '../../../common/permissions';
 import { caseAttachments, casePostMentions, casePosts, caseRemoteSessions, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
@@ -106,8 +107,10 @@ export async function listMentionsOfPosts(db: Db, postIds: readonly string[]): P
 
 // ---- Attachments ----
 
-const attachmentColumns = { attachment: caseAttachments, uploaderName: users.name };
-export type AttachmentWithUploader = { attachment: AttachmentRow; uploaderName: string | null };
+/** Who removed a file, joined apart from its uploader. */
+const removers = alias(users, 'removers');
+const attachmentColumns = { attachment: caseAttachments, uploaderName: users.name, removerName: removers.name };
+export type AttachmentWithUploader = { attachment: AttachmentRow; uploaderName: string | null; removerName: string | null };
 
 /** A post of the case written by this person, with its visibility, if any. */
 export async function findOwnPost(db: Db, caseId: string, postId: string, authorId: string): Promise<{ id: string; visibility: 'public' | 'internal' } | undefined> {
@@ -134,6 +137,7 @@ export function listAttachmentsOfCase(db: Db, caseId: string, options: { include
     .select(attachmentColumns)
     .from(caseAttachments)
     .leftJoin(users, eq(users.id, caseAttachments.uploadedBy))
+    .leftJoin(removers, eq(removers.id, caseAttachments.removedBy))
     .leftJoin(casePosts, eq(casePosts.id, caseAttachments.postId));
   const visible = options.includeInternal ? undefined : or(isNull(caseAttachments.postId), eq(casePosts.visibility, 'public'));
   return query.where(and(eq(caseAttachments.caseId, caseId), visible)).orderBy(asc(caseAttachments.createdAt), asc(caseAttachments.id));
@@ -147,6 +151,7 @@ export function listAttachmentsOfPosts(db: Db, postIds: readonly string[]): Prom
       .select(attachmentColumns)
       .from(caseAttachments)
       .leftJoin(users, eq(users.id, caseAttachments.uploadedBy))
+      .leftJoin(removers, eq(removers.id, caseAttachments.removedBy))
       .where(sql`${caseAttachments.postId} = any(${sql.placeholder('postIds')}::uuid[])`)
       .orderBy(asc(caseAttachments.createdAt), asc(caseAttachments.id))
       .prepare('list_post_attachments'),
@@ -173,6 +178,16 @@ export function lockAttachmentsOfCase(db: Db, caseId: string, ids: readonly stri
     .from(caseAttachments)
     .where(and(eq(caseAttachments.caseId, caseId), inArray(caseAttachments.id, [...ids])))
     .for('update');
+}
+
+/** Makes the attachment a tombstone: who removed it and when, without its bytes' hash (nothing holds them through it any more). */
+export async function markAttachmentRemoved(db: Db, id: string, removal: { removedAt: Date; removedBy: string }): Promise<void> {
+  await db.update(caseAttachments).set({ ...removal, sha256: null }).where(eq(caseAttachments.id, id));
+}
+
+/** Deletes an attachment row (a file its uploader withdrew before it was on a post). */
+export async function deleteAttachment(db: Db, id: string): Promise<void> {
+  await db.delete(caseAttachments).where(eq(caseAttachments.id, id));
 }
 
 /** Puts attachments on a post. */

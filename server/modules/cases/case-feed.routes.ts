@@ -46,7 +46,7 @@ export function registerCaseFeedRoutes(app: FastifyInstance, ctx: ServiceContext
       tags,
       summary: 'Write a post (Markdown), or an internal note (engineers), with @mentions and attachments uploaded before',
       description:
-        '403 for a customer sending internal: true; 409 cases.closed for a public post on a closed or abandoned case; 422 cases.mention_not_allowed for someone who is not a mention candidate (an internal note: only the account team); 422 cases.attachment_not_found / 409 cases.attachment_in_use. A customer answering a case waiting on them sends it back to Researching.',
+        '403 for a customer sending internal: true; 409 cases.closed for a public post on a closed or abandoned case; 422 cases.mention_not_allowed for someone who is not a mention candidate (an internal note: only the account team); 422 cases.attachment_not_found / 409 cases.attachment_in_use / 422 cases.attachment_removed (an engineer removed it meanwhile). A customer answering a case waiting on them sends it back to Researching.',
       params: CaseParams,
       body: CreatePostBody,
       response: { 201: CasePost, ...errors },

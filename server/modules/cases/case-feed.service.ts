@@ -4,7 +4,7 @@ import type { CasePost, CasePostPage, CreatePostBody, MentionCandidate } from '.
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { readAll, type Db } from '../../platform/db';
 import { AppError, badRequest, conflict, forbidden } from '../../platform/errors';
-import { lockCase, type CaseAccess, type CaseRow } from './case-access';
+import { lockCase, type CaseAccess } from './case-access';
 import { presentAttachment } from './case-attachments.service';
 import {
   attachToPost,
@@ -49,7 +49,7 @@ function decodeCursor(cursor: string): PostPosition {
 // ---- Reading ----
 
 /** Posts as the API shows them, with their authors, mentions and attachments (three queries for a page). */
-async function presentPosts(db: Db, caseRow: CaseRow, rows: { post: PostRow; authorName: string | null }[]): Promise<CasePost[]> {
+async function presentPosts(db: Db, access: CaseAccess, rows: { post: PostRow; authorName: string | null }[]): Promise<CasePost[]> {
   const ids = rows.map((row) => row.post.id);
   const [mentions, attachments] = await readAll(db, [() => listMentionsOfPosts(db, ids), () => listAttachmentsOfPosts(db, ids)]);
   return rows.map(({ post, authorName }) => ({
@@ -58,7 +58,7 @@ async function presentPosts(db: Db, caseRow: CaseRow, rows: { post: PostRow; aut
     internal: post.visibility === 'internal',
     body: post.body,
     mentions: mentions.get(post.id) ?? [],
-    attachments: attachments.filter((a) => a.attachment.postId === post.id).map((a) => presentAttachment(caseRow, a)),
+    attachments: attachments.filter((a) => a.attachment.postId === post.id).map((a) => presentAttachment(access, a)),
     createdAt: post.createdAt.toISOString(),
   }));
 }
@@ -70,7 +70,7 @@ export async function listPosts(ctx: ServiceContext, access: CaseAccess, query: 
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    items: await presentPosts(ctx.db, access.caseRow, page),
+    items: await presentPosts(ctx.db, access, page),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.position, id: last.post.id }) : null,
   };
 }
@@ -95,6 +95,8 @@ async function claimAttachments(tx: Db, caseId: string, authorId: string, ids: r
   for (const id of unique) {
     const row = rows.get(id);
     if (!row || row.uploadedBy !== authorId) throw new AppError('cases.attachment_not_found', 422, { attachmentId: id });
+    // Removed by an engineer after it was uploaded: nothing left to post.
+    if (row.removedAt !== null) throw new AppError('cases.attachment_removed', 422, { attachmentId: id });
     if (row.postId !== null) throw conflict('cases.attachment_in_use', { attachmentId: id });
   }
   return unique;
@@ -151,5 +153,5 @@ export async function createPost(ctx: ServiceContext, access: CaseAccess, body: 
     return post.id;
   });
   const created = await findPostWithAuthor(ctx.db, postId);
-  return (await presentPosts(ctx.db, access.caseRow, [created!]))[0]!;
+  return (await presentPosts(ctx.db, access, [created!]))[0]!;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, OPEN_STATUSES, type CaseStatus } from '../../../common/cases';
 import { CUSTOMER_ROLES, STAFF_ROLES, type CustomerRole, type StaffRole } from '../../../common/permissions';
 import type { OrganizationStanding } from '../organizations/organizations.policy';
-import { caseAbilities, caseSideFor, mayTransition } from './cases.policy';
+import { caseAbilities, caseSideFor, mayRemoveAttachment, mayTransition } from './cases.policy';
 
 const DAY = 86_400_000;
 const now = new Date('2026-05-01T00:00:00.000Z');
@@ -106,5 +106,23 @@ describe('mayTransition', () => {
     expect(mayTransition('customer', 'answered', 'researching')).toBe(true);
     expect(mayTransition('customer', 'new', 'researching')).toBe(false);
     for (const from of CASE_STATUSES) expect(mayTransition('customer', from, 'abandoned')).toBe(false);
+  });
+});
+
+describe('mayRemoveAttachment', () => {
+  it('lets engineers remove any file at any time', () => {
+    for (const status of CASE_STATUSES) {
+      expect(mayRemoveAttachment('engineer', status, 'engineer-1', 'customer-1')).toBe(true);
+      expect(mayRemoveAttachment('engineer', status, 'engineer-1', null)).toBe(true);
+    }
+  });
+
+  it('lets a customer remove their own file while the case is open, and nobody else’s', () => {
+    for (const status of OPEN_STATUSES) {
+      expect(mayRemoveAttachment('customer', status, 'customer-1', 'customer-1')).toBe(true);
+      expect(mayRemoveAttachment('customer', status, 'customer-2', 'customer-1')).toBe(false);
+      expect(mayRemoveAttachment('customer', status, 'customer-1', null)).toBe(false);
+    }
+    for (const status of ['closed', 'abandoned'] as const) expect(mayRemoveAttachment('customer', status, 'customer-1', 'customer-1')).toBe(false);
   });
 });

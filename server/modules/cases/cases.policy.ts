@@ -44,3 +44,12 @@ export function mayTransition(side: CaseSide, from: CaseStatus, to: CaseStatus):
   if (side === 'customer' && isClosedStatus(from)) return false;
   return canTransition(from, to, side);
 }
+
+/**
+ * True when the actor may remove an attachment: engineers at any time (a file posted by mistake,
+ * or holding a secret, is theirs to take down), the person who uploaded it while the case is open.
+ */
+export function mayRemoveAttachment(side: CaseSide, status: CaseStatus, actorUserId: string, uploadedBy: string | null): boolean {
+  if (side === 'engineer') return true;
+  return uploadedBy === actorUserId && !isClosedStatus(status);
+}

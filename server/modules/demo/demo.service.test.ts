@@ -52,7 +52,7 @@ describe('demo data', () => {
     expect(posts.some((p) => /^[\x20-\x7e\s]+$/.test(p.body))).toBe(true);
     expect(posts.some((p) => p.visibility === 'internal')).toBe(true);
     const [attachment] = await t.database.db.select().from(caseAttachments);
-    expect(await t.ctx.blobs.size(attachment!.sha256)).toBe(attachment!.size);
+    expect(await t.ctx.blobs.size(attachment!.sha256!)).toBe(attachment!.size);
   });
 
   it('lets a demo owner sign in and see the organization', async () => {

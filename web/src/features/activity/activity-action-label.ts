@@ -97,6 +97,7 @@ const actionKeys = {
   'case.post.created': 'casePostCreated',
   'case.note.created': 'caseNoteCreated',
   'case.attachment.added': 'caseAttachmentAdded',
+  'case.attachment.removed': 'caseAttachmentRemoved',
   'case.link.added': 'caseLinkAdded',
   'case.link.removed': 'caseLinkRemoved',
   'article.created': 'articleCreated',

@@ -1,4 +1,4 @@
-import { Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format-date-time';
 import { LoadErrorAlert } from '../../components/load-error-alert';
@@ -6,9 +6,15 @@ import { formatFileSize } from '../../components/format-file-size';
 import { AttachmentLink } from './attachment-link';
 import { AttachmentPicker } from './attachment-picker';
 import { useCaseAttachments, useInvalidateCase, type CaseDetail } from './cases.api';
+import { RemoveAttachmentButton } from './remove-attachment-button';
+import { RemovedAttachmentLine } from './removed-attachment-line';
 import { useAttachmentUploads } from './use-attachment-uploads';
 
-/** The Attachments tab: every file on the case and its posts (name, size, uploader, date, download), and an upload button. */
+/**
+ * The Attachments tab: every file on the case and its posts (name, size, uploader, date, download,
+ * remove for those the person may remove; a removed one says who removed it and when), and an
+ * upload button.
+ */
 export function CaseAttachmentsTab({ organizationId, detail }: { organizationId: string; detail: CaseDetail }) {
   const { t } = useTranslation();
   const attachments = useCaseAttachments(organizationId, detail.id);
@@ -53,14 +59,15 @@ export function CaseAttachmentsTab({ organizationId, detail }: { organizationId:
                 <Table.Th>{t('cases.attachments.size')}</Table.Th>
                 <Table.Th>{t('cases.attachments.uploadedBy')}</Table.Th>
                 <Table.Th>{t('cases.attachments.uploadedAt')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('cases.attachments.actions')}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.map((attachment) => (
-                <Table.Tr key={attachment.id} data-testid="attachment-row">
-                  <Table.Td>
-                    <AttachmentLink attachment={attachment} showSize={false} />
-                  </Table.Td>
+                <Table.Tr key={attachment.id} data-testid="attachment-row" data-removed={attachment.removed ? true : undefined}>
+                  <Table.Td>{attachment.removed ? <RemovedAttachmentLine attachment={attachment} /> : <AttachmentLink attachment={attachment} showSize={false} />}</Table.Td>
                   <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
                     {formatFileSize(attachment.size)}
                   </Table.Td>
@@ -68,6 +75,7 @@ export function CaseAttachmentsTab({ organizationId, detail }: { organizationId:
                   <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
                     {formatDateTime(attachment.createdAt)}
                   </Table.Td>
+                  <Table.Td>{attachment.canRemove ? <RemoveAttachmentButton organizationId={organizationId} caseId={detail.id} attachment={attachment} /> : null}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

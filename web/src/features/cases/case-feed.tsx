@@ -24,7 +24,7 @@ export function CaseFeed({ organizationId, detail }: { organizationId: string; d
       ) : (
         <Stack gap="sm" aria-label={t('cases.tabs.feed')} data-testid="case-posts">
           {items.map((post) => (
-            <PostCard key={post.id} post={post} />
+            <PostCard key={post.id} organizationId={organizationId} caseId={detail.id} post={post} />
           ))}
         </Stack>
       )}

@@ -174,6 +174,14 @@ export function useCaseAttachments(organizationId: string, caseId: string) {
   });
 }
 
+/**
+ * Removes an attachment (its uploader while the case is open, engineers at any time): the bytes are
+ * deleted and the post shows who removed it; a file not yet on a post goes entirely.
+ */
+export function useRemoveAttachment(organizationId: string, caseId: string) {
+  return useCaseMutation(organizationId, caseId, (attachmentId: string) => apiClient.delete<void>(casePath(organizationId, caseId, `/attachments/${encodeURIComponent(attachmentId)}`)));
+}
+
 /** Knowledge articles, documents and releases linked to the case. */
 export function useCaseLinks(organizationId: string, caseId: string) {
   return useQuery({

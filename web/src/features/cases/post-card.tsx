@@ -6,9 +6,15 @@ import { formatDateTime } from '../../components/format-date-time';
 import { Markdown } from '../../components/markdown';
 import { AttachmentLink } from './attachment-link';
 import type { CasePost } from './cases.api';
+import { RemoveAttachmentButton } from './remove-attachment-button';
+import { RemovedAttachmentLine } from './removed-attachment-line';
 
-/** One post of the feed: author and side, time, the Markdown body with mentions highlighted, attachments; internal notes marked. */
-export function PostCard({ post }: { post: CasePost }) {
+/**
+ * One post of the feed: author and side, time, the Markdown body with mentions highlighted,
+ * attachments (with a remove button for those the person may remove; a removed one says who
+ * removed it and when); internal notes marked.
+ */
+export function PostCard({ organizationId, caseId, post }: { organizationId: string; caseId: string; post: CasePost }) {
   const { t } = useTranslation();
   const mentions = useMemo(() => post.mentions.map((mention) => mention.name), [post.mentions]);
   const side = post.author?.side;
@@ -49,9 +55,16 @@ export function PostCard({ post }: { post: CasePost }) {
         <Markdown source={post.body} mentions={mentions} data-testid="post-body" />
         {post.attachments.length > 0 ? (
           <Stack gap={4}>
-            {post.attachments.map((attachment) => (
-              <AttachmentLink key={attachment.id} attachment={attachment} />
-            ))}
+            {post.attachments.map((attachment) =>
+              attachment.removed ? (
+                <RemovedAttachmentLine key={attachment.id} attachment={attachment} />
+              ) : (
+                <Group key={attachment.id} gap={4} wrap="nowrap">
+                  <AttachmentLink attachment={attachment} />
+                  {attachment.canRemove ? <RemoveAttachmentButton organizationId={organizationId} caseId={caseId} attachment={attachment} /> : null}
+                </Group>
+              ),
+            )}
           </Stack>
         ) : null}
       </Stack>

@@ -7,7 +7,7 @@ import { formatFileSize } from '../../components/format-file-size';
 import { useSubmitGuard } from '../../components/submit-guard';
 import { ApiError } from '../../app/api-error';
 import { AttachmentPicker } from './attachment-picker';
-import { caseKey, useCreatePost, type CaseDetail, type MentionCandidate } from './cases.api';
+import { caseKey, useCreatePost, useRemoveAttachment, type CaseDetail, type MentionCandidate } from './cases.api';
 import { getFormErrors } from '../../components/get-form-errors';
 import { MarkdownEditor } from './markdown-editor';
 import { pruneMentionIds, refusedMentionNames } from './mention-query';
@@ -29,6 +29,7 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
   // Files over the limit are refused before sending, with the wizard's message.
   const { attachmentMaxBytes } = detail;
   const uploads = useAttachmentUploads(attachmentMaxBytes);
+  const discard = useRemoveAttachment(organizationId, detail.id);
   const [body, setBody] = useState('');
   // The server's message about the text (e.g. control characters), until it is edited.
   const [bodyError, setBodyError] = useState<string | undefined>();
@@ -46,6 +47,13 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
   const attach = (files: File[]) => {
     uploads.add(files);
     if (!noteMode) void uploads.upload(organizationId, detail.id);
+  };
+  // A file taken out before posting was already stored on the case: it is deleted there too, so
+  // that it does not linger in the Attachments tab.
+  const unchoose = (key: string) => {
+    const stored = uploads.items.find((item) => item.key === key)?.attachment;
+    uploads.remove(key);
+    if (stored && stored.postId === null) discard.mutate(stored.id);
   };
 
   // The server names nobody in a refused mention; the people picked here are named from this list.
@@ -102,7 +110,7 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
           <AttachmentPicker
             items={uploads.items}
             onAdd={attach}
-            onRemove={uploads.remove}
+            onRemove={unchoose}
             disabled={create.isPending}
             description={t('cases.attachments.limit', { maxSize: formatFileSize(attachmentMaxBytes) })}
           />
