@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { queryText } from './query-text';
 import { hasControlCharacter, hasControlCharacterInWrittenText, hasVisibleText } from './text';
 import { CASE_CATEGORIES, CASE_EMAIL_KINDS, CASE_LANGUAGES, CASE_LINK_KINDS, CASE_STATUSES, FEED_KINDS, HOME_HIGHLIGHT_KINDS } from '../cases';
+import { STAFF_ROLES } from '../permissions';
 import { ContractStanding, SiteRef } from './products';
 
 /**
@@ -45,6 +46,10 @@ export const FeedKind = z.enum(FEED_KINDS);
 
 export const PersonRef = z.object({ id: z.uuid(), name: z.string(), side: CaseSide.describe('engineer for vendor staff, customer for members') });
 export type PersonRef = z.infer<typeof PersonRef>;
+
+/** A post's author: a person, and for vendor staff their role now, so the feed can say who answers (an account manager is no engineer). */
+export const PostAuthor = PersonRef.extend({ staffRole: z.enum(STAFF_ROLES).nullable().describe('The vendor staff role, or null for customers and former staff') });
+export type PostAuthor = z.infer<typeof PostAuthor>;
 
 // ---- The wizard (portal) ----
 
@@ -235,7 +240,7 @@ export const CaseAttachmentList = z.object({ items: z.array(CaseAttachment) });
 
 export const CasePost = z.object({
   id: z.uuid(),
-  author: PersonRef.nullable(),
+  author: PostAuthor.nullable(),
   internal: z.boolean().describe('An engineers-only note; never sent to customers'),
   body: z.string().describe('Markdown'),
   mentions: z.array(z.object({ id: z.uuid(), name: z.string() })),

@@ -43,6 +43,7 @@ export async function listPostsPage(db: Db, caseId: string, options: { includeIn
       .select({
         post: casePosts,
         authorName: users.name,
+        authorStaffRole: users.staffRole,
         position: sql<string>`to_char(${casePosts.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       })
       .from(casePosts)
@@ -64,7 +65,7 @@ export async function listPostsPage(db: Db, caseId: string, options: { includeIn
 
 /** One post with its author's name. */
 export async function findPostWithAuthor(db: Db, postId: string) {
-  const [row] = await db.select({ post: casePosts, authorName: users.name }).from(casePosts).leftJoin(users, eq(users.id, casePosts.authorId)).where(eq(casePosts.id, postId)).limit(1);
+  const [row] = await db.select({ post: casePosts, authorName: users.name, authorStaffRole: users.staffRole }).from(casePosts).leftJoin(users, eq(users.id, casePosts.authorId)).where(eq(casePosts.id, postId)).limit(1);
   return row;
 }
 

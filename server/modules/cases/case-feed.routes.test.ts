@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorMessage } from '../../../common/errors';
 import { CasePost, CasePostPage, MentionCandidates } from '../../../common/schemas/cases';
-import { auditEvents, caseEvents, casePostMentions, casePosts, cases, caseSubscriptions, feedItems } from '../../db/schema/index';
+import { auditEvents, caseEvents, casePostMentions, casePosts, cases, caseSubscriptions, feedItems, organizations } from '../../db/schema/index';
 import { buildPost } from '../../test/case-factories';
 import { buildMember, buildUser } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/test-app';
@@ -84,6 +84,25 @@ describe('POST /api/v1/organizations/:organizationId/cases/:caseId/posts', () =>
     const [audit] = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'case.post.created'), eq(auditEvents.targetId, s.caseId)));
     expect(audit).toMatchObject({ category: 'case', organizationId: s.organizationId, actorUserId: colleague.userId });
     expect(audit!.details).toMatchObject({ postId: post.id });
+  });
+
+  it('names the staff role of a staff author (an account manager is no engineer), none for a customer', async () => {
+    const s = await buildCaseScenario(t);
+    const accountManager = await signInUser(t, { staffRole: 'account_manager' });
+    await t.ctx.db.update(organizations).set({ accountManagerId: accountManager.userId }).where(eq(organizations.id, s.organizationId));
+    expect((await postAs(s.requester, s, { body: 'Still failing.' })).statusCode).toBe(201);
+    t.clock.advance(MINUTE);
+    expect((await postAs(s.engineer, s, { body: 'Looking at it.' })).statusCode).toBe(201);
+    t.clock.advance(MINUTE);
+    const fromAccountManager = await postAs(accountManager, s, { body: 'I will join the call.' });
+    expect(fromAccountManager.statusCode, fromAccountManager.body).toBe(201);
+    expect(CasePost.parse(fromAccountManager.json()).author).toMatchObject({ side: 'engineer', staffRole: 'account_manager' });
+    const authors = (await readPage(s.requester, s)).items.map((post) => post.author);
+    expect(authors).toEqual([
+      { id: accountManager.userId, name: accountManager.name, side: 'engineer', staffRole: 'account_manager' },
+      { id: s.engineer.userId, name: s.engineer.name, side: 'engineer', staffRole: 'support_engineer' },
+      { id: s.requester.userId, name: s.requester.name, side: 'customer', staffRole: null },
+    ]);
   });
 
   it('keeps internal notes from customers: not in their feed, attachments, downloads, My feed or email', async () => {

@@ -1,5 +1,6 @@
 import { recordCaseAudit } from './case-audit';
 import { isClosedStatus, isWaitingOnCustomer } from '../../../common/cases';
+import type { StaffRole } from '../../../common/permissions';
 import type { CasePost, CasePostPage, CreatePostBody, MentionCandidate } from '../../../common/schemas/cases';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { readAll, type Db } from '../../platform/db';
@@ -49,12 +50,12 @@ function decodeCursor(cursor: string): PostPosition {
 // ---- Reading ----
 
 /** Posts as the API shows them, with their authors, mentions and attachments (three queries for a page). */
-async function presentPosts(db: Db, access: CaseAccess, rows: { post: PostRow; authorName: string | null }[]): Promise<CasePost[]> {
+async function presentPosts(db: Db, access: CaseAccess, rows: { post: PostRow; authorName: string | null; authorStaffRole: StaffRole | null }[]): Promise<CasePost[]> {
   const ids = rows.map((row) => row.post.id);
   const [mentions, attachments] = await readAll(db, [() => listMentionsOfPosts(db, ids), () => listAttachmentsOfPosts(db, ids)]);
-  return rows.map(({ post, authorName }) => ({
+  return rows.map(({ post, authorName, authorStaffRole }) => ({
     id: post.id,
-    author: post.authorId ? { id: post.authorId, name: authorName ?? '', side: post.authorSide } : null,
+    author: post.authorId ? { id: post.authorId, name: authorName ?? '', side: post.authorSide, staffRole: post.authorSide === 'engineer' ? authorStaffRole : null } : null,
     internal: post.visibility === 'internal',
     body: post.body,
     mentions: mentions.get(post.id) ?? [],

@@ -38,8 +38,8 @@ export function PostCard({ organizationId, caseId, post }: { organizationId: str
               {post.author?.name ?? t('cases.feed.unknownAuthor')}
             </Text>
             {side ? (
-              <Badge size="xs" radius="sm" variant="light" color={side === 'engineer' ? 'indigo' : 'gray'}>
-                {t(`cases.side.${side}`)}
+              <Badge size="xs" radius="sm" variant="light" color={side === 'engineer' ? 'indigo' : 'gray'} data-testid="post-author-role">
+                {post.author?.staffRole ? t(`roles.staff.${post.author.staffRole}`) : t(`cases.side.${side}`)}
               </Badge>
             ) : null}
             {post.internal ? (
