@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase } from '../../server/test/case-factories';
-import { buildContract } from '../../server/test/catalog-factories';
+import { buildContract, buildProduct } from '../../server/test/catalog-factories';
+import { buildArticle } from '../../server/test/knowledge-factories';
+import { recordAudit } from '../../server/platform/audit';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
 import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
 import { startE2eServer, type E2eServer } from '../support/server';
@@ -10,9 +12,9 @@ import { WAIT } from './case-e2e-support';
 /**
  * The case tables at a 1280 × 800 window and on a phone: Korean words wrap only between words (in
  * the Korean UI, and as names in the English one), the console queue fits its card with every
- * column on the screen, and where a table cannot fit it scrolls in its own box, not the page. The
- * portal's Cases tab needs no sideways scrolling on a phone: status, site and last change move
- * under the subject.
+ * column on the screen, and where a table cannot fit it scrolls in its own box, not the page. On a
+ * phone neither the portal's Cases tab nor the console's queue and lists scroll sideways: what does
+ * not fit moves under the row's first words (the subject, a name, a title).
  */
 
 let server: E2eServer;
@@ -76,8 +78,29 @@ function tableLayout(page: Page, testId: string): Promise<TableLayout> {
   return page.evaluate(`(${TABLE_LAYOUT})(document.querySelector('[data-testid="${testId}"]'))`) as Promise<TableLayout>;
 }
 
+/** The phone of the QA walk: 375 × 812. */
+const PHONE = { width: 375, height: 812 };
+
+/** A page at phone size, before anything loads: the app starts in its phone layout. */
+async function newPhonePage(): Promise<Page> {
+  const page = await newPage(browser);
+  await page.setViewportSize(PHONE);
+  return page;
+}
+
+/** How far the page scrolls sideways, and the elements inside the test id that reach past the screen's right edge. */
+async function pageFit(page: Page, testId: string): Promise<{ pageOverflow: number; pastTheEdge: string[] }> {
+  return page.evaluate(`(() => {
+    const root = document.documentElement;
+    const pastTheEdge = [...document.querySelectorAll('[data-testid="${testId}"] *')]
+      .filter((element) => { const rect = element.getBoundingClientRect(); return rect.width > 0 && rect.right > root.clientWidth + 0.5; })
+      .map((element) => element.tagName.toLowerCase() + ':' + (element.textContent ?? '').slice(0, 30));
+    return { pageOverflow: root.scrollWidth - root.clientWidth, pastTheEdge };
+  })()`) as Promise<{ pageOverflow: number; pastTheEdge: string[] }>;
+}
+
 describe('[CASES]: case tables in Korean, at 1280 px and on a phone', () => {
-  it('the console queue fits its card at 1280 × 800 in Korean and English with no word split, subjects and organizations cut with the whole text in a tooltip; on a phone it scrolls in its own box', { timeout: 120_000 }, async () => {
+  it('the console queue fits its card at 1280 × 800 in Korean and English with no word split, subjects and organizations cut with the whole text in a tooltip; on a phone the other columns fold under the subject', { timeout: 120_000 }, async () => {
     const { ctx } = server;
     const organization = await buildOrganization(ctx, { name: ORGANIZATION });
     const site = await buildSite(ctx, { organizationId: organization.id, name: '울산 1공장' });
@@ -93,6 +116,10 @@ describe('[CASES]: case tables in Korean, at 1280 px and on a phone', () => {
     await expect.poll(() => table.getByTestId('case-queue-row').count(), WAIT).toBe(3);
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     expect(await tableLayout(page, 'case-queue-table')).toEqual({ splitWords: [], pageOverflow: 0, tableOverflow: 0, lastColumnReachable: true });
+    // On a wide screen every column shows, and nothing is repeated under the subject.
+    const longRow = table.getByTestId('case-queue-row').filter({ hasText: 'SR-2024-00123' });
+    expect(await longRow.locator('td').filter({ visible: true }).count()).toBe(10);
+    expect(await longRow.getByTestId('case-queue-row-details').isVisible()).toBe(false);
     for (const text of [LONG_SUBJECT, ORGANIZATION]) {
       const cut = table.getByTitle(text).first();
       expect(await cut.evaluate((element) => element.scrollWidth > element.clientWidth), text).toBe(true);
@@ -108,8 +135,49 @@ describe('[CASES]: case tables in Korean, at 1280 px and on a phone', () => {
     await table.getByText('담당자').waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     // The phone layout comes a render after the resize (media queries): measured until it settles.
-    await expect.poll(() => tableLayout(page, 'case-queue-table'), WAIT).toMatchObject({ splitWords: [], pageOverflow: 0, lastColumnReachable: true });
-    expect((await tableLayout(page, 'case-queue-table')).tableOverflow).toBeGreaterThan(0);
+    await expect.poll(() => tableLayout(page, 'case-queue-table'), WAIT).toEqual({ splitWords: [], pageOverflow: 0, tableOverflow: 0, lastColumnReachable: true });
+  });
+
+  it('the console queue on a 375 × 812 phone scrolls neither the page nor the table: number and subject in the row, organization, site, status, assignee and times under the subject, filters and bulk actions wrapped', { timeout: 120_000 }, async () => {
+    const { ctx } = server;
+    const organization = await buildOrganization(ctx, { name: '한빛엔지니어링 여수사업소 계측제어팀' });
+    const site = await buildSite(ctx, { organizationId: organization.id, name: '여수 2공장' });
+    await buildContract(ctx, { organizationId: organization.id, siteId: site.id, endsInDays: 365 });
+    const engineer = await buildUser(ctx, { email: 'minsu@vendor.example', name: '이민수', staffRole: 'support_engineer' });
+    const waiting = await buildCase(ctx, { organizationId: organization.id, siteId: site.id, subject: 'DCS 태그가 30분마다 끊기고 히스토리안에 공백이 생깁니다', language: 'ko', status: 'waiting_on_response', assigneeId: engineer.id, legacyNumber: 'SR-2023-00077' });
+    const unassigned = await buildCase(ctx, { organizationId: organization.id, siteId: site.id, subject: 'Interface service stops after Windows update', status: 'new' });
+
+    const page = await newPhonePage();
+    await signIn(page, server.url, engineer.email, 'ko');
+    const table = page.getByTestId('case-queue-table');
+    const waitingRow = table.locator(`[data-testid="case-queue-row"][data-case-number="${waiting.number}"]`);
+    const unassignedRow = table.locator(`[data-testid="case-queue-row"][data-case-number="${unassigned.number}"]`);
+    await waitingRow.waitFor(WAIT);
+    expect(await tableLayout(page, 'case-queue-table')).toEqual({ splitWords: [], pageOverflow: 0, tableOverflow: 0, lastColumnReachable: true });
+    expect(await pageFit(page, 'case-queue-page')).toEqual({ pageOverflow: 0, pastTheEdge: [] });
+
+    // The row keeps its checkbox, number and subject; the rest is under the subject.
+    expect(await waitingRow.locator('td').filter({ visible: true }).count()).toBe(3);
+    expect(await waitingRow.getByRole('link', { name: String(waiting.number) }).isVisible()).toBe(true);
+    expect(await waitingRow.getByText('DCS 태그가 30분마다', { exact: false }).first().isVisible()).toBe(true);
+    const details = waitingRow.getByTestId('case-queue-row-details');
+    expect(await details.isVisible()).toBe(true);
+    expect(await details.locator('[data-status="waiting_on_response"]').isVisible()).toBe(true);
+    expect(await details.getByTestId('waiting-on-customer').isVisible()).toBe(true);
+    expect(await details.textContent()).toMatch(
+      /한빛엔지니어링 여수사업소 계측제어팀[\s\S]*여수 2공장[\s\S]*담당자: 이민수[\s\S]*접수일: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d[\s\S]*수정일: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d[\s\S]*첫 응답까지: —[\s\S]*이전 번호 SR-2023-00077/,
+    );
+    expect(await unassignedRow.getByTestId('case-queue-row-details').textContent()).toContain('담당자: 미지정');
+    for (const badge of [details.locator('[data-status="waiting_on_response"]'), details.getByTestId('waiting-on-customer')]) {
+      const box = await badge.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+    }
+
+    // A selection brings the bulk actions, which wrap on the screen too.
+    await waitingRow.getByRole('checkbox').check();
+    await page.getByTestId('case-bulk-actions').waitFor();
+    expect(await pageFit(page, 'case-queue-page')).toEqual({ pageOverflow: 0, pastTheEdge: [] });
   });
 
   it('the portal Cases tab in English shows a Korean site name whole at 1280 × 800, and on a phone the status and "waiting for your attention" under the subject without sideways scrolling', { timeout: 120_000 }, async () => {
@@ -146,5 +214,49 @@ describe('[CASES]: case tables in Korean, at 1280 px and on a phone', () => {
       expect(box!.x).toBeGreaterThanOrEqual(0);
       expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     }
+  });
+});
+
+describe('[CONSOLE]: the console lists on a 375 × 812 phone', () => {
+  it('customers, knowledge articles, products, families and activity scroll neither the page nor their tables: what does not fit moves under the name or title', { timeout: 120_000 }, async () => {
+    const { ctx } = server;
+    const organization = await buildOrganization(ctx, { name: '한국동서발전 당진발전본부 계측제어부' });
+    await buildSite(ctx, { organizationId: organization.id, name: '당진 3호기' });
+    const product = await buildProduct(ctx, { name: 'PI Data Archive' });
+    await buildArticle(ctx, { productIds: [product.id], verified: true, translations: [{ language: 'ko', title: '아카이브 파일이 가득 찼을 때 새 아카이브를 만드는 방법' }, { language: 'en', status: 'draft' }] });
+    const engineer = await buildUser(ctx, { email: 'hyejin@vendor.example', name: '최혜진', staffRole: 'support_engineer' });
+    // An event whose details have a line far wider than a phone.
+    await recordAudit(ctx.db, {
+      category: 'contract',
+      action: 'contract.reminder.sent',
+      organizationId: organization.id,
+      targetType: 'contract',
+      details: { recipients: ['operations-team-lead@dangjin-power.example', 'instrumentation-and-control@dangjin-power.example'] },
+    });
+
+    const page = await newPhonePage();
+    await signIn(page, server.url, engineer.email, 'ko');
+    const lists: [path: string, pageTestId: string, tableTestIds: string[]][] = [
+      ['/console/customers', 'customers-page', ['customers-table']],
+      ['/console/knowledge', 'console-knowledge-page', ['articles-table']],
+      ['/console/catalog', 'catalog-page', ['products-table', 'families-table']],
+      ['/console/activity', 'activity-page', ['activity-table']],
+    ];
+    for (const [path, pageTestId, testIds] of lists) {
+      await page.goto(`${server.url}${path}`);
+      for (const testId of testIds) {
+        const table = page.getByTestId(testId);
+        await table.locator('tbody tr').first().waitFor(WAIT);
+        expect(await tableLayout(page, testId), `${path} ${testId}`).toMatchObject({ pageOverflow: 0, tableOverflow: 0, lastColumnReachable: true });
+        expect(await table.locator('[data-testid$="row-details"]').first().isVisible(), `${path} ${testId}: details under the first cell`).toBe(true);
+      }
+      expect(await pageFit(page, pageTestId), path).toEqual({ pageOverflow: 0, pastTheEdge: [] });
+    }
+
+    // An event's details open below its row: a long line scrolls in its own block, not the table.
+    const reminder = page.locator('[data-testid="activity-row"][data-action="contract.reminder.sent"]');
+    await reminder.getByTestId('activity-details-toggle').click();
+    await page.getByTestId('activity-details').waitFor(WAIT);
+    expect(await tableLayout(page, 'activity-table')).toMatchObject({ pageOverflow: 0, tableOverflow: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Code, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Code, Stack, Table, Text, VisuallyHidden, type MantineBreakpoint } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,65 @@ const isKnownCategory = (category: string): category is (typeof AUDIT_CATEGORIES
 
 const hasDetails = (details: unknown) => details !== null && details !== undefined && !(typeof details === 'object' && Object.keys(details).length === 0);
 
-/** The activity log's rows: time, category, action, who, organization, IP, client; details open below a row. */
+/** Below it the row keeps its toggle and action, and the other columns give way to lines under the action, so a phone shows them without scrolling sideways. */
+const WIDE: MantineBreakpoint = 'sm';
+
+/** An event's category as a gray badge. */
+function CategoryBadge({ event }: { event: ActivityEvent }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" radius="sm" color="gray" style={{ whiteSpace: 'nowrap' }}>
+      {isKnownCategory(event.category) ? t(`activity.categories.${event.category}`) : event.category}
+    </Badge>
+  );
+}
+
+/** Who did it: their name, and the label they were known by then when it differs. */
+function Actor({ event }: { event: ActivityEvent }) {
+  return (
+    <>
+      <Text size="sm">{event.actorName ?? event.actorLabel ?? '—'}</Text>
+      {event.actorName && event.actorLabel && event.actorLabel !== event.actorName ? (
+        <Text size="xs" c="dimmed">
+          {event.actorLabel}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+/** Under an event's action on a phone: time and category, who, organization, IP address and client. */
+function ActivityRowDetails({ event, showOrganization }: { event: ActivityEvent; showOrganization: boolean }) {
+  const { t } = useTranslation();
+  const labelled = (column: 'organization' | 'ip' | 'client', value: string | null) => t('common.labelled', { label: t(`activity.columns.${column}`), value: value ?? '—' });
+  return (
+    <Stack gap={4} mt={6} align="flex-start" hiddenFrom={WIDE} data-testid="activity-row-details">
+      <Text size="xs" ff="monospace">
+        {formatDateTime(event.occurredAt)}
+      </Text>
+      <CategoryBadge event={event} />
+      <div>
+        <Actor event={event} />
+      </div>
+      {showOrganization ? (
+        <Text size="xs" c="dimmed">
+          {labelled('organization', event.organizationName)}
+        </Text>
+      ) : null}
+      <Text size="xs" c="dimmed">
+        {labelled('ip', event.ip)}
+      </Text>
+      <Text size="xs" c="dimmed" lineClamp={2} title={event.client ?? undefined}>
+        {labelled('client', event.client)}
+      </Text>
+    </Stack>
+  );
+}
+
+/**
+ * The activity log's rows: time, category, action, who, organization, IP, client; details open
+ * below a row. On a phone the toggle and the action only, the rest under the action.
+ */
 export function ActivityTable({ events, showOrganization }: { events: ActivityEvent[]; showOrganization: boolean }) {
   const { t } = useTranslation();
   const [openIds, setOpenIds] = useState<Set<number>>(new Set());
@@ -26,20 +84,21 @@ export function ActivityTable({ events, showOrganization }: { events: ActivityEv
     });
 
   return (
-    <Table.ScrollContainer minWidth={showOrganization ? 1080 : 960}>
-      <Table verticalSpacing="xs" highlightOnHover data-testid="activity-table">
+    // The minimum width is the table's, not the container's, as it only holds where every column shows.
+    <Table.ScrollContainer minWidth={0}>
+      <Table verticalSpacing="xs" highlightOnHover miw={{ base: 'auto', [WIDE]: showOrganization ? 1080 : 960 }} data-testid="activity-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={36}>
               <VisuallyHidden>{t('activity.columns.details')}</VisuallyHidden>
             </Table.Th>
-            <Table.Th>{t('activity.columns.time')}</Table.Th>
-            <Table.Th>{t('activity.columns.category')}</Table.Th>
+            <Table.Th visibleFrom={WIDE}>{t('activity.columns.time')}</Table.Th>
+            <Table.Th visibleFrom={WIDE}>{t('activity.columns.category')}</Table.Th>
             <Table.Th>{t('activity.columns.action')}</Table.Th>
-            <Table.Th>{t('activity.columns.actor')}</Table.Th>
-            {showOrganization ? <Table.Th>{t('activity.columns.organization')}</Table.Th> : null}
-            <Table.Th>{t('activity.columns.ip')}</Table.Th>
-            <Table.Th>{t('activity.columns.client')}</Table.Th>
+            <Table.Th visibleFrom={WIDE}>{t('activity.columns.actor')}</Table.Th>
+            {showOrganization ? <Table.Th visibleFrom={WIDE}>{t('activity.columns.organization')}</Table.Th> : null}
+            <Table.Th visibleFrom={WIDE}>{t('activity.columns.ip')}</Table.Th>
+            <Table.Th visibleFrom={WIDE}>{t('activity.columns.client')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -64,13 +123,11 @@ export function ActivityTable({ events, showOrganization }: { events: ActivityEv
                       </ActionIcon>
                     ) : null}
                   </Table.Td>
-                  <Table.Td fz="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Td fz="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }} visibleFrom={WIDE}>
                     {formatDateTime(event.occurredAt)}
                   </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" radius="sm" color="gray" style={{ whiteSpace: 'nowrap' }}>
-                      {isKnownCategory(event.category) ? t(`activity.categories.${event.category}`) : event.category}
-                    </Badge>
+                  <Table.Td visibleFrom={WIDE}>
+                    <CategoryBadge event={event} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" fw={500}>
@@ -79,20 +136,20 @@ export function ActivityTable({ events, showOrganization }: { events: ActivityEv
                     <Text size="xs" c="dimmed" ff="monospace">
                       {event.action}
                     </Text>
+                    <ActivityRowDetails event={event} showOrganization={showOrganization} />
                   </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{event.actorName ?? event.actorLabel ?? '—'}</Text>
-                    {event.actorName && event.actorLabel && event.actorLabel !== event.actorName ? (
-                      <Text size="xs" c="dimmed">
-                        {event.actorLabel}
-                      </Text>
-                    ) : null}
+                  <Table.Td visibleFrom={WIDE}>
+                    <Actor event={event} />
                   </Table.Td>
-                  {showOrganization ? <Table.Td fz="sm">{event.organizationName ?? '—'}</Table.Td> : null}
-                  <Table.Td fz="sm" ff="monospace">
+                  {showOrganization ? (
+                    <Table.Td fz="sm" visibleFrom={WIDE}>
+                      {event.organizationName ?? '—'}
+                    </Table.Td>
+                  ) : null}
+                  <Table.Td fz="sm" ff="monospace" visibleFrom={WIDE}>
                     {event.ip ?? '—'}
                   </Table.Td>
-                  <Table.Td fz="sm" maw={220}>
+                  <Table.Td fz="sm" maw={220} visibleFrom={WIDE}>
                     <Text size="sm" truncate title={event.client ?? undefined}>
                       {event.client ?? '—'}
                     </Text>
@@ -100,7 +157,8 @@ export function ActivityTable({ events, showOrganization }: { events: ActivityEv
                 </Table.Tr>
                 {isOpen ? (
                   <Table.Tr id={`activity-details-${event.id}`} data-testid="activity-details">
-                    <Table.Td colSpan={columnCount}>
+                    {/* On a phone, `max-width: 0` keeps long lines of the details from widening the table: the block scrolls instead. */}
+                    <Table.Td colSpan={columnCount} maw={{ base: 0, [WIDE]: 'none' }}>
                       {event.targetType ? (
                         <Text size="xs" c="dimmed" mb={4}>
                           {t('activity.target', { type: event.targetType, id: event.targetId ?? '—' })}

@@ -1,11 +1,12 @@
-import { Anchor, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconHourglassHigh } from '@tabler/icons-react';
+import { Anchor, Checkbox, Table, Text, useMantineTheme, type MantineBreakpoint } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateTimeLines } from '../../components/date-time-lines';
 import type { QueueItem } from './case-queue.api';
-import { CaseStatusBadge } from '../cases/case-status-badge';
 import { formatDuration, getElapsedMs } from './format-duration';
+import { QueueCaseStatus } from './queue-case-status';
+import { QueueRowDetails } from './queue-row-details';
 
 interface QueueTableProps {
   items: QueueItem[];
@@ -17,17 +18,24 @@ interface QueueTableProps {
 
 /**
  * The narrowest the table gets before it scrolls sideways: the queue's card at a 1280 px window
- * (about 930 px) fits every column, subjects and organization names cut with "…".
+ * (about 930 px) fits every column, subjects and organization names cut with "…". It holds only
+ * from WIDE up, where every column shows.
  */
 const QUEUE_MIN_WIDTH = 900;
+
+/**
+ * Below it the row keeps its checkbox, number and subject, and the other columns (and the old
+ * number) give way to lines under the subject, so a phone shows them without scrolling sideways.
+ */
+const WIDE: MantineBreakpoint = 'sm';
 
 /**
  * A cell whose text is cut to one line with "…", the whole text in its title. `max-width: 0` lets
  * the column take only its share (`width`) of the table instead of the text's full length.
  */
-function TruncatedCell({ text, width }: { text: string; width: string }) {
+function TruncatedCell({ text, width, visibleFrom }: { text: string; width: string; visibleFrom?: MantineBreakpoint }) {
   return (
-    <Table.Td w={width} maw={0}>
+    <Table.Td w={width} maw={0} visibleFrom={visibleFrom}>
       <Text size="sm" truncate="end" title={text}>
         {text}
       </Text>
@@ -35,9 +43,15 @@ function TruncatedCell({ text, width }: { text: string; width: string }) {
   );
 }
 
-/** The queue's cases: selectable rows with number, subject, customer, site, status (and waiting on the customer), assignee, times. */
+/**
+ * The queue's cases: selectable rows with number, subject, customer, site, status (and waiting on
+ * the customer), assignee, times. On a phone, number and subject only, the rest under the subject.
+ */
 export function QueueTable({ items, selected, onSelectedChange, queueSearch }: QueueTableProps) {
   const { t, i18n } = useTranslation();
+  const theme = useMantineTheme();
+  // Read at once (not after a first render) so a wide screen never flashes the phone's subject.
+  const isWide = useMediaQuery(`(min-width: ${theme.breakpoints[WIDE]})`, undefined, { getInitialValueInEffect: false });
   const selectedShown = items.filter((item) => selected.has(item.id)).length;
 
   const toggle = (ids: string[], checked: boolean) => {
@@ -50,8 +64,9 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
   };
 
   return (
-    <Table.ScrollContainer minWidth={QUEUE_MIN_WIDTH}>
-      <Table verticalSpacing="sm" horizontalSpacing={8} highlightOnHover data-testid="case-queue-table">
+    // The minimum width is the table's, not the container's, as it only holds where every column shows.
+    <Table.ScrollContainer minWidth={0}>
+      <Table verticalSpacing="sm" horizontalSpacing={8} highlightOnHover miw={{ base: 'auto', [WIDE]: QUEUE_MIN_WIDTH }} data-testid="case-queue-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={40}>
@@ -64,13 +79,13 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
             </Table.Th>
             <Table.Th>{t('caseQueue.columns.number')}</Table.Th>
             <Table.Th>{t('caseQueue.columns.subject')}</Table.Th>
-            <Table.Th>{t('caseQueue.columns.organization')}</Table.Th>
-            <Table.Th>{t('caseQueue.columns.site')}</Table.Th>
-            <Table.Th>{t('caseQueue.columns.status')}</Table.Th>
-            <Table.Th>{t('caseQueue.columns.assignee')}</Table.Th>
-            <Table.Th>{t('caseQueue.columns.opened')}</Table.Th>
-            <Table.Th>{t('caseQueue.columns.updated')}</Table.Th>
-            <Table.Th>{t('caseQueue.columns.firstResponse')}</Table.Th>
+            <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.organization')}</Table.Th>
+            <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.site')}</Table.Th>
+            <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.status')}</Table.Th>
+            <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.assignee')}</Table.Th>
+            <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.opened')}</Table.Th>
+            <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.updated')}</Table.Th>
+            <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.firstResponse')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -95,43 +110,45 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
                   {item.number}
                 </Anchor>
                 {item.legacyNumber ? (
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="dimmed" visibleFrom={WIDE}>
                     {/* Wraps after "이전 번호", never at the number's hyphens. */}
                     <Trans i18nKey="caseQueue.legacyNumber" values={{ number: item.legacyNumber }} components={{ number: <span style={{ whiteSpace: 'nowrap' }} /> }} />
                   </Text>
                 ) : null}
               </Table.Td>
-              <TruncatedCell text={item.subject} width="30%" />
-              <TruncatedCell text={item.organization.name} width="14%" />
-              <Table.Td fz="sm">
+              {isWide ? (
+                <TruncatedCell text={item.subject} width="30%" />
+              ) : (
+                <Table.Td>
+                  <Text size="sm" lineClamp={2} title={item.subject}>
+                    {item.subject}
+                  </Text>
+                  <QueueRowDetails item={item} />
+                </Table.Td>
+              )}
+              <TruncatedCell text={item.organization.name} width="14%" visibleFrom={WIDE} />
+              <Table.Td fz="sm" visibleFrom={WIDE}>
                 <Text inherit maw={140}>
                   {item.site.name}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  <CaseStatusBadge status={item.status} />
-                  {item.waitingOnCustomer ? (
-                    <Tooltip label={t('caseQueue.waitingOnCustomer')}>
-                      <IconHourglassHigh size={18} color="var(--mantine-color-orange-6)" role="img" aria-label={t('caseQueue.waitingOnCustomer')} data-testid="waiting-on-customer" />
-                    </Tooltip>
-                  ) : null}
-                </Group>
+              <Table.Td visibleFrom={WIDE}>
+                <QueueCaseStatus item={item} />
               </Table.Td>
-              <Table.Td fz="sm">
+              <Table.Td fz="sm" visibleFrom={WIDE}>
                 {item.assignee?.name ?? (
                   <Text span size="sm" c="dimmed">
                     {t('caseQueue.unassigned')}
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td fz="sm">
+              <Table.Td fz="sm" visibleFrom={WIDE}>
                 <DateTimeLines value={item.createdAt} />
               </Table.Td>
-              <Table.Td fz="sm">
+              <Table.Td fz="sm" visibleFrom={WIDE}>
                 <DateTimeLines value={item.updatedAt} />
               </Table.Td>
-              <Table.Td fz="sm">
+              <Table.Td fz="sm" visibleFrom={WIDE}>
                 {formatDuration(getElapsedMs(item.createdAt, item.firstResponseAt), i18n.resolvedLanguage ?? 'ko')}
               </Table.Td>
             </Table.Tr>

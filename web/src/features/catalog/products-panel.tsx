@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Skeleton, Stack, Table, Text, TextInput, Title, type MantineBreakpoint } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,6 +8,9 @@ import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useFamilies, useProducts } from './catalog.api';
 import { ProductFormModal } from './product-form-modal';
 import { useLocalized } from './use-catalog-access';
+
+/** Below it the other columns give way to a line under the name, so a phone shows them without scrolling sideways. */
+const WIDE: MantineBreakpoint = 'sm';
 
 /** The catalog's products: search, family filter, release and download figures; vendor administrators add products. */
 export function ProductsPanel({ canManage }: { canManage: boolean }) {
@@ -19,6 +22,7 @@ export function ProductsPanel({ canManage }: { canManage: boolean }) {
   const [adding, setAdding] = useState(false);
   const families = useFamilies();
   const products = useProducts({ q, familyId });
+  const labelled = (column: 'releases' | 'latestVersion' | 'downloads', value: string | number) => t('common.labelled', { label: t(`catalog.products.columns.${column}`), value });
 
   const renderTable = () => {
     if (products.isError) return <LoadErrorAlert error={products.error} onRetry={() => void products.refetch()} />;
@@ -31,15 +35,16 @@ export function ProductsPanel({ canManage }: { canManage: boolean }) {
       );
     }
     return (
-      <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="sm" highlightOnHover data-testid="products-table">
+      // The minimum width is the table's, not the container's, as it only holds where every column shows.
+      <Table.ScrollContainer minWidth={0}>
+        <Table verticalSpacing="sm" highlightOnHover miw={{ base: 'auto', [WIDE]: 760 }} data-testid="products-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('catalog.products.columns.name')}</Table.Th>
-              <Table.Th>{t('catalog.products.columns.family')}</Table.Th>
-              <Table.Th>{t('catalog.products.columns.releases')}</Table.Th>
-              <Table.Th>{t('catalog.products.columns.latestVersion')}</Table.Th>
-              <Table.Th>{t('catalog.products.columns.downloads')}</Table.Th>
+              <Table.Th visibleFrom={WIDE}>{t('catalog.products.columns.family')}</Table.Th>
+              <Table.Th visibleFrom={WIDE}>{t('catalog.products.columns.releases')}</Table.Th>
+              <Table.Th visibleFrom={WIDE}>{t('catalog.products.columns.latestVersion')}</Table.Th>
+              <Table.Th visibleFrom={WIDE}>{t('catalog.products.columns.downloads')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -49,11 +54,32 @@ export function ProductsPanel({ canManage }: { canManage: boolean }) {
                   <Anchor component={Link} to={`/console/catalog/products/${product.id}`} fw={600} size="sm">
                     {product.name}
                   </Anchor>
+                  {/* On a phone, the other columns under the name. */}
+                  <Stack gap={2} mt={4} hiddenFrom={WIDE} data-testid="product-row-details">
+                    <Text size="xs" c="dimmed">
+                      {localized(product.family.name)}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {[
+                        labelled('releases', product.releaseCount),
+                        labelled('latestVersion', product.latestVersion ?? '—'),
+                        labelled('downloads', product.downloadCount),
+                      ].join(' · ')}
+                    </Text>
+                  </Stack>
                 </Table.Td>
-                <Table.Td fz="sm">{localized(product.family.name)}</Table.Td>
-                <Table.Td fz="sm">{product.releaseCount}</Table.Td>
-                <Table.Td fz="sm">{product.latestVersion ?? '—'}</Table.Td>
-                <Table.Td fz="sm">{product.downloadCount}</Table.Td>
+                <Table.Td fz="sm" visibleFrom={WIDE}>
+                  {localized(product.family.name)}
+                </Table.Td>
+                <Table.Td fz="sm" visibleFrom={WIDE}>
+                  {product.releaseCount}
+                </Table.Td>
+                <Table.Td fz="sm" visibleFrom={WIDE}>
+                  {product.latestVersion ?? '—'}
+                </Table.Td>
+                <Table.Td fz="sm" visibleFrom={WIDE}>
+                  {product.downloadCount}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Container, Group, Pagination, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Container, Group, Pagination, Select, Skeleton, Stack, Table, Text, TextInput, Title, type MantineBreakpoint } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,9 +6,42 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../components/format-date-time';
 import { LoadErrorAlert } from '../../components/load-error-alert';
-import { useCustomers, type CustomerFilters } from './customers.api';
+import { useCustomers, type ConsoleOrganization, type CustomerFilters } from './customers.api';
 
 const pageSize = 20;
+
+/** Below it the other columns give way to lines under the name, so a phone shows them without scrolling sideways. */
+const WIDE: MantineBreakpoint = 'sm';
+
+/** Active or archived, as a badge. */
+function CustomerStateBadge({ customer }: { customer: ConsoleOrganization }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" radius="sm" color={customer.archivedAt ? 'gray' : 'teal'}>
+      {customer.archivedAt ? t('customers.state.archived') : t('customers.state.active')}
+    </Badge>
+  );
+}
+
+/** Under a customer's name on a phone: state, members and sites, account manager, created. */
+function CustomerRowDetails({ customer }: { customer: ConsoleOrganization }) {
+  const { t } = useTranslation();
+  const labelled = (column: 'members' | 'sites' | 'accountManager' | 'createdAt', value: string | number) => t('common.labelled', { label: t(`customers.columns.${column}`), value });
+  return (
+    <Stack gap={4} mt={6} align="flex-start" hiddenFrom={WIDE} data-testid="customer-row-details">
+      <CustomerStateBadge customer={customer} />
+      <Text size="xs" c="dimmed">
+        {`${labelled('members', customer.memberCount)} · ${labelled('sites', customer.siteCount)}`}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {labelled('accountManager', customer.accountManager?.name ?? '—')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {labelled('createdAt', formatDateTime(customer.createdAt))}
+      </Text>
+    </Stack>
+  );
+}
 
 /** `/console/customers`: every customer organization, searchable by name or ID, active or archived. */
 export function CustomersPage() {
@@ -32,16 +65,17 @@ export function CustomersPage() {
       );
     }
     return (
-      <Table.ScrollContainer minWidth={860}>
-        <Table verticalSpacing="sm" highlightOnHover data-testid="customers-table">
+      // The minimum width is the table's, not the container's, as it only holds where every column shows.
+      <Table.ScrollContainer minWidth={0}>
+        <Table verticalSpacing="sm" highlightOnHover miw={{ base: 'auto', [WIDE]: 860 }} data-testid="customers-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('organizations.fields.name')}</Table.Th>
-              <Table.Th>{t('customers.columns.members')}</Table.Th>
-              <Table.Th>{t('customers.columns.sites')}</Table.Th>
-              <Table.Th>{t('customers.columns.accountManager')}</Table.Th>
-              <Table.Th>{t('customers.columns.createdAt')}</Table.Th>
-              <Table.Th>{t('customers.columns.state')}</Table.Th>
+              <Table.Th visibleFrom={WIDE}>{t('customers.columns.members')}</Table.Th>
+              <Table.Th visibleFrom={WIDE}>{t('customers.columns.sites')}</Table.Th>
+              <Table.Th visibleFrom={WIDE}>{t('customers.columns.accountManager')}</Table.Th>
+              <Table.Th visibleFrom={WIDE}>{t('customers.columns.createdAt')}</Table.Th>
+              <Table.Th visibleFrom={WIDE}>{t('customers.columns.state')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -51,17 +85,22 @@ export function CustomersPage() {
                   <Anchor component={Link} to={`/console/customers/${customer.id}`} fw={600} size="sm">
                     {customer.name}
                   </Anchor>
+                  <CustomerRowDetails customer={customer} />
                 </Table.Td>
-                <Table.Td fz="sm">{customer.memberCount}</Table.Td>
-                <Table.Td fz="sm">{customer.siteCount}</Table.Td>
-                <Table.Td fz="sm">{customer.accountManager?.name ?? '—'}</Table.Td>
-                <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td fz="sm" visibleFrom={WIDE}>
+                  {customer.memberCount}
+                </Table.Td>
+                <Table.Td fz="sm" visibleFrom={WIDE}>
+                  {customer.siteCount}
+                </Table.Td>
+                <Table.Td fz="sm" visibleFrom={WIDE}>
+                  {customer.accountManager?.name ?? '—'}
+                </Table.Td>
+                <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }} visibleFrom={WIDE}>
                   {formatDateTime(customer.createdAt)}
                 </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" radius="sm" color={customer.archivedAt ? 'gray' : 'teal'}>
-                    {customer.archivedAt ? t('customers.state.archived') : t('customers.state.active')}
-                  </Badge>
+                <Table.Td visibleFrom={WIDE}>
+                  <CustomerStateBadge customer={customer} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -78,7 +117,7 @@ export function CustomersPage() {
           <Title order={1}>{t('features.console.customers.title')}</Title>
           <Text c="dimmed">{t('customers.intro')}</Text>
         </Stack>
-        <Card withBorder radius="lg" p="lg">
+        <Card withBorder radius="lg" p={{ base: 'sm', sm: 'lg' }}>
           <Stack gap="md">
             <Group align="flex-end" gap="sm">
               <TextInput
