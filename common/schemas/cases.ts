@@ -208,7 +208,7 @@ export type AssignBody = z.infer<typeof AssignBody>;
 
 export const CaseHistoryEntry = z.object({
   id: z.number().int(),
-  kind: z.enum(['created', 'status', 'assignee', 'description', 'resolution', 'reopen_requested', 'link_added', 'link_removed', 'attachment_added']),
+  kind: z.enum(['created', 'status', 'assignee', 'description', 'resolution', 'reopen_requested', 'link_added', 'link_removed', 'attachment_added', 'attachment_removed']),
   actor: PersonRef.nullable(),
   from: z.string().nullable(),
   to: z.string().nullable(),

@@ -96,6 +96,11 @@ describe('[CASES]: removing an attachment', () => {
     await expect.poll(() => row.count(), WAIT).toBe(1);
     expect(await row.getAttribute('data-removed')).toBe('true');
     expect(await colleaguePage.getByTestId('remove-attachment').count()).toBe(0);
+    // The History tab tells who removed which file.
+    await colleaguePage.getByRole('tab', { name: 'History' }).click();
+    const removal = colleaguePage.locator('[data-testid="history-entry"][data-kind="attachment_removed"]');
+    await expect.poll(async () => (await removal.allTextContents()).length, WAIT).toBe(2);
+    expect(await removal.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('김민수 removed the file wrong.txt'), expect.stringContaining('김민수 removed the file config.txt')]));
     await colleaguePage.context().close();
   });
 });

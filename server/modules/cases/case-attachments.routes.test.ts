@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseAttachment, CaseAttachmentList, CasePostPage } from '../../../common/schemas/cases';
+import { CaseAttachment, CaseAttachmentList, CaseHistory, CasePostPage } from '../../../common/schemas/cases';
 import { auditEvents, caseAttachments, caseEvents } from '../../db/schema/index';
 import { buildReleaseFile } from '../../test/catalog-factories';
 import { buildTestApp, signInNewUser, type TestApp } from '../../test/test-app';
@@ -217,6 +217,7 @@ describe('DELETE /api/v1/organizations/:organizationId/cases/:caseId/attachments
   }
 
   const remove = (client: Client, s: CaseScenario, attachmentId: string) => client.inject('DELETE', `${s.base}/attachments/${attachmentId}`);
+  const historyOf = async (client: Client, s: CaseScenario) => CaseHistory.parse((await client.inject('GET', `${s.base}/history`)).json()).items;
   const closeCase = (s: CaseScenario) => t.database.raw(`update cases set status = 'closed', closed_at = now() where id = $1`, [s.caseId]);
   const postedAttachments = async (client: Client, s: CaseScenario) => CasePostPage.parse((await client.inject('GET', `${s.base}/posts`)).json()).items.flatMap((post) => post.attachments);
   const removalAudits = (attachmentId: string) =>
@@ -252,6 +253,11 @@ describe('DELETE /api/v1/organizations/:organizationId/cases/:caseId/attachments
       targetId: s.caseId,
       details: { attachmentId: attachment.id, postId, name: 'router-config.txt', size: attachment.size, withdrawn: false },
     });
+    // The History tab says who removed which file, on both sides.
+    for (const client of [s.requester, s.engineer]) {
+      const removals = (await historyOf(client, s)).filter((e) => e.kind === 'attachment_removed');
+      expect(removals).toEqual([expect.objectContaining({ from: 'router-config.txt', actor: expect.objectContaining({ id: s.requester.userId }), details: expect.objectContaining({ attachmentId: attachment.id }) })]);
+    }
   });
 
   it('lets an engineer remove a customer’s file, even on a closed case', async () => {
@@ -307,6 +313,9 @@ describe('DELETE /api/v1/organizations/:organizationId/cases/:caseId/attachments
     expect((await remove(s.engineer, s, noteFile.id)).statusCode).toBe(204);
     const [audit] = await removalAudits(noteFile.id);
     expect(audit).toMatchObject({ organizationId: null, details: { organizationId: s.organizationId, name: 'dump.txt' } });
+    // Nor does the customer's History tab hear of it; the engineer's does.
+    expect((await historyOf(s.requester, s)).filter((e) => e.kind === 'attachment_removed')).toEqual([]);
+    expect((await historyOf(s.engineer, s)).filter((e) => e.kind === 'attachment_removed').map((e) => e.from)).toEqual(['dump.txt']);
   });
 
   it('refuses the uploader once the case is closed', async () => {
@@ -346,9 +355,13 @@ describe('DELETE /api/v1/organizations/:organizationId/cases/:caseId/attachments
     expect(again.statusCode).toBe(404);
     expect(again.json().error.code).toBe('cases.attachment_not_found');
     expect((await s.requester.inject('GET', uploaded.url)).statusCode).toBe(404);
-    // The history still says the file was attached; the activity log says it was withdrawn.
+    // The history still says the file was attached, and then that it was removed.
     const [event] = await t.ctx.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, s.caseId), eq(caseEvents.kind, 'attachment_added')));
     expect(event).toMatchObject({ toValue: 'wrong.bin', details: { attachmentId: uploaded.id } });
+    expect((await historyOf(s.requester, s)).filter((e) => e.kind.startsWith('attachment_')).map((e) => [e.kind, e.details?.name])).toEqual([
+      ['attachment_added', 'wrong.bin'],
+      ['attachment_removed', 'wrong.bin'],
+    ]);
   });
 
   it('keeps the bytes while another attachment holds the same ones', async () => {

@@ -212,8 +212,9 @@ export async function removeAttachment(ctx: ServiceContext, access: CaseAccess, 
     const withdrawn = attachment.postId === null && attachment.uploadedBy === actor.userId;
     if (withdrawn) await deleteAttachment(tx, attachment.id);
     else await markAttachmentRemoved(tx, attachment.id, { removedAt: now, removedBy: actor.userId });
-    const updated = await updateCase(tx, locked.id, { updatedAt: now });
     const internal = postVisibility === 'internal';
+    await insertCaseEvent(tx, { caseId: locked.id, kind: 'attachment_removed', actorId: actor.userId, fromValue: attachment.name, details: { attachmentId: attachment.id, name: attachment.name, size: attachment.size, ...(internal ? { internal: true } : {}) }, createdAt: now });
+    const updated = await updateCase(tx, locked.id, { updatedAt: now });
     await recordCaseAudit(tx, {
       row: locked,
       action: 'case.attachment.removed',

@@ -8,7 +8,7 @@ import { prepared } from '../../platform/prepared';
 import type { CaseRow } from './case-access';
 
 /** The kinds of rows in a case's history. */
-export type CaseEventKind = 'created' | 'status' | 'assignee' | 'description' | 'resolution' | 'reopen_requested' | 'link_added' | 'link_removed' | 'attachment_added';
+export type CaseEventKind = 'created' | 'status' | 'assignee' | 'description' | 'resolution' | 'reopen_requested' | 'link_added' | 'link_removed' | 'attachment_added' | 'attachment_removed';
 
 /** Staff roles that answer cases: the only people a case may be assigned to. */
 export const ENGINEER_ROLES: readonly StaffRole[] = STAFF_ROLES.filter((role) => STAFF_ROLE_PERMISSIONS[role].includes('case.answer'));

@@ -1,6 +1,6 @@
 import { Button, Collapse, Paper, Skeleton, Text, Timeline } from '@mantine/core';
 import { CASE_STATUSES, type CaseStatus } from '@common/cases';
-import { IconArrowBackUp, IconCircleDot, IconEdit, IconLink, IconPaperclip, IconPlus, IconUser } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCircleDot, IconEdit, IconLink, IconPaperclip, IconPlus, IconTrash, IconUser } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format-date-time';
@@ -34,6 +34,7 @@ const icons: Record<CaseHistoryEntry['kind'], ReactNode> = {
   link_added: <IconLink size={12} />,
   link_removed: <IconLink size={12} />,
   attachment_added: <IconPaperclip size={12} />,
+  attachment_removed: <IconTrash size={12} />,
 };
 
 function PreviousVersion({ text }: { text: string }) {
@@ -91,9 +92,11 @@ function EntryText({ entry }: { entry: CaseHistoryEntry }) {
     }
     case 'link_added':
     case 'link_removed':
-    case 'attachment_added': {
-      const name = detailText(entry, 'title') ?? detailText(entry, 'name') ?? nameOf(entry, entry.kind === 'link_removed' ? 'from' : 'to') ?? '—';
-      const key = entry.kind === 'link_added' ? 'linkAdded' : entry.kind === 'link_removed' ? 'linkRemoved' : 'attachmentAdded';
+    case 'attachment_added':
+    case 'attachment_removed': {
+      const removed = entry.kind === 'link_removed' || entry.kind === 'attachment_removed';
+      const name = detailText(entry, 'title') ?? detailText(entry, 'name') ?? nameOf(entry, removed ? 'from' : 'to') ?? '—';
+      const key = ({ link_added: 'linkAdded', link_removed: 'linkRemoved', attachment_added: 'attachmentAdded', attachment_removed: 'attachmentRemoved' } as const)[entry.kind];
       return <Text size="sm">{t(`cases.history.${key}`, { actor, name })}</Text>;
     }
   }
