@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentSwaps, editDistance, maxTypoEdits } from './edit-distance';
+import { adjacentSwaps, editDistance, inflectedForms, maxTypoEdits } from './edit-distance';
+import { stemEnglish } from './english-stemmer';
 
 describe('editDistance', () => {
   it('counts one edit for an inserted, deleted, replaced or swapped letter', () => {
@@ -34,5 +35,14 @@ describe('adjacentSwaps', () => {
     expect(adjacentSwaps('llama')).toEqual(['lalma', 'llmaa', 'llaam']);
     expect(adjacentSwaps('a')).toEqual([]);
     for (const swap of adjacentSwaps('license')) expect(editDistance(swap, 'license')).toBe(1);
+  });
+});
+
+describe('inflectedForms', () => {
+  it('lists the endings a vocabulary word may carry, each sharing the word’s stem where English inflects it so', () => {
+    expect(inflectedForms('template')).toEqual(expect.arrayContaining(['templates', 'templated', 'templating', 'templater']));
+    expect(inflectedForms('gasket')).toEqual(expect.arrayContaining(['gaskets', 'gasketing', 'gasketed']));
+    for (const form of ['templates', 'templated', 'templating']) expect(stemEnglish(form)).toBe(stemEnglish('template'));
+    expect(inflectedForms('gasket')).not.toContain('gasket');
   });
 });

@@ -29,6 +29,19 @@ export function editDistance(a: string, b: string): number {
 /** The edits a typo of this length may hold: one up to five letters, two from six (`fuzziness: AUTO`). */
 export const maxTypoEdits = (length: number): number => (length <= 5 ? 1 : 2);
 
+/** English endings a word of the vocabulary may carry where the query's word has none. */
+const INFLECTIONS = ['s', 'es', 'd', 'ed', 'ing', 'r', 'er', 'ers'];
+
+/**
+ * The inflected forms of a word that may be all the vocabulary holds of it (template →
+ * templates, templated, templating): what a swap is looked up as when the word itself is not there.
+ */
+export function inflectedForms(word: string): string[] {
+  const forms = INFLECTIONS.map((ending) => word + ending);
+  if (word.endsWith('e')) forms.push(`${word.slice(0, -1)}ing`);
+  return forms;
+}
+
 /**
  * The words one swap of neighbouring letters away (visoin → ivsoin, vsioin, …, vision): the slip
  * trigram similarity sees worst, as a swap changes up to four of a word's trigrams (visoin shares

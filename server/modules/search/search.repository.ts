@@ -284,6 +284,18 @@ export async function findSimilarTerms(database: Database, words: readonly { wor
 }
 
 /**
+ * Which of `terms` the vocabulary holds, each looked up by the primary key (joined one by one, as
+ * in findSimilarTerms, so the planner never takes the trigram index for it).
+ */
+export async function findVocabularyTerms(database: Database, terms: readonly string[]): Promise<string[]> {
+  if (terms.length === 0) return [];
+  const statement = sql`
+    select s.term from unnest(string_to_array(${terms.join(' ')}, ' ')) as v(term) join search_terms s on s.term = v.term`;
+  const rows = await executePrepared<{ term: string }>(database, 'search_terms_exact', statement);
+  return rows.map((row) => row.term);
+}
+
+/**
  * The index version a search's answer depends on (`search_generations`): the shared scope's and,
  * for a reader in an organization, that organization's; for the console, every scope's (their sum,
  * which grows whenever any of them does).

@@ -309,6 +309,17 @@ describe('search quality', () => {
     expect(sevrer.items[0]!.id).toBe(server.id);
   });
 
+  it('corrects a swap whose word the index holds only inflected (gasekt: gasket, only "gaskets" written)', async () => {
+    // gasekt shares 3 of 12 trigrams with gaskets and is two edits from it: only its swap, gasket, is the word.
+    const article = await publishedArticle({ translations: [{ language: 'en', title: 'Replace the gaskets of the pump housing' }] });
+    const results = await search('gasekt pump');
+    expect(results.corrected).toEqual([{ from: 'gasekt', to: 'gasket' }]);
+    expect(results.items[0]!.id).toBe(article.id);
+    expect(results.items[0]!.titleHighlights.map(([a, b]) => results.items[0]!.title.slice(a, b))).toEqual(['gaskets', 'pump']);
+    // A word no swap of which the vocabulary holds in any form stays uncorrected.
+    expect((await search('gzxqkt pump')).corrected).toEqual([]);
+  });
+
   it('corrects a swap in the English word of a Korean query, ranking what matches every word first', async () => {
     const server = await publishedArticle({ translations: [{ language: 'ko', title: 'Server 라이선스 활성화 실패' }] });
     // Verified, it would come first were the typo left matching nothing.

@@ -12,11 +12,11 @@ import { visibleCaseSiteIds } from '../cases/case-list.service';
 import type { OrganizationAccess } from '../organizations/organization-access';
 import { accessibleSiteIds } from '../products/products.service';
 import { createLimiter } from '../../platform/concurrency';
-import { adjacentSwaps, editDistance, maxTypoEdits } from './edit-distance';
+import { adjacentSwaps, editDistance, inflectedForms, maxTypoEdits } from './edit-distance';
 import { stemEnglish } from './english-stemmer';
 import { buildSnippet, highlightRanges } from './highlight';
 import { createSearchCache, type SearchCache, type SearchCacheStats } from './search-cache';
-import { findSimilarTerms, readSearchGeneration, searchPage, type SearchFilter, type SearchRow, type SearchVisibility } from './search.repository';
+import { findSimilarTerms, findVocabularyTerms, readSearchGeneration, searchPage, type SearchFilter, type SearchRow, type SearchVisibility } from './search.repository';
 import { buildTsquery, choose, matchFormsOf, parseQuery, type Corrections, type ParsedQuery } from './tokenize';
 
 /**
@@ -96,6 +96,7 @@ async function correctTypos(ctx: ServiceContext, parsed: ParsedQuery): Promise<{
   const words = parsed.words.filter((w) => w.kind === 'latin' && w.alphabetic && w.raw.length >= TYPO_MIN_LENGTH && w.spellings.length === 0) as Extract<ParsedQuery['words'][number], { kind: 'latin' }>[];
   const corrections = new Map<string, string[]>();
   const corrected: Correction[] = [];
+  const unresolved: string[] = [];
   if (words.length === 0) return { corrections, corrected };
   const found = await findSimilarTerms(
     ctx.database,
@@ -113,9 +114,26 @@ async function correctTypos(ctx: ServiceContext, parsed: ParsedQuery): Promise<{
       .sort((a, b) => a.edits - b.edits || b.similarity - a.similarity || b.entries - a.entries)
       .slice(0, MAX_CORRECTIONS)
       .map((c) => c.term);
-    if (best.length === 0) continue;
+    if (best.length === 0) {
+      unresolved.push(word);
+      continue;
+    }
     corrections.set(word, best);
     for (const to of best) corrected.push({ from: word, to });
+  }
+  // A swap the vocabulary holds only inflected (tempalte: template, only "templates" indexed, two
+  // edits and few shared trigrams away) is still the word meant: its stem is what the index
+  // matches. A second lookup, made only for words nothing corrected.
+  if (unresolved.length > 0) {
+    const swapsOf = new Map(unresolved.map((word) => [word, adjacentSwaps(word)]));
+    const forms = [...swapsOf.values()].flatMap((swaps) => swaps.flatMap((swap) => inflectedForms(swap)));
+    const held = new Set(await findVocabularyTerms(ctx.database, [...new Set(forms)]));
+    for (const [word, swaps] of swapsOf) {
+      const meant = swaps.filter((swap) => inflectedForms(swap).some((form) => held.has(form) && stemEnglish(form) === stemEnglish(swap))).slice(0, MAX_CORRECTIONS);
+      if (meant.length === 0) continue;
+      corrections.set(word, meant);
+      for (const to of meant) corrected.push({ from: word, to });
+    }
   }
   return { corrections, corrected };
 }
