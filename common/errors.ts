@@ -281,7 +281,7 @@ export const ERROR_MESSAGES = {
   },
   'invitations.role_not_allowed': {
     en: "Invitations carry the viewer role unless the organization allows others.",
-    ko: "조직 설정에서 허용하지 않으면 뷰어 역할로만 초대할 수 있습니다.",
+    ko: "조직 설정에서 허용하지 않으면 조회 전용 역할로만 초대할 수 있습니다.",
   },
   'invitations.wrong_account': {
     en: "This invitation was sent to another email address. Sign in with that address to accept it.",
@@ -333,11 +333,11 @@ export const ERROR_MESSAGES = {
   },
   'contract.expired': {
     en: "The support contract of this site ended more than 30 days ago. Ask your account manager to renew it.",
-    ko: "이 사이트의 지원 계약(SRP)이 종료된 지 30일이 지났습니다. 담당 영업에게 갱신을 요청하세요.",
+    ko: "이 사이트의 지원 계약(SRP)이 종료된 지 30일이 지났습니다. 어카운트 매니저에게 갱신을 요청하세요.",
   },
   'contract.none': {
     en: "No support contract covers this product at this site. Ask your account manager.",
-    ko: "이 사이트에는 이 제품에 대한 지원 계약(SRP)이 없습니다. 담당 영업에게 문의하세요.",
+    ko: "이 사이트에는 이 제품에 대한 지원 계약(SRP)이 없습니다. 어카운트 매니저에게 문의하세요.",
   },
   'contracts.invalid_dates': {
     en: "The end date must not be before the start date.",
@@ -453,7 +453,7 @@ export const ERROR_MESSAGES = {
   },
   'cases.legacy_number_taken': {
     en: "Another case already carries the old number {{legacyNumber}}.",
-    ko: "이전 번호 {{legacyNumber}}을(를) 가진 케이스가 이미 있습니다.",
+    ko: "이전 번호가 {{legacyNumber}}인 케이스가 이미 있습니다.",
   },
   'cases.mention_not_allowed': {
     en: "Someone you mentioned cannot be mentioned on this case: only the organization's members who can see it and its account team can (in an internal note, only the account team).",

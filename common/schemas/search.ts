@@ -72,7 +72,18 @@ export const SearchPreview = z.object({
   title: z.string(),
   language: z.enum(ARTICLE_LANGUAGES).nullable(),
   body: z.string().describe('Markdown (articles, bulletins, release notes, case description) or plain text'),
-  meta: z.array(z.object({ label: z.string(), value: z.string() })).describe('Product, version, status, date…, labels in the reader’s language'),
+  meta: z
+    .array(
+      z.object({
+        label: z.string(),
+        value: z.string(),
+        type: z
+          .enum(['text', 'instant'])
+          .optional()
+          .describe('`instant`: `value` is an ISO 8601 instant (when it was updated or opened), to show as the day it falls on in the reader’s time zone; otherwise text to show as it is'),
+      }),
+    )
+    .describe('Product, version, status, date…, labels in the reader’s language'),
   verified: z.boolean(),
   visibility: z.enum(ARTICLE_VISIBILITIES).nullable().describe('For articles: who may read it (staff only, customers or anyone); null for other kinds'),
   date: z.string().datetime(),

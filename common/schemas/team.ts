@@ -116,8 +116,11 @@ export type InvitationListQuery = z.infer<typeof InvitationListQuery>;
 export const InvitationList = z.object({ items: z.array(Invitation), total: z.number().int() });
 export type InvitationList = z.infer<typeof InvitationList>;
 
-export const InvitationTokenQuery = z.object({ token: z.string().min(10).max(200) });
-export const AcceptInvitationBody = z.object({ token: z.string().min(10).max(200) });
+// Any token that is not a current one is answered alike (404 invitations.not_found), whatever its
+// shape: a link cut short or mistyped is an invalid invitation, not a form to correct.
+const InvitationToken = z.string().max(1000).describe('The token of the invitation link');
+export const InvitationTokenQuery = z.object({ token: InvitationToken });
+export const AcceptInvitationBody = z.object({ token: InvitationToken });
 export type AcceptInvitationBody = z.infer<typeof AcceptInvitationBody>;
 
 /** What the holder of an invitation link may see before accepting it. */

@@ -43,7 +43,7 @@ describe('[ACCOUNTS]: idle sign-out', () => {
     await page.clock.fastForward('29:05');
     const warning = page.getByTestId('idle-warning');
     await warning.waitFor();
-    expect(await warning.textContent()).toMatch(/0:5\d 후에 자동으로 로그아웃됩니다/);
+    expect(await warning.textContent()).toMatch(/ 5\d초 후에 자동으로 로그아웃됩니다/);
     await page.getByTestId('idle-stay').click();
     await warning.waitFor({ state: 'hidden' });
 
@@ -191,7 +191,9 @@ describe('[ACCOUNTS]: a new user', () => {
       await page.getByRole('button', { name: '로그인' }).click();
       await answered;
     }
-    await expect.poll(() => page.getByTestId('lockout-countdown').textContent()).toMatch(/\d:\d{2} 후에 다시 로그인할 수 있습니다/);
+    await expect.poll(() => page.getByTestId('lockout-countdown').textContent()).toMatch(/^\d+(시간|분|초)( \d+(분|초))* 후에 다시 로그인할 수 있습니다\.$/);
+    // The time is said once, in the countdown, not again in the reason above it.
+    expect(await page.getByTestId('sign-in-error').textContent()).not.toContain('동안 로그인할 수 없습니다');
     await page.screenshot({ path: 'e2e/.screenshots/lockout.png' }).catch(() => undefined);
     await page.context().close();
   });

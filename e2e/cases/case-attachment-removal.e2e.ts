@@ -60,7 +60,7 @@ describe('[CASES]: removing an attachment', () => {
     await composer.getByRole('button', { name: 'wrong.txt 빼기' }).click();
     await expect.poll(async () => (await stored()).map((row) => row.name), WAIT).toEqual(['config.txt']);
 
-    await composer.getByRole('textbox', { name: '게시물' }).fill('설정 파일을 첨부합니다.');
+    await composer.getByRole('textbox', { name: '답글' }).fill('설정 파일을 첨부합니다.');
     await composer.getByTestId('send-post').click();
     const post = page.getByRole('article', { name: '김민수의 게시물' });
     await expect.poll(() => post.getByTestId('attachment-link').textContent(), WAIT).toContain('config.txt');

@@ -213,7 +213,7 @@ describe('[CASES]: a support case from the wizard to the offer of a new case', (
     await expect.poll(() => page.getByRole('article', { name: `${flow.engineer.name}의 게시물` }).textContent(), WAIT).toContain(ANSWER);
 
     // Record the composition events the textarea receives, to show the input method was used.
-    const textarea = page.getByRole('textbox', { name: '게시물' });
+    const textarea = page.getByRole('textbox', { name: '답글' });
     await textarea.evaluate((element) => {
       const seen: string[] = [];
       (globalThis as unknown as { __composition: string[] }).__composition = seen;

@@ -31,6 +31,7 @@ afterAll(async () => {
 
 const LONG_SUBJECT = '보일러 급수 펌프가 정지한 뒤 다시 기동되지 않으며 제어반에 경보 코드 E-214가 계속 표시됩니다';
 const ORGANIZATION = 'A석유화학 울산콤플렉스 생산본부 설비기술팀';
+const LONG_SITE = '울산콤플렉스 제2공장 변전실 계측동';
 
 interface TableLayout {
   /** Words of the table drawn on more than one line ("담당/자"); a break after a hyphen ("E-/214") is a Latin rule and allowed. */
@@ -78,6 +79,23 @@ function tableLayout(page: Page, testId: string): Promise<TableLayout> {
   return page.evaluate(`(${TABLE_LAYOUT})(document.querySelector('[data-testid="${testId}"]'))`) as Promise<TableLayout>;
 }
 
+/** The shown headers of the table drawn on more than one line ("첫 / 응답까지"), and the cells of the column whose header is given. */
+function wrappedCells(page: Page, testId: string, header: string): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const table = document.querySelector('[data-testid="${testId}"]');
+    const shown = (element) => element.getClientRects().length > 0;
+    const lines = (element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+    };
+    const headers = [...table.querySelectorAll('thead th')].filter(shown);
+    const column = headers.findIndex((th) => th.textContent === ${JSON.stringify(header)});
+    const cells = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].filter(shown)[column]).filter(Boolean);
+    return [...headers, ...cells].filter((element) => lines(element) > 1).map((element) => element.textContent);
+  })()`) as Promise<string[]>;
+}
+
 /** The phone of the QA walk: 375 × 812. */
 const PHONE = { width: 375, height: 812 };
 
@@ -100,15 +118,16 @@ async function pageFit(page: Page, testId: string): Promise<{ pageOverflow: numb
 }
 
 describe('[CASES]: case tables in Korean, at 1280 px and on a phone', () => {
-  it('the console queue fits its card at 1280 × 800 in Korean and English with no word split, subjects and organizations cut with the whole text in a tooltip; on a phone the other columns fold under the subject', { timeout: 120_000 }, async () => {
+  it('the console queue fits its card at 1280 × 800 in Korean and English with no word split and headers and site names on one line, subjects, organizations and sites cut with the whole text in a tooltip; on a phone the other columns fold under the subject', { timeout: 120_000 }, async () => {
     const { ctx } = server;
     const organization = await buildOrganization(ctx, { name: ORGANIZATION });
     const site = await buildSite(ctx, { organizationId: organization.id, name: '울산 1공장' });
+    const longSite = await buildSite(ctx, { organizationId: organization.id, name: LONG_SITE });
     await buildContract(ctx, { organizationId: organization.id, siteId: site.id, endsInDays: 365 });
     const engineer = await buildUser(ctx, { email: 'jiwon@vendor.example', name: '박지원', staffRole: 'support_engineer' });
     await buildCase(ctx, { organizationId: organization.id, siteId: site.id, subject: LONG_SUBJECT, language: 'ko', legacyNumber: 'SR-2024-00123' });
     await buildCase(ctx, { organizationId: organization.id, siteId: site.id, subject: '라이선스 갱신 문의', language: 'ko', assigneeId: engineer.id, status: 'waiting_on_response' });
-    await buildCase(ctx, { organizationId: organization.id, siteId: site.id, subject: 'Pump trips on start', status: 'pending_fix', assigneeId: engineer.id });
+    await buildCase(ctx, { organizationId: organization.id, siteId: longSite.id, subject: 'Pump trips on start', status: 'pending_fix', assigneeId: engineer.id });
 
     const page = await newPage(browser);
     await signIn(page, server.url, engineer.email, 'ko');
@@ -120,16 +139,20 @@ describe('[CASES]: case tables in Korean, at 1280 px and on a phone', () => {
     const longRow = table.getByTestId('case-queue-row').filter({ hasText: 'SR-2024-00123' });
     expect(await longRow.locator('td').filter({ visible: true }).count()).toBe(10);
     expect(await longRow.getByTestId('case-queue-row-details').isVisible()).toBe(false);
-    for (const text of [LONG_SUBJECT, ORGANIZATION]) {
+    for (const text of [LONG_SUBJECT, ORGANIZATION, LONG_SITE]) {
       const cut = table.getByTitle(text).first();
       expect(await cut.evaluate((element) => element.scrollWidth > element.clientWidth), text).toBe(true);
     }
+    // Headers and site names on one line: "첫 응답까지" and "울산 1공장" are not broken between their words.
+    expect(await wrappedCells(page, 'case-queue-table', '사이트')).toEqual([]);
+    expect(await table.getByTitle('울산 1공장').first().evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
 
     // The language switch changes <html lang>, and the English headers and badges fit as well.
     await page.getByRole('radiogroup', { name: '언어' }).getByText('English').click();
     await expect.poll(() => page.locator('html').getAttribute('lang'), WAIT).toBe('en');
     await table.getByText('Assignee').waitFor();
     expect(await tableLayout(page, 'case-queue-table')).toEqual({ splitWords: [], pageOverflow: 0, tableOverflow: 0, lastColumnReachable: true });
+    expect(await wrappedCells(page, 'case-queue-table', 'Site')).toEqual([]);
 
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('한국어').click();
     await table.getByText('담당자').waitFor();

@@ -32,7 +32,7 @@ async function signInAsVendorAdmin(page: Page): Promise<void> {
   await page.getByLabel('Password', { exact: true }).fill(server.adminPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/change-password/);
-  await page.getByLabel('Current password').fill(server.adminPassword);
+  await page.getByLabel('One-time password').fill(server.adminPassword);
   await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel('Confirm new password').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Change password' }).click();

@@ -205,10 +205,10 @@ describe('[KNOWLEDGE]: a case resolution becomes a verified article in two langu
     expect(formatDateTime(view.updatedAt, timeZone).slice(0, 10)).toBe(formatDateTime(new Date(), timeZone).slice(0, 10));
     expect(await page.getByTestId('article-resolution').textContent()).toContain(RESOLUTION);
 
-    // Both languages are offered; English switches the page (and the address).
+    // Both languages are offered; 영어 (English) switches the page (and the address).
     const languages = page.getByTestId('article-languages');
     expect(await languages.getByRole('radio').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('value')))).toEqual(['ko', 'en']);
-    await languages.getByText('English').click();
+    await languages.getByText('영어').click();
     await expect.poll(() => reading.getAttribute('data-language'), WAIT).toBe('en');
     await expect.poll(() => page.getByTestId('article-title').textContent(), WAIT).toBe(TITLE_EN);
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');

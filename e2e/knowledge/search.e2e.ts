@@ -39,7 +39,7 @@ const seeded = { sessionId: '', mixedId: '', ownCaseNumber: '', otherCaseNumber:
 /** Every answer to a search request the page made: its words and HTTP status. */
 const answers: { q: string; status: number }[] = [];
 
-const topBarBox = () => page.getByRole('searchbox', { name: '문서, 자료, 릴리스, 케이스 검색' });
+const topBarBox = () => page.getByRole('searchbox', { name: '기술 자료, 문서, 릴리스, 케이스 검색' });
 const suggestionsList = () => page.getByRole('listbox', { name: '검색 제안' });
 const pageBox = () => page.getByRole('searchbox', { name: '검색어' });
 const resultTitles = () => page.getByTestId('search-result').getByTestId('result-title').allTextContents();

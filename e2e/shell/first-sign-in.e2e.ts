@@ -27,14 +27,14 @@ describe('[SHELL]: the first administrator', () => {
     await page.getByRole('button', { name: '로그인' }).click();
 
     await page.waitForURL(/\/change-password/);
-    await page.getByLabel('현재 비밀번호').fill(server.adminPassword);
+    await page.getByLabel('임시 비밀번호').fill(server.adminPassword);
     await page.getByLabel('새 비밀번호', { exact: true }).fill('Vendor!2026');
     await page.getByLabel('새 비밀번호 확인').fill('Vendor!2026');
     await page.getByRole('button', { name: '비밀번호 변경' }).click();
 
     await page.waitForURL((url) => url.pathname.startsWith('/console'));
     await expect.poll(() => page.getByTestId('face-label').textContent()).toBe('관리자 페이지');
-    for (const item of ['케이스 대기열', '고객사', '제품 카탈로그', '라이선스 관리', '원격지원', '통계', '사용기록', '설정']) {
+    for (const item of ['케이스 대기열', '고객사', '제품 카탈로그', '라이선스 관리', '원격지원', '통계', '사용 기록', '설정']) {
       expect(await page.getByRole('link', { name: item }).count()).toBeGreaterThan(0);
     }
     await page.getByRole('link', { name: '통계' }).click();

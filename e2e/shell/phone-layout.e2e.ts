@@ -16,9 +16,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A phone-sized page (390 × 844, touch) whose browser prefers Korean. */
-async function phonePage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, extraHTTPHeaders: { 'accept-language': 'ko-KR,ko' } });
+/** A phone-sized page (390 × 844 unless given, touch) whose browser prefers Korean. */
+async function phonePage(viewport = { width: 390, height: 844 }): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport, isMobile: true, hasTouch: true, extraHTTPHeaders: { 'accept-language': 'ko-KR,ko' } });
   return context.newPage();
 }
 
@@ -66,5 +66,35 @@ describe('[SHELL]: on a phone', () => {
     const label = goTo.locator('.mantine-Button-label');
     expect(await label.textContent()).toBe('열기');
     expect(await label.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  });
+
+  it('on a 375 px phone the organization switcher shows a short Korean name whole and keeps room for about eight characters of a long one; the avatar shows the given name', async () => {
+    const short = await buildOrganization(server.ctx, { name: 'A석유화학' });
+    const long = await buildOrganization(server.ctx, { name: '한국남부발전주식회사 영동에코발전본부' });
+    const owner = await buildUser(server.ctx, { email: 'minjun@a-petrochem.example', name: '김민준' });
+    await buildMember(server.ctx, { organizationId: short.id, userId: owner.id, role: 'owner' });
+    await buildMember(server.ctx, { organizationId: long.id, userId: owner.id, role: 'owner' });
+
+    const page = await phonePage({ width: 375, height: 812 });
+    await signIn(page, server.url, owner.email, 'ko');
+    const switcher = page.getByTestId('org-switcher');
+    const name = switcher.locator('p');
+    await switcher.waitFor();
+    for (const organization of [short, long]) {
+      if ((await switcher.getAttribute('data-organization-id')) !== organization.id) {
+        await switcher.click();
+        await page.locator(`[data-testid="org-switcher-option"][data-organization-id="${organization.id}"]`).click();
+        await expect.poll(() => switcher.getAttribute('data-organization-id')).toBe(organization.id);
+        // While the menu closes, the phone's layout viewport is briefly wider than the screen.
+        await page.getByTestId('org-switcher-option').first().waitFor({ state: 'hidden' });
+      }
+      await expect.poll(() => name.textContent()).toBe(organization.name);
+      const { cut, width } = await name.evaluate((element) => ({ cut: element.scrollWidth > element.clientWidth, width: element.clientWidth }));
+      if (organization === short) expect(cut).toBe(false);
+      // Eight Korean characters at 14 px are about 100 px wide.
+      else expect(width).toBeGreaterThanOrEqual(100);
+    }
+    expect(await page.getByTestId('user-menu').locator('.mantine-Avatar-placeholder').textContent()).toBe('민준');
+    await expect.poll(() => layoutOf(page)).toMatchObject({ overflow: 0, userMenuOnScreen: true });
   });
 });

@@ -1,28 +1,23 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { findActivityActionKey, humanizeAction } from '../../../common/activity-actions';
 import type { Locale } from '../../../common/locale';
-import type { AuditCategory } from '../../../common/schemas/audit';
+import { AUDIT_CATEGORIES, type AuditCategory } from '../../../common/schemas/audit';
+// The names of categories and actions are the web app's (`activity.categories`, `activity.actions`),
+// read from its locales so that the file says what the screen says, with no second copy to keep.
+import en from '../../../web/src/locales/en/translation.json';
+import ko from '../../../web/src/locales/ko/translation.json';
 import type { ActivityRow } from './audit.repository';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const HEADERS: Record<Locale, string[]> = {
-  en: ['Time', 'Category', 'Action', 'User', 'Organization', 'IP', 'Client', 'Details'],
-  ko: ['시간', '분류', '작업', '사용자', '조직', 'IP', '접속 환경', '상세'],
+  en: ['Time', 'Category', 'Action', 'Action code', 'User', 'Organization', 'IP', 'Client', 'Details'],
+  ko: ['시간', '분류', '작업', '작업 코드', '사용자', '조직', 'IP', '접속 환경', '상세'],
 };
-const SHEET_NAME: Record<Locale, string> = { en: 'Activity', ko: '사용기록' };
-/** Every category the log records, named as the web app names it (`activity.categories`). */
-const CATEGORY_LABELS: Record<Locale, Record<AuditCategory, string>> = {
-  en: {
-    sign_in: 'Sign-in', account: 'Account', organization: 'Organization', site: 'Site', member: 'Member', settings: 'Settings', token: 'API token', system: 'System',
-    catalog: 'Catalog', contract: 'Contract', download: 'Download', case: 'Case', article: 'Knowledge article',
-  },
-  ko: {
-    sign_in: '로그인', account: '계정', organization: '조직', site: '사이트', member: '구성원', settings: '설정', token: 'API 토큰', system: '시스템',
-    catalog: '카탈로그', contract: '계약', download: '다운로드', case: '케이스', article: '기술 자료',
-  },
-};
-const WIDTHS = [20, 12, 32, 36, 28, 18, 28, 80];
+const SHEET_NAME: Record<Locale, string> = { en: 'Activity', ko: '사용 기록' };
+const WEB_TEXTS = { en: en.activity, ko: ko.activity } satisfies Record<Locale, unknown>;
+const WIDTHS = [20, 12, 32, 32, 36, 28, 18, 28, 80];
 /** A worksheet holds at most 1,048,576 rows; a longer export continues on another sheet. */
 export const ROWS_PER_SHEET = 1_000_000;
 /** Bytes allowed to wait for the client before reading more from the database. */
@@ -33,9 +28,15 @@ export function exportHeaders(locale: Locale): string[] {
   return HEADERS[locale];
 }
 
-/** A category as the export names it. */
+/** A category as the export names it: as the web app does; anything else as it is. */
 export function categoryLabel(category: string, locale: Locale): string {
-  return Object.hasOwn(CATEGORY_LABELS[locale], category) ? CATEGORY_LABELS[locale][category as AuditCategory] : category;
+  return (AUDIT_CATEGORIES as readonly string[]).includes(category) ? WEB_TEXTS[locale].categories[category as AuditCategory] : category;
+}
+
+/** An action as the export names it: as the web app does, its name or else its code in words. */
+export function actionLabel(action: string, locale: Locale): string {
+  const key = findActivityActionKey(action);
+  return key ? WEB_TEXTS[locale].actions[key] : humanizeAction(action);
 }
 
 /** Who acted, as the export shows it: the user's name and the recorded label, or whichever exists. */
@@ -49,6 +50,7 @@ export function exportCells(row: ActivityRow, locale: Locale): string[] {
   return [
     row.localTime ?? row.occurredAt.toISOString(),
     categoryLabel(row.category, locale),
+    actionLabel(row.action, locale),
     row.action,
     actorText(row),
     row.organizationName ?? row.organizationId ?? '',

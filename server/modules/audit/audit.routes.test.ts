@@ -272,13 +272,25 @@ describe("an organization's members' sign-ins (August 2031)", () => {
     expect(actions(await page(admin, `/api/v1/organizations/${orgB}/activity?${range}`))).toEqual(['sign_in.succeeded']);
   });
 
-  it('puts them in the export too', async () => {
-    const response = await owner.inject('GET', `/api/v1/organizations/${orgA}/activity/export?${range}&category=sign_in`);
-    expect(response.statusCode).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-    const actionsInSheet = workbook.worksheets[0]!.getSheetValues().slice(2).map((row) => (row as unknown[])[3]);
-    expect(actionsInSheet).toEqual(['sign_in.failed', 'sign_in.succeeded']);
+  it('puts them in the export too, named as the screen names them in the reader’s language, each with its code', async () => {
+    const cells = async (language: string) => {
+      const url = `/api/v1/organizations/${orgA}/activity/export?${range}&category=sign_in,account`;
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie: owner.cookie, 'accept-language': language } });
+      expect(response.statusCode).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      return workbook.worksheets[0]!.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(2, 5));
+    };
+    expect(await cells('ko-KR,ko;q=0.9')).toEqual([
+      ['분류', '작업', '작업 코드'],
+      ['로그인', '로그인 실패', 'sign_in.failed'],
+      ['로그인', '로그인 성공', 'sign_in.succeeded'],
+    ]);
+    expect(await cells('en')).toEqual([
+      ['Category', 'Action', 'Action code'],
+      ['Sign-in', 'Sign-in failed', 'sign_in.failed'],
+      ['Sign-in', 'Signed in', 'sign_in.succeeded'],
+    ]);
   });
 });
 
@@ -294,7 +306,7 @@ describe('export (September 2031)', () => {
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const rows: string[][] = [];
-    sheet.eachRow((row) => rows.push(Array.from({ length: 8 }, (_, i) => row.getCell(i + 1).text)));
+    sheet.eachRow((row) => rows.push(Array.from({ length: 9 }, (_, i) => row.getCell(i + 1).text)));
     return { response, rows, sheet };
   }
 
@@ -322,13 +334,14 @@ describe('export (September 2031)', () => {
     expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     // The clock reads 2031-10-01 01:00 in Seoul.
     expect(response.headers['content-disposition']).toBe(`attachment; filename="activity-2031-10-01.xlsx"; filename*=UTF-8''activity-2031-10-01.xlsx`);
-    expect(rows[0]).toEqual(['Time', 'Category', 'Action', 'User', 'Organization', 'IP', 'Client', 'Details']);
+    expect(rows[0]).toEqual(['Time', 'Category', 'Action', 'Action code', 'User', 'Organization', 'IP', 'Client', 'Details']);
     const listed = (await page(admin, `/api/v1/admin/activity?${filters}&limit=200`)).items;
     expect(listed.length).toBe(20);
     expect(rows.slice(1)).toEqual(
       listed.map((e) => [
         localTime(e.occurredAt, 'Asia/Seoul'),
         e.category === 'member' ? 'Member' : 'Site',
+        `Export ${e.action.slice('export.'.length)}`,
         e.action,
         e.actorName ? `${e.actorName} (${e.actorLabel})` : e.actorLabel!,
         e.organizationName!,
@@ -338,24 +351,24 @@ describe('export (September 2031)', () => {
       ]),
     );
     // A value that looks like a formula stays text.
-    expect(rows.some((r) => r[7]!.includes('=SUM(A1:A9)'))).toBe(true);
+    expect(rows.some((r) => r[8]!.includes('=SUM(A1:A9)'))).toBe(true);
   });
 
   it('writes Korean headers for a Korean user and times in the time zone asked for', async () => {
     const { rows, sheet } = await download(admin, `/api/v1/admin/activity/export?${range}&q=export.7&tz=America/Los_Angeles`, 'ko-KR,ko;q=0.9');
-    expect(sheet.name).toBe('사용기록');
-    expect(rows[0]).toEqual(['시간', '분류', '작업', '사용자', '조직', 'IP', '접속 환경', '상세']);
+    expect(sheet.name).toBe('사용 기록');
+    expect(rows[0]).toEqual(['시간', '분류', '작업', '작업 코드', '사용자', '조직', 'IP', '접속 환경', '상세']);
     expect(rows.slice(1)).toHaveLength(1);
     // export.7: 2031-09-08T07:15:30Z is 00:15:30 in Los Angeles (UTC-7 in September).
-    expect(rows[1]!.slice(0, 4)).toEqual(['2031-09-08 00:15:30', '로그인', 'export.7', 'atrium CLI']);
+    expect(rows[1]!.slice(0, 5)).toEqual(['2031-09-08 00:15:30', '로그인', 'Export 7', 'export.7', 'atrium CLI']);
   });
 
   it("limits an organization's export to it and checks the range before sending anything", async () => {
     const { rows } = await download(owner, `/api/v1/organizations/${orgA}/activity/export?${range}`);
     const listed = (await page(owner, `/api/v1/organizations/${orgA}/activity?${range}&limit=200`)).items;
-    expect(rows.slice(1).map((r) => r[2])).toEqual(listed.map((e) => e.action));
+    expect(rows.slice(1).map((r) => r[3])).toEqual(listed.map((e) => e.action));
     expect(listed).toHaveLength(22);
-    expect(new Set(rows.slice(1).map((r) => r[4]))).toEqual(new Set(['Hanbit Energy']));
+    expect(new Set(rows.slice(1).map((r) => r[5]))).toEqual(new Set(['Hanbit Energy']));
     const inverted = await owner.inject('GET', `/api/v1/organizations/${orgA}/activity/export?from=2031-09-10&to=2031-09-01`);
     expect(inverted.statusCode).toBe(400);
     expect(inverted.json().error.code).toBe('audit.invalid_range');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ActivityFilterQuery, AUDIT_CATEGORIES } from '../../../common/schemas/audit';
 import en from '../../../web/src/locales/en/translation.json';
 import ko from '../../../web/src/locales/ko/translation.json';
-import { categoryLabel, contentDisposition, writeActivityWorkbook } from './audit.export';
+import { actionLabel, categoryLabel, contentDisposition, writeActivityWorkbook } from './audit.export';
 import type { ActivityRow } from './audit.repository';
 import { dayIn, presetStartDay, resolveActivityRange, startOfDay } from './audit.range';
 
@@ -49,6 +49,14 @@ describe('the export writer', () => {
     expect(categoryLabel('widget', 'ko')).toBe('widget');
   });
 
+  it('names actions as the web app does, and an action it has no name for in words', () => {
+    expect(actionLabel('sign_in.succeeded', 'ko')).toBe('로그인 성공');
+    expect(actionLabel('article.verification.withdrawn', 'ko')).toBe(ko.activity.actions.articleVerificationWithdrawn);
+    expect(actionLabel('sign_in.succeeded', 'en')).toBe(en.activity.actions.signInSucceeded);
+    expect(actionLabel('widget.frobnicated', 'ko')).toBe('Widget frobnicated');
+    expect(actionLabel('toString', 'en')).toBe('ToString');
+  });
+
   const row = (i: number): ActivityRow => ({
     id: i, occurredAt: new Date(Date.UTC(2031, 0, 1, 0, 0, i)), category: 'system', action: `a.${i}`, actorUserId: null, actorLabel: 'atrium CLI', actorName: null,
     organizationId: null, organizationName: null, targetType: null, targetId: null, ip: null, client: null, details: null, micros: '0', localTime: `2031-01-01 09:00:${String(i).padStart(2, '0')}`,
@@ -67,7 +75,7 @@ describe('the export writer', () => {
     await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Activity', 'Activity 2', 'Activity 3']);
     expect(workbook.worksheets.map((s) => s.rowCount)).toEqual([3, 3, 2]);
-    expect(workbook.worksheets[1]!.getRow(2).getCell(3).text).toBe('a.3');
+    expect([3, 4].map((cell) => workbook.worksheets[1]!.getRow(2).getCell(cell).text)).toEqual(['A 3', 'a.3']);
   });
 
   it('reads no further while the client lags behind, and stops when it goes away', async () => {

@@ -118,15 +118,15 @@ function koreanParts(input: CaseEmailInput, title: string): BodyParts {
   const note = input.internal ? '(내부 메모, 엔지니어 전용)' : '';
   switch (input.kind) {
     case 'created':
-      return { said: `케이스 ${title}이(가) 접수되었습니다.`, next: '지원 엔지니어가 검토한 뒤 케이스 피드에 답변하며, 답변이 등록되면 이메일로 알려 드립니다.', link: '케이스 보기:' };
+      return { said: `케이스 ${title} 건이 접수되었습니다.`, next: '지원 엔지니어가 검토한 뒤 케이스 피드에 답변하며, 답변이 등록되면 이메일로 알려 드립니다.', link: '케이스 보기:' };
     case 'answered':
       return { said: `케이스 ${title}에 지원 엔지니어가 답변했습니다.`, next: '답변을 확인하고, 문제가 남아 있으면 케이스 피드에 회신하고 해결되었으면 케이스를 종료하세요.' };
     case 'waiting':
-      return { said: `케이스 ${title}이(가) 회원님의 조치를 기다리고 있습니다. 지원 엔지니어가 진행하려면 추가 정보가 필요합니다.`, link: '케이스 피드에 회신하세요:' };
+      return { said: `케이스 ${title} 건이 회원님의 조치를 기다리고 있습니다. 지원 엔지니어가 진행하려면 추가 정보가 필요합니다.`, link: '케이스 피드에 회신하세요:' };
     case 'closed':
       return input.side === 'customer'
-        ? { said: `케이스 ${title}이(가) 종료되었습니다.`, next: `${input.reopenWindowDays}일 이내에 문제가 다시 발생하면 케이스 페이지에서 다시 열기를 요청할 수 있습니다. 그 이후에는 이 케이스를 참조하는 새 케이스를 여세요.` }
-        : { said: `${who} 케이스 ${title}을(를) 종료했습니다.` };
+        ? { said: `케이스 ${title} 건이 종료되었습니다.`, next: `${input.reopenWindowDays}일 이내에 문제가 다시 발생하면 케이스 페이지에서 다시 열기를 요청할 수 있습니다. 그 이후에는 이 케이스를 참조하는 새 케이스를 여세요.` }
+        : { said: `${who} 케이스 ${title} 건을 종료했습니다.` };
     case 'mention':
       return { said: `${who} 케이스 ${title}에서 회원님을 언급했습니다${note}:\n\n${quote(input.text)}` };
     case 'post':

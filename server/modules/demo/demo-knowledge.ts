@@ -108,7 +108,7 @@ const ARTICLES: DemoArticle[] = [
   {
     products: [], visibility: 'public', daysAgo: 20, views: 212,
     translations: [
-      ko('포털에서 소프트웨어 다운로드 방법', '지원 계약이 있는 사이트의 제품 설치 파일과 매뉴얼을 내려받는 방법입니다.', '설치 파일을 어디서 받는지 모르거나 다운로드 버튼이 보이지 않습니다.', '고객 포털', '1. **제품** 메뉴에서 사이트와 제품을 고릅니다.\n2. 버전을 고르고 파일의 **다운로드(download)** 를 누릅니다.\n3. 버튼이 없으면 사이트의 지원 계약이 끝났는지 확인하세요. 유예기간이 지나면 다운로드할 수 없습니다.'),
+      ko('포털에서 소프트웨어 다운로드 방법', '지원 계약이 있는 사이트의 제품 설치 파일과 매뉴얼을 내려받는 방법입니다.', '설치 파일을 어디서 받는지 모르거나 다운로드 버튼이 보이지 않습니다.', '고객 포털', '1. **제품** 메뉴에서 사이트와 제품을 고릅니다.\n2. 버전을 고르고 파일의 **다운로드(download)** 를 누릅니다.\n3. 버튼이 없으면 사이트의 지원 계약이 끝났는지 확인하세요. 유예 기간이 지나면 다운로드할 수 없습니다.'),
       en('How to download software from the portal', 'Downloading installers and manuals for the products of a site with a support contract.', 'You cannot find where to download an installer, or the download button is missing.', 'Customer portal', '1. Open **Products** and pick the site and product.\n2. Pick the version and press **Download** next to the file.\n3. No button? Check whether the site’s support contract ended: past its grace period, downloads stop.'),
     ],
   },

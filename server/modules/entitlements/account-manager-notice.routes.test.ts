@@ -44,7 +44,7 @@ describe('POST /api/v1/organizations/:organizationId/sites/:siteId/contract/noti
     const mail = t.mail.last(c.manager.email);
     expect(mail.subject).toBe(`[Atrium] ${c.organization.name} 울산 공장: 지원 계약 문의`);
     expect(mail.text).toContain(viewer.email);
-    expect(mail.text).toContain(`계약 종료일: ${c.contract.endsOn} (유예기간 중)`);
+    expect(mail.text).toContain(`계약 종료일: ${c.contract.endsOn} (유예 기간 중)`);
     expect(mail.text).toContain('갱신 견적을 보내 주세요.');
     expect(mail.text).toContain(`${TEST_BASE_URL}/console/customers/${c.organization.id}?tab=products`);
     const [event] = await eventsFor(t, c.organization.id, 'contract.account_manager.notified');

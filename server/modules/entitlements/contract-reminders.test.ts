@@ -85,7 +85,7 @@ describe('sendDueContractReminders', () => {
     const about = (email: string, text: string) => t.mail.to(email).find((m) => m.subject.includes(text));
     const ninety = about(c.owner.email, '90일 후');
     const thirty = about(c.owner.email, '30일 후');
-    expect(ninety!.subject).toBe('[Atrium] 울산 공장 사이트의 지원 계약(SRP)이 90일 후 종료됩니다');
+    expect(ninety!.subject).toBe('[Atrium] 울산 공장의 지원 계약(SRP)이 90일 후 종료됩니다');
     expect(ninety!.text).toContain('2030-06-30');
     expect(ninety!.text).toContain(c.organization.name);
     expect(ninety!.text).toContain(`- ${c.product.name}`);

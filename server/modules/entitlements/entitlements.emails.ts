@@ -8,8 +8,8 @@ const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ').trim();
 const STATE_LABELS: Record<ContractState, Record<Locale, string>> = {
   active: { en: 'in force', ko: '유효' },
   expiring: { en: 'ending soon', ko: '종료 예정' },
-  grace: { en: 'in the 30-day grace period', ko: '유예기간 중' },
-  expired: { en: 'ended, grace period over', ko: '만료(유예기간 종료)' },
+  grace: { en: 'in the 30-day grace period', ko: '유예 기간 중' },
+  expired: { en: 'ended, grace period over', ko: '만료(유예 기간 종료)' },
   none: { en: 'no contract', ko: '계약 없음' },
 };
 
@@ -43,12 +43,12 @@ export function contractReminderEmail(input: ContractReminderEmailInput): MailMe
   const list = (none: string) => (input.products.length > 0 ? input.products.map((name) => `- ${oneLine(name)}`).join('\n') : `- ${none}`);
   return pick(input.to, input.locale, {
     ko: {
-      subject: `[Atrium] ${site} 사이트의 지원 계약(SRP)이 ${input.daysLeft}일 후 종료됩니다`,
+      subject: `[Atrium] ${site}의 지원 계약(SRP)이 ${input.daysLeft}일 후 종료됩니다`,
       text:
-        `안녕하세요.\n\n${organization} 조직 ${site} 사이트의 지원 계약(SRP)이 ${input.endsOn}에 종료됩니다. 남은 기간은 ${input.daysLeft}일입니다.\n\n` +
+        `안녕하세요.\n\n${organization} 조직 ${site}의 지원 계약(SRP)이 ${input.endsOn}에 종료됩니다. 남은 기간은 ${input.daysLeft}일입니다.\n\n` +
         `계약 대상 제품:\n${list('라이선스 제품 없음')}\n\n` +
-        `종료 후 30일의 유예기간 동안에는 소프트웨어 다운로드와 케이스 등록을 계속할 수 있지만, 유예기간이 지나면 이용할 수 없습니다.\n\n` +
-        (customer ? `계약 갱신은 담당 영업이나 아래 문의하기 페이지로 요청하세요.\n\n${input.url}` : `담당 고객의 계약 정보:\n\n${input.url}`),
+        `종료 후 30일의 유예 기간 동안에는 소프트웨어 다운로드와 케이스 등록을 계속할 수 있지만, 유예 기간이 지나면 이용할 수 없습니다.\n\n` +
+        (customer ? `계약 갱신은 어카운트 매니저나 아래 문의하기 페이지로 요청하세요.\n\n${input.url}` : `담당 고객의 계약 정보:\n\n${input.url}`),
     },
     en: {
       subject: `[Atrium] The support contract of ${site} ends in ${input.daysLeft} days`,
@@ -87,7 +87,7 @@ export function accountManagerNoticeEmail(input: AccountManagerNoticeEmailInput)
     ko: {
       subject: `[Atrium] ${organization} ${site}: 지원 계약 문의`,
       text:
-        `안녕하세요.\n\n${member}님이 ${organization} 조직 ${site} 사이트의 지원 계약(SRP)에 대해 담당 영업의 연락을 요청했습니다.\n\n` +
+        `안녕하세요.\n\n${member}님이 ${organization} 조직 ${site}의 지원 계약(SRP)에 대해 어카운트 매니저의 연락을 요청했습니다.\n\n` +
         (product ? `제품: ${product}\n` : '') +
         `계약 종료일: ${contractLine('ko')}\n` +
         (message ? `\n메시지:\n${message}\n` : '') +

@@ -47,7 +47,11 @@ type Face = 'portal' | 'console';
 type Meta = SearchPreview['meta'];
 
 const isoOf = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
-const dateOnly = (value: Date | string) => isoOf(value).slice(0, 10);
+/**
+ * A fact that is an instant, sent whole: the reader's day is not UTC's, so the web app shows it as
+ * the day it falls on in the reader's time zone, as it shows the date at the top of the quick view.
+ */
+const instantMeta = (label: string, value: Date | string): Meta[number] => ({ label, value: isoOf(value), type: 'instant' });
 /** A calendar day (`YYYY-MM-DD`) as the instant it begins, UTC. */
 const dayStart = (day: string) => `${day}T00:00:00.000Z`;
 
@@ -97,7 +101,7 @@ async function previewArticle(ctx: ServiceContext, reader: PreviewReader, articl
   if (products.length) meta.push({ label: labels.product, value: products.map((p) => p.name).join(', ') });
   meta.push({ label: labels.languages, value: readable.filter((t) => t.status === 'published' || reader.face === 'console').map((t) => LANGUAGE_NAMES[reader.locale][t.language]!).join(', ') });
   if (translation.status !== 'published') meta.push({ label: labels.status, value: labels.draft });
-  meta.push({ label: labels.updated, value: dateOnly(translation.updatedAt) });
+  meta.push(instantMeta(labels.updated, translation.updatedAt));
   return {
     kind: 'article',
     id: articleId,
@@ -215,7 +219,7 @@ async function previewCase(ctx: ServiceContext, reader: PreviewReader, id: strin
       { label: labels.status, value: caseStatusLabel(row.status, reader.locale) },
       { label: labels.site, value: row.siteName },
       ...(row.productName ? [{ label: labels.product, value: row.productName }] : []),
-      { label: labels.opened, value: dateOnly(row.createdAt) },
+      instantMeta(labels.opened, row.createdAt),
     ],
     verified: false,
     visibility: null,

@@ -196,6 +196,8 @@ describe('GET …/search/preview/:kind/:id', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json() as SearchPreview;
     expect(body).toMatchObject({ kind: 'article', id: s.articles.bilingual, language: 'ko', title: 'Quasar 로드맵 2017', href: `/portal/knowledge/${s.articles.bilingual}?lang=ko` });
+    // The instant it was updated, whole, as at the top: the web app shows the day in the reader's time zone.
+    expect(body.meta.find((m) => m.label === '업데이트')).toEqual({ label: '업데이트', value: body.date, type: 'instant' });
     const verified = (await preview(owner, 'article', s.articles.customers)).json() as SearchPreview;
     expect(verified.verified).toBe(true);
     expect(verified.body).toContain('Restart the **archive** service');
@@ -237,6 +239,9 @@ describe('GET …/search/preview/:kind/:id', () => {
     const theCase = (await preview(owner, 'case', s.cases.site2)).json() as SearchPreview;
     expect(theCase.meta.map((m) => m.label)).toContain('케이스 번호');
     expect(theCase.meta.find((m) => m.label === '이전 번호')!.value).toBe('CS-2019-0042');
+    const opened = theCase.meta.find((m) => m.label === '접수일')!;
+    expect(opened.type).toBe('instant');
+    expect(new Date(opened.value).toISOString()).toBe(opened.value);
   });
 
   it('shows staff drafts in the console', async () => {

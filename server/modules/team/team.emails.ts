@@ -6,10 +6,10 @@ const ROLE_LABELS: Record<CustomerRole, Record<Locale, string>> = {
   owner: { en: 'Owner', ko: '소유자' },
   admin: { en: 'Admin', ko: '관리자' },
   super: { en: 'Super user', ko: '슈퍼 사용자' },
-  support: { en: 'Support', ko: '기술지원' },
-  download: { en: 'Download', ko: '다운로드' },
+  support: { en: 'Support user', ko: '지원 담당자' },
+  download: { en: 'Download user', ko: '다운로드 사용자' },
   operator: { en: 'Operator', ko: '운영자' },
-  viewer: { en: 'Viewer', ko: '뷰어' },
+  viewer: { en: 'Viewer', ko: '조회 전용' },
 };
 
 /** Names go into the subject line: no line breaks or other control characters (header injection). */

@@ -7,7 +7,21 @@ beforeAll(async () => {
   await i18n.init({
     lng: 'en',
     showSupportNotice: false,
-    resources: { en: { translation: { fieldErrors: { displayName: 'Bad display name.', commonPassword: 'Too common.', samePassword: 'Choose a different password.', invalid: 'Not valid.' } } } },
+    resources: {
+      en: {
+        translation: {
+          fieldErrors: {
+            displayName: 'Bad display name.',
+            commonPassword: 'Too common.',
+            samePassword: 'Choose a different password.',
+            controlCharacters: 'Bad characters.',
+            domain: 'Not a domain.',
+            domainNamed: '{{value}} is not a domain.',
+            invalid: 'Not valid.',
+          },
+        },
+      },
+    },
   });
 });
 
@@ -48,6 +62,15 @@ describe('getFieldErrors', () => {
   it('reads an unknown code in a validation failure as "not valid", not as the whole form’s message', () => {
     expect(getFieldErrors(validationError({ allowedDomains: ['validation.something_new'] }))).toEqual({ allowedDomains: 'Not valid.' });
     expect(translateFieldError('sso.invalid_issuer', 'Server text.')).toBe('Server text.');
+  });
+
+  it('names the value a field was sent with where the message uses it, and says each message once', () => {
+    const error = validationError({ 'allowedDomains.0': ['validation.domain'], 'allowedDomains.1': ['validation.domain'], note: ['validation.control_characters', 'validation.header_injection'] });
+    expect(getFieldErrors(error, {}, (field) => (field === 'allowedDomains.1' ? 'hanbit' : undefined))).toEqual({
+      'allowedDomains.0': 'Not a domain.',
+      'allowedDomains.1': 'hanbit is not a domain.',
+      note: 'Bad characters.',
+    });
   });
 
   it('is empty for anything that is not an API error', () => {

@@ -2,7 +2,8 @@ import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../locales/en/translation.json';
 import ko from '../../locales/ko/translation.json';
-import { actionLabelKey, getActivityActionLabel, humanizeAction } from './activity-action-label';
+import { findActivityActionKey, humanizeAction } from '@common/activity-actions';
+import { getActivityActionLabel } from './activity-action-label';
 
 beforeAll(async () => {
   await i18n.init({ lng: 'en', showSupportNotice: false, resources: { en: { translation: { activity: { actions: { signInFailed: 'Sign-in failed' } } } } } });
@@ -50,7 +51,7 @@ describe('the actions the server writes', () => {
 
   it('each have a name in English and in Korean, so none shows as its code', () => {
     const unnamed = [...actions].filter(([action]) => {
-      const key = actionLabelKey(action);
+      const key = findActivityActionKey(action);
       return key === undefined || !(key in en.activity.actions) || !(key in ko.activity.actions);
     });
     expect(unnamed).toEqual([]);

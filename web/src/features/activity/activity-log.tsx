@@ -9,7 +9,7 @@ import { getActivityExportUrl, useActivity, type ActivityScope } from './activit
 import { defaultActivityFilters, getActivityQuery, getBrowserTimeZone, type ActivityFilters } from './get-activity-query';
 import { LoadMore } from '../../components/load-more';
 
-/** The activity log (사용기록) of the console or of one organization: filters, the events, more on request, Excel export. */
+/** The activity log (사용 기록) of the console or of one organization: filters, the events, more on request, Excel export. */
 export function ActivityLog({ scope }: { scope: ActivityScope }) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<ActivityFilters>(defaultActivityFilters);

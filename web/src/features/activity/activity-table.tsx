@@ -14,11 +14,15 @@ const hasDetails = (details: unknown) => details !== null && details !== undefin
 /** Below it the row keeps its toggle and action, and the other columns give way to lines under the action, so a phone shows them without scrolling sideways. */
 const WIDE: MantineBreakpoint = 'sm';
 
-/** An event's category as a gray badge. */
+/**
+ * An event's category as a gray badge, always whole: a badge cuts its label with "…" and so asks
+ * for no width of its own, which let the table squeeze the column to "로…"; `max-content` makes
+ * the column as wide as its longest label ("기술 자료", "Knowledge article").
+ */
 function CategoryBadge({ event }: { event: ActivityEvent }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" radius="sm" color="gray" style={{ whiteSpace: 'nowrap' }}>
+    <Badge variant="light" radius="sm" color="gray" style={{ whiteSpace: 'nowrap', minWidth: 'max-content' }} data-testid="activity-category-badge">
       {isKnownCategory(event.category) ? t(`activity.categories.${event.category}`) : event.category}
     </Badge>
   );

@@ -22,10 +22,12 @@ interface ChangePasswordFormProps {
   header?: ReactNode;
   /** Shown below the button (the page's links). */
   footer?: ReactNode;
+  /** The forced first change: the password to give is the one-time password the person was sent. */
+  isOneTimePassword?: boolean;
 }
 
 /** Current password, new password with the policy's checklist, and its confirmation. */
-export function ChangePasswordForm({ onChanged, autoFocus = false, header, footer }: ChangePasswordFormProps) {
+export function ChangePasswordForm({ onChanged, autoFocus = false, header, footer, isOneTimePassword = false }: ChangePasswordFormProps) {
   const { t } = useTranslation();
   const changePassword = useChangePassword();
   const policy = usePasswordPolicy();
@@ -42,7 +44,7 @@ export function ChangePasswordForm({ onChanged, autoFocus = false, header, foote
 
   const validate = (): FieldErrors => {
     const errors: FieldErrors = {};
-    if (!values.currentPassword) errors.currentPassword = t('changePassword.errors.currentRequired');
+    if (!values.currentPassword) errors.currentPassword = isOneTimePassword ? t('changePassword.errors.oneTimeRequired') : t('changePassword.errors.currentRequired');
     if (!values.newPassword) errors.newPassword = t('changePassword.errors.newRequired');
     else if (!meetsPasswordRules(policy, values.newPassword)) errors.newPassword = t('changePassword.errors.rulesNotMet');
     if (!values.confirmPassword) errors.confirmPassword = t('changePassword.errors.confirmRequired');
@@ -88,7 +90,7 @@ export function ChangePasswordForm({ onChanged, autoFocus = false, header, foote
           </Alert>
         ) : null}
         <PasswordField
-          label={t('changePassword.currentPassword')}
+          label={isOneTimePassword ? t('changePassword.oneTimePassword') : t('changePassword.currentPassword')}
           autoComplete="current-password"
           value={values.currentPassword}
           onChange={setValue('currentPassword')}

@@ -22,6 +22,7 @@ export function ChangePasswordPage() {
     <AuthLayout>
       <ChangePasswordForm
         autoFocus
+        isOneTimePassword={me.mustChangePassword}
         onChanged={(updated) => {
           notifications.show({ color: 'teal', title: t('changePassword.successTitle'), message: t('changePassword.successMessage') });
           void navigate(getHomePath(updated), { replace: true });

@@ -4,7 +4,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiClient } from '../../app/api-client';
 import { getLastActivityAt, subscribeToActivity } from '../../app/session-activity';
-import { formatCountdown } from '../../components/format-countdown';
+import { formatTimeLeft } from '../../components/format-time-left';
 import { useMe, useSignOut } from './auth.api';
 import { getIdleState } from './get-idle-state';
 import { goToSignInAfterIdle } from './go-to-sign-in-after-idle';
@@ -15,7 +15,7 @@ import { goToSignInAfterIdle } from './go-to-sign-in-after-idle';
  * lands on the sign-in page with the reason. Renders nothing while nobody is signed in.
  */
 export function IdleSignOut() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data: me, refetch } = useMe();
   const signOut = useSignOut();
   const lastActivityAt = useSyncExternalStore(subscribeToActivity, getLastActivityAt);
@@ -60,7 +60,7 @@ export function IdleSignOut() {
         <Group gap="sm" wrap="nowrap" align="flex-start">
           <IconClockExclamation size={28} stroke={1.6} color="var(--mantine-color-orange-6)" />
           <Text size="sm" role="timer" data-seconds-left={state?.secondsLeft}>
-            {t('idle.message', { time: formatCountdown(state?.secondsLeft ?? 0) })}
+            {t('idle.message', { time: formatTimeLeft(state?.secondsLeft ?? 0, i18n.resolvedLanguage ?? 'ko') })}
           </Text>
         </Group>
         <Group justify="flex-end">

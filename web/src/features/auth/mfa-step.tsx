@@ -93,7 +93,7 @@ export function MfaStep({ challenge, onRestart }: MfaStepProps) {
           </Stack>
         </Group>
         {showsFormError && lockedUntil !== null ? (
-          lockSecondsLeft > 0 ? <LockoutAlert message={getErrorMessage(error)} secondsLeft={lockSecondsLeft} /> : null
+          lockSecondsLeft > 0 ? <LockoutAlert error={error} secondsLeft={lockSecondsLeft} /> : null
         ) : showsFormError ? (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="sign-in-error">
             {getErrorMessage(error)}

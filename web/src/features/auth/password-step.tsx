@@ -76,7 +76,7 @@ export function PasswordStep({ next, notice, defaultEmail, onMfaRequired }: Pass
 
   const renderError = () => {
     if (!error || hasFieldErrors) return null;
-    if (isLockedOut) return lockSecondsLeft > 0 ? <LockoutAlert message={getErrorMessage(error)} secondsLeft={lockSecondsLeft} /> : null;
+    if (isLockedOut) return lockSecondsLeft > 0 ? <LockoutAlert error={error} secondsLeft={lockSecondsLeft} /> : null;
     const isRateLimited = error instanceof ApiError && error.status === 429;
     return (
       <Alert

@@ -18,7 +18,7 @@ interface QueueTableProps {
 
 /**
  * The narrowest the table gets before it scrolls sideways: the queue's card at a 1280 px window
- * (about 930 px) fits every column, subjects and organization names cut with "…". It holds only
+ * (about 930 px) fits every column, subjects, organization and site names cut with "…". It holds only
  * from WIDE up, where every column shows.
  */
 const QUEUE_MIN_WIDTH = 900;
@@ -67,7 +67,8 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
     // The minimum width is the table's, not the container's, as it only holds where every column shows.
     <Table.ScrollContainer minWidth={0}>
       <Table verticalSpacing="sm" horizontalSpacing={8} highlightOnHover miw={{ base: 'auto', [WIDE]: QUEUE_MIN_WIDTH }} data-testid="case-queue-table">
-        <Table.Thead>
+        {/* Headers stay on one line ("첫 응답까지", not "첫 / 응답까지"): the cells below give way instead. */}
+        <Table.Thead style={{ whiteSpace: 'nowrap' }}>
           <Table.Tr>
             <Table.Th w={40}>
               <Checkbox
@@ -127,11 +128,7 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
                 </Table.Td>
               )}
               <TruncatedCell text={item.organization.name} width="14%" visibleFrom={WIDE} />
-              <Table.Td fz="sm" visibleFrom={WIDE}>
-                <Text inherit maw={140}>
-                  {item.site.name}
-                </Text>
-              </Table.Td>
+              <TruncatedCell text={item.site.name} width="10%" visibleFrom={WIDE} />
               <Table.Td visibleFrom={WIDE}>
                 <QueueCaseStatus item={item} />
               </Table.Td>

@@ -84,8 +84,8 @@ export function CaseActions({ organizationId, detail }: { organizationId: string
   const label = (to: CaseStatus) => {
     if (to === 'closed') return t('cases.actions.close');
     if (to === 'abandoned') return t('cases.actions.abandon');
-    const status = t(`cases.status.${to}`);
-    return isClosedStatus(detail.status) ? t('cases.actions.reopenAs', { status }) : t('cases.actions.moveTo', { status });
+    // A phrase per status: Korean joins 으로/로 to the status name, so no "(으)로" after a placeholder.
+    return isClosedStatus(detail.status) ? t(`cases.actions.reopenAs.${to}`) : t(`cases.actions.moveTo.${to}`);
   };
 
   if (moves.length === 0 && !abilities.assign) return null;

@@ -57,7 +57,7 @@ export function CaseHeader({ detail, face }: { detail: CaseDetail; face: CaseFac
         <Fact label={t('cases.fields.site')}>{detail.site.name}</Fact>
         <Fact label={t('cases.fields.category')}>{t(`cases.categories.${detail.category}`)}</Fact>
         <Fact label={t('cases.fields.productAndVersion')}>{product || t('cases.wizard.notSure')}</Fact>
-        <Fact label={t('cases.fields.language')}>{detail.language === 'ko' ? '한국어' : 'English'}</Fact>
+        <Fact label={t('cases.fields.language')}>{t(`common.languages.${detail.language}`)}</Fact>
         <Fact label={t('cases.fields.requester')}>{side(detail.requester)}</Fact>
         <Fact label={t('cases.fields.assignee')} testId="case-assignee">
           {detail.assignee ? detail.assignee.name : t('cases.unassigned')}

@@ -10,9 +10,6 @@ import { SuggestedArticles } from './suggested-articles';
 import type { UploadItem } from './use-attachment-uploads';
 import { DESCRIPTION_MAX, SUBJECT_MAX, suggestionQuery, type WizardForm } from './wizard-form';
 
-/** Each language in its own name, as a language picker shows them. */
-const LANGUAGE_NAMES: Record<CaseLanguage, string> = { ko: '한국어', en: 'English' };
-
 /** The fields of this step the server may find wrong. */
 export type DetailField = 'subject' | 'description';
 
@@ -69,7 +66,7 @@ export function WizardDetailsStep({ organizationId, wizardId, form, onChange, at
               <SegmentedControl
                 role="radiogroup"
                 aria-labelledby={`${languageId}-label`}
-                data={CASE_LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] }))}
+                data={CASE_LANGUAGES.map((language) => ({ value: language, label: t(`common.languages.${language}`) }))}
                 value={form.language}
                 onChange={(value) => onChange({ language: value as CaseLanguage })}
                 data-testid="wizard-language"

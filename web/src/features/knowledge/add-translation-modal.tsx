@@ -3,7 +3,6 @@ import type { ArticleLanguage } from '@common/knowledge';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ArticleStartFields, titleProblem } from './article-start-fields';
-import { LANGUAGE_NAMES } from './article-language';
 import { useAddTranslation, type Article, type ArticleTranslation } from './knowledge.api';
 import { ErrorAlert } from '../../components/error-alert';
 
@@ -45,12 +44,12 @@ export function AddTranslationModal({ article, languages, source, onAdded, onClo
             onLanguageChange={setLanguage}
             title={title}
             onTitleChange={setTitle}
-            titleDescription={t('knowledge.translations.titleHint', { language: LANGUAGE_NAMES[source.language] })}
+            titleDescription={t('knowledge.translations.titleHint', { language: t(`common.languages.${source.language}`) })}
             touched={touched}
             testIdPrefix="translation"
           />
           <Checkbox
-            label={t('knowledge.translations.copyText', { language: LANGUAGE_NAMES[source.language] })}
+            label={t('knowledge.translations.copyText', { language: t(`common.languages.${source.language}`) })}
             checked={copyText}
             onChange={(event) => setCopyText(event.currentTarget.checked)}
             data-testid="translation-copy-text"

@@ -9,7 +9,7 @@ import { AddTranslationModal } from './add-translation-modal';
 import { ArticleAttachmentsCard } from './article-attachments-card';
 import { editDraft, insertBlock, isDirty, rebaseDrafts, shownWords, type EditorDrafts } from './article-draft';
 import { ArticleFactsCard } from './article-facts-card';
-import { LANGUAGE_NAMES, missingLanguages, pickEditorLanguage, sortLanguages } from './article-language';
+import { missingLanguages, pickEditorLanguage, sortLanguages } from './article-language';
 import { ArticleSettingsCard } from './article-settings-card';
 import { ArticleVerificationCard } from './article-verification-card';
 import { isArticle, useDeleteArticle, type Article } from './knowledge.api';
@@ -67,7 +67,7 @@ export function ArticleEditor({ article, refetch }: ArticleEditorProps) {
     const hasCursor = textarea !== null && !(textarea.selectionStart === 0 && textarea.selectionEnd === 0 && current !== '');
     const { text, cursor } = insertBlock(current, markdown, hasCursor ? textarea.selectionStart : null, hasCursor ? textarea.selectionEnd : null);
     setDrafts((existing) => editDraft(existing, translation, article.updatedAt, 'resolution', text));
-    notifications.show({ color: 'teal', message: t('knowledge.attachments.inserted', { language: LANGUAGE_NAMES[translation.language] }) });
+    notifications.show({ color: 'teal', message: t('knowledge.attachments.inserted', { language: t(`common.languages.${translation.language}`) }) });
     requestAnimationFrame(() => {
       textarea?.focus();
       textarea?.setSelectionRange(cursor, cursor);
@@ -114,7 +114,7 @@ export function ArticleEditor({ article, refetch }: ArticleEditorProps) {
                           </Badge>
                         }
                       >
-                        {LANGUAGE_NAMES[language]}
+                        {t(`common.languages.${language}`)}
                       </Tabs.Tab>
                     );
                   })}
@@ -159,7 +159,7 @@ export function ArticleEditor({ article, refetch }: ArticleEditorProps) {
           onAdded={(language, result) => {
             setAdding(false);
             setActive(language);
-            notifications.show({ color: 'teal', message: t('knowledge.translations.added', { language: LANGUAGE_NAMES[language] }) });
+            notifications.show({ color: 'teal', message: t('knowledge.translations.added', { language: t(`common.languages.${language}`) }) });
             void onOwnChange(result);
           }}
         />

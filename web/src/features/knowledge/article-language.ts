@@ -1,8 +1,5 @@
 import { ARTICLE_LANGUAGES, type ArticleLanguage } from '@common/knowledge';
 
-/** Each language by its own name, as the language switches show them. */
-export const LANGUAGE_NAMES: Record<ArticleLanguage, string> = { ko: '한국어', en: 'English' };
-
 /** The article language a URL's `lang` names; null for anything else. */
 export function readArticleLanguage(value: string | null | undefined): ArticleLanguage | null {
   return (ARTICLE_LANGUAGES as readonly string[]).includes(value ?? '') ? (value as ArticleLanguage) : null;

@@ -67,7 +67,7 @@ describe('ArticleReadingView', () => {
   it('lists the languages the article exists in, the shown one chosen', () => {
     const html = render(view({ language: 'ko', title: '라이선스 활성화 오류', languages: ['en', 'ko'] }));
     const switcher = html.slice(html.indexOf('data-testid="article-languages"'));
-    expect(switcher.indexOf('한국어')).toBeLessThan(switcher.indexOf('English'));
+    expect(switcher.indexOf('Korean')).toBeLessThan(switcher.indexOf('English'));
     expect(html).toMatch(/<input(?=[^>]*value="ko")(?=[^>]*checked="")[^>]*>/);
     expect(html).not.toMatch(/<input(?=[^>]*value="en")(?=[^>]*checked="")[^>]*>/);
     expect(html).toContain('data-language="ko"');

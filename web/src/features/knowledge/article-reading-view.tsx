@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format-date-time';
 import { ArticleAttachmentList } from './article-attachment-list';
-import { LANGUAGE_NAMES, sortLanguages } from './article-language';
+import { sortLanguages } from './article-language';
 import { ArticleMarkdown } from './article-markdown';
 import type { ArticleView } from './knowledge.api';
 import { ProductTags } from './product-tags';
@@ -46,7 +46,7 @@ export function ArticleReadingView({ view, onLanguageChange, votes, isSwitching 
             <SegmentedControl
               size="xs"
               radius="md"
-              data={languages.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] }))}
+              data={languages.map((language) => ({ value: language, label: t(`common.languages.${language}`) }))}
               value={view.language}
               onChange={(value) => onLanguageChange(value as ArticleLanguage)}
               aria-label={t('knowledge.reader.languages')}

@@ -2,7 +2,6 @@ import { Select, TextInput } from '@mantine/core';
 import type { ArticleLanguage } from '@common/knowledge';
 import { useTranslation } from 'react-i18next';
 import { FIELD_LIMITS, validateWords } from './article-draft';
-import { LANGUAGE_NAMES } from './article-language';
 
 /** What is wrong with a new title (empty, too long, a forbidden character), or undefined. */
 export const titleProblem = (title: string) => validateWords({ title, summary: '', issue: '', environment: '', resolution: '' }).title;
@@ -28,7 +27,7 @@ export function ArticleStartFields(props: {
     <>
       <Select
         label={t('knowledge.fields.language')}
-        data={props.languages.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
+        data={props.languages.map((value) => ({ value, label: t(`common.languages.${value}`) }))}
         value={props.language}
         onChange={(value) => value && props.onLanguageChange(value as ArticleLanguage)}
         allowDeselect={false}

@@ -3,7 +3,7 @@ import { IconThumbDown, IconThumbUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../components/format-date-time';
-import { LANGUAGE_NAMES, sortLanguages } from './article-language';
+import { sortLanguages } from './article-language';
 import type { ArticleListItem } from './knowledge.api';
 import { ProductTags } from './product-tags';
 import { VerificationBadge } from './verification-badge';
@@ -25,7 +25,7 @@ function LanguageBadges({ item, wrap = 'nowrap' }: { item: ArticleListItem; wrap
           radius="sm"
           variant={byLanguage.get(language) === 'published' ? 'filled' : 'outline'}
           color={byLanguage.get(language) === 'published' ? 'teal' : 'gray'}
-          title={`${LANGUAGE_NAMES[language]}: ${t(`knowledge.status.${byLanguage.get(language) ?? 'draft'}`)}`}
+          title={`${t(`common.languages.${language}`)}: ${t(`knowledge.status.${byLanguage.get(language) ?? 'draft'}`)}`}
           data-language={language}
           data-status={byLanguage.get(language)}
         >

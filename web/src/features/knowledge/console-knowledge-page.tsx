@@ -8,7 +8,6 @@ import { useSearchParams } from 'react-router';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { ArticlesTotal } from './article-list-paging';
 import { LoadMore } from '../../components/load-more';
-import { LANGUAGE_NAMES } from './article-language';
 import { readConsoleArticleFilters, VERIFICATION_STATES, writeConsoleArticleFilters } from './article-list-params';
 import { ArticlesTable } from './articles-table';
 import { useConsoleArticles, type ConsoleArticleFilters } from './knowledge.api';
@@ -64,7 +63,7 @@ function ArticleFilters({ filters, onChange }: { filters: ConsoleArticleFilters;
       />
       <FilterSelect label={t('knowledge.fields.status')} value={filters.status} values={ARTICLE_STATUSES} labelOf={(value) => t(`knowledge.status.${value}`)} onChange={(status) => onChange({ ...filters, status })} testId="filter-status" />
       <FilterSelect label={t('knowledge.fields.visibility')} value={filters.visibility} values={ARTICLE_VISIBILITIES} labelOf={(value) => t(`knowledge.visibility.${value}`)} onChange={(visibility) => onChange({ ...filters, visibility })} testId="filter-visibility" />
-      <FilterSelect label={t('knowledge.fields.language')} value={filters.language} values={ARTICLE_LANGUAGES} labelOf={(value) => LANGUAGE_NAMES[value]} onChange={(language) => onChange({ ...filters, language })} testId="filter-language" />
+      <FilterSelect label={t('knowledge.fields.language')} value={filters.language} values={ARTICLE_LANGUAGES} labelOf={(value) => t(`common.languages.${value}`)} onChange={(language) => onChange({ ...filters, language })} testId="filter-language" />
       <FilterSelect label={t('knowledge.fields.verification')} value={filters.verification} values={VERIFICATION_STATES} labelOf={(value) => t(`knowledge.verification.${value}`)} onChange={(verification) => onChange({ ...filters, verification })} testId="filter-verification" />
       <FilterSelect<string> label={t('knowledge.fields.product')} value={filters.productId} values={products.data} onChange={(productId) => onChange({ ...filters, productId })} testId="filter-product" />
     </Group>

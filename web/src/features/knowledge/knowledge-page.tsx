@@ -12,7 +12,6 @@ import { LoadMore } from '../../components/load-more';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import type { Organization } from '../organizations/organizations.api';
 import { useProducts } from '../products/products.api';
-import { LANGUAGE_NAMES } from './article-language';
 import { articleSearchHref, readPortalArticleFilters, writePortalArticleFilters } from './article-list-params';
 import { usePortalArticles, type ArticleListItem, type PortalArticleFilters } from './knowledge.api';
 import { ProductTags } from './product-tags';
@@ -128,7 +127,7 @@ function KnowledgeList({ organization }: { organization: Organization }) {
             />
             <Select
               label={t('knowledge.fields.language')}
-              data={[{ value: ANY, label: t('knowledge.filters.anyLanguage') }, ...ARTICLE_LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] }))]}
+              data={[{ value: ANY, label: t('knowledge.filters.anyLanguage') }, ...ARTICLE_LANGUAGES.map((language) => ({ value: language, label: t(`common.languages.${language}`) }))]}
               value={filters.language ?? ANY}
               onChange={(value) => setFilters({ ...filters, language: !value || value === ANY ? null : (value as PortalArticleFilters['language']) })}
               allowDeselect={false}

@@ -8,7 +8,6 @@ import { formatDateTime } from '../../components/format-date-time';
 import { getErrorMessage } from '../../components/get-error-message';
 import { ConfirmModal } from '../catalog/confirm-modal';
 import { dropDraft, editDraft, FIELD_LIMITS, isDirty, settleSaved, shownWords, toUpdateBody, validateWords, type ArticleField, type EditorDrafts } from './article-draft';
-import { LANGUAGE_NAMES } from './article-language';
 import { ArticleMarkdownEditor } from './article-markdown-editor';
 import { useDeleteTranslation, usePublishTranslation, useUpdateArticle, type Article, type ArticleTranslation } from './knowledge.api';
 
@@ -59,7 +58,7 @@ export function TranslationEditor({ article, translation, drafts, setDrafts, onO
       onSuccess: (saved) => {
         setDrafts((current) => settleSaved(current, language, sent, saved.updatedAt));
         setShowProblems(false);
-        notifications.show({ color: 'teal', message: t('knowledge.editor.saved', { language: LANGUAGE_NAMES[language] }) });
+        notifications.show({ color: 'teal', message: t('knowledge.editor.saved', { language: t(`common.languages.${language}`) }) });
       },
     });
   };
@@ -85,7 +84,7 @@ export function TranslationEditor({ article, translation, drafts, setDrafts, onO
       { language, publish: !isPublished },
       {
         onSuccess: (result) => {
-          notifications.show({ color: 'teal', message: t(isPublished ? 'knowledge.editor.unpublished' : 'knowledge.editor.published', { language: LANGUAGE_NAMES[language] }) });
+          notifications.show({ color: 'teal', message: t(isPublished ? 'knowledge.editor.unpublished' : 'knowledge.editor.published', { language: t(`common.languages.${language}`) }) });
           void onOwnChange(result);
         },
       },
@@ -95,7 +94,7 @@ export function TranslationEditor({ article, translation, drafts, setDrafts, onO
       onSuccess: (result) => {
         setConfirmingDelete(false);
         setDrafts((current) => dropDraft(current, language));
-        notifications.show({ color: 'teal', message: t('knowledge.editor.translationDeleted', { language: LANGUAGE_NAMES[language] }) });
+        notifications.show({ color: 'teal', message: t('knowledge.editor.translationDeleted', { language: t(`common.languages.${language}`) }) });
         void onOwnChange(result);
       },
     });
@@ -134,7 +133,7 @@ export function TranslationEditor({ article, translation, drafts, setDrafts, onO
           </Tooltip>
           <Tooltip label={t('knowledge.editor.lastLanguage')} disabled={article.translations.length > 1}>
             <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setConfirmingDelete(true)} disabled={article.translations.length <= 1} data-testid="delete-translation">
-              {t('knowledge.editor.deleteTranslation', { language: LANGUAGE_NAMES[language] })}
+              {t('knowledge.editor.deleteTranslation', { language: t(`common.languages.${language}`) })}
             </Button>
           </Tooltip>
         </Group>
@@ -206,13 +205,13 @@ export function TranslationEditor({ article, translation, drafts, setDrafts, onO
           </Button>
         ) : null}
         <Button leftSection={<IconDeviceFloppy size={16} />} onClick={save} loading={update.isPending && !conflict} disabled={!dirty} data-testid="save-translation">
-          {t('knowledge.editor.save', { language: LANGUAGE_NAMES[language] })}
+          {t('knowledge.editor.save', { language: t(`common.languages.${language}`) })}
         </Button>
       </Group>
       <ConfirmModal
         opened={confirmingDelete}
-        title={t('knowledge.editor.deleteTranslationTitle', { language: LANGUAGE_NAMES[language] })}
-        message={t('knowledge.editor.deleteTranslationMessage', { language: LANGUAGE_NAMES[language] })}
+        title={t('knowledge.editor.deleteTranslationTitle', { language: t(`common.languages.${language}`) })}
+        message={t('knowledge.editor.deleteTranslationMessage', { language: t(`common.languages.${language}`) })}
         confirmLabel={t('knowledge.editor.deleteTranslationConfirm')}
         isPending={remove.isPending}
         error={remove.error}

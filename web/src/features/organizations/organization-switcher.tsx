@@ -1,4 +1,4 @@
-import { Group, Loader, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Box, Group, Loader, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuilding, IconCheck, IconPlus, IconSelector } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -20,12 +20,19 @@ export function OrganizationSwitcher() {
             aria-label={t('organizations.switcher.label', { name: label })}
             data-testid="org-switcher"
             data-organization-id={current?.id}
-            px="xs"
+            px={{ base: 6, sm: 'xs' }}
             py={6}
             style={{ borderRadius: 'var(--mantine-radius-md)', border: '1px solid var(--mantine-color-default-border)', minWidth: 0, maxWidth: '100%' }}
           >
             <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-              {query.isPending ? <Loader size={14} /> : <IconBuilding size={16} stroke={1.7} style={{ flexShrink: 0 }} />}
+              {/* On a phone the name needs the room more than the building does. */}
+              {query.isPending ? (
+                <Loader size={14} />
+              ) : (
+                <Box visibleFrom="sm" display="flex" style={{ flexShrink: 0 }}>
+                  <IconBuilding size={16} stroke={1.7} />
+                </Box>
+              )}
               <Text size="sm" fw={500} maw={200} truncate style={{ minWidth: 0 }}>
                 {label}
               </Text>

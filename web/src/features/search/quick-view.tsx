@@ -8,6 +8,7 @@ import { LoadErrorAlert } from '../../components/load-error-alert';
 import { Markdown } from '../../components/markdown';
 import { ArticleMarkdown } from '../knowledge/article-markdown';
 import { ArticleVotes } from '../knowledge/article-votes';
+import { formatPreviewMeta } from './format-preview-meta';
 import { InternalBadge } from './internal-badge';
 import { isInternalResult } from './is-internal-result';
 import { resultDay } from './result-day';
@@ -45,7 +46,7 @@ function PreviewBody({ scope, preview, onClose }: { scope: SearchScope; preview:
         </Text>
         {preview.language ? (
           <Badge variant="outline" color="gray" radius="sm">
-            {t(`search.languages.${preview.language}`)}
+            {t(`common.languages.${preview.language}`)}
           </Badge>
         ) : null}
       </Group>
@@ -57,7 +58,7 @@ function PreviewBody({ scope, preview, onClose }: { scope: SearchScope; preview:
                 <Table.Th scope="row" w="35%" c="dimmed" fw={500}>
                   {entry.label}
                 </Table.Th>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{entry.value}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{formatPreviewMeta(entry)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

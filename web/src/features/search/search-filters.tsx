@@ -57,8 +57,8 @@ export function SearchFilters({ request, counts, capped, products, onChange }: S
           label={t('search.filters.language')}
           data={[
             { value: ANY, label: t('search.filters.anyLanguage') },
-            { value: 'ko', label: t('search.languages.ko') },
-            { value: 'en', label: t('search.languages.en') },
+            { value: 'ko', label: t('common.languages.ko') },
+            { value: 'en', label: t('common.languages.en') },
           ]}
           value={request.language ?? ANY}
           onChange={(value) => onChange({ ...request, language: value === 'ko' || value === 'en' ? value : null })}

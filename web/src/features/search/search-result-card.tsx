@@ -59,7 +59,7 @@ export function SearchResultCard({ result, onQuickView }: { result: SearchResult
             ))}
             {result.language ? (
               <Text size="xs" c="dimmed">
-                {t(`search.languages.${result.language}`)}
+                {t(`common.languages.${result.language}`)}
               </Text>
             ) : null}
             <Text size="xs" c="dimmed" data-testid="result-date">

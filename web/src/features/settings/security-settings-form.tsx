@@ -28,6 +28,8 @@ const serverFields: Record<string, Field> = {
   'passwordPolicy.minLength': 'minLength',
 };
 const isIpField = (name: string | undefined): name is IpField => ipFields.includes(name as IpField);
+/** Label, box, then what is wrong and the hint: the boxes side by side line up whatever their hints. */
+const INPUT_ORDER: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'error', 'description'];
 
 /** The console's security settings: sign-in attempts and lock time, idle sign-out, allowed IPs, password policy. */
 export function SecuritySettingsForm({ settings }: { settings: SecuritySettings }) {
@@ -108,6 +110,9 @@ export function SecuritySettingsForm({ settings }: { settings: SecuritySettings 
     <NumberInput
       label={t(`settings.security.fields.${field}`)}
       description={t(`settings.security.hints.${field}`)}
+      // The hint under the box: hints of different lengths wrap to different heights (more so in
+      // Korean), and above the boxes they would set the boxes of a row at different heights.
+      inputWrapperOrder={INPUT_ORDER}
       value={numbers[field]}
       onChange={(value) => {
         setNumbers((current) => ({ ...current, [field]: value }));
@@ -130,6 +135,7 @@ export function SecuritySettingsForm({ settings }: { settings: SecuritySettings 
     <Textarea
       label={t(`settings.security.fields.${field}`)}
       description={t(`settings.security.hints.${field}`)}
+      inputWrapperOrder={INPUT_ORDER}
       placeholder={t('settings.security.ipPlaceholder')}
       value={ips[field]}
       onChange={(event) => {

@@ -1,4 +1,5 @@
-import { Anchor, AppShell, Badge, Box, Burger, Group } from '@mantine/core';
+import { Anchor, AppShell, Badge, Box, Burger, Group, useMantineTheme } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BrandMark } from '../../components/brand-mark';
@@ -18,11 +19,15 @@ interface ShellHeaderProps {
 /** Product name, face and (in the portal) the organization switcher on the left; the search box; language, theme and the user's menu on the right. */
 export function ShellHeader({ face, isNavbarOpen, onToggleNavbar }: ShellHeaderProps) {
   const { t } = useTranslation();
+  const theme = useMantineTheme();
+  // On a phone the header's gaps and edges narrow, so the organization's name keeps about eight
+  // Korean characters ("A석유화학" whole). Read at once, so a phone never lays out the wide gaps first.
+  const isWide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, undefined, { getInitialValueInEffect: false });
   return (
-    <AppShell.Header px="md">
-      <Group h="100%" justify="space-between" wrap="nowrap">
+    <AppShell.Header px={{ base: 'sm', sm: 'md' }}>
+      <Group h="100%" justify="space-between" wrap="nowrap" gap={isWide ? 'md' : 8}>
         {/* The left side gives way on a narrow screen (the organization's name is cut), never the menus on the right. */}
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
+        <Group gap={isWide ? 'sm' : 8} wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
           <Burger opened={isNavbarOpen} onClick={onToggleNavbar} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNavigation')} />
           <Anchor component={Link} to={`/${face}`} underline="never" c="inherit" aria-label={t('shell.homeLink')}>
             <BrandMark wordFrom="sm" />
@@ -35,7 +40,7 @@ export function ShellHeader({ face, isNavbarOpen, onToggleNavbar }: ShellHeaderP
         <Box visibleFrom="sm" style={{ flex: 1, minWidth: 0, maxWidth: 440 }}>
           <TopBarSearch face={face} />
         </Box>
-        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+        <Group gap={isWide ? 'xs' : 6} wrap="nowrap" style={{ flexShrink: 0 }}>
           <Box hiddenFrom="sm">
             <TopBarSearch face={face} compact />
           </Box>

@@ -1,7 +1,8 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLock, IconLogout, IconSwitchHorizontal, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { getAvatarInitials } from '../../components/get-avatar-initials';
 import { useSignOut } from '../auth/auth.api';
 import { useSignedInMe } from '../auth/use-signed-in-me';
 import type { Face } from './nav-item';
@@ -18,11 +19,16 @@ export function UserMenu({ face }: { face: Face }) {
       <Menu.Target>
         <UnstyledButton aria-label={t('shell.userMenu')} data-testid="user-menu" style={{ borderRadius: 'var(--mantine-radius-md)' }} p={4}>
           <Group gap={8} wrap="nowrap">
-            <Avatar name={me.name} color="initials" radius="xl" size={32} />
+            <Avatar name={me.name} color="initials" radius="xl" size={32}>
+              {getAvatarInitials(me.name)}
+            </Avatar>
             <Text size="sm" fw={500} visibleFrom="md" maw={160} truncate>
               {me.name}
             </Text>
-            <IconChevronDown size={14} stroke={1.8} />
+            {/* A phone's header keeps its room for the organization's name: the avatar alone opens the menu. */}
+            <Box visibleFrom="sm" display="flex">
+              <IconChevronDown size={14} stroke={1.8} />
+            </Box>
           </Group>
         </UnstyledButton>
       </Menu.Target>

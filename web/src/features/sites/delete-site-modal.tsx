@@ -23,9 +23,12 @@ function ImpactList({ title, names, testId }: { title: string; names: string[]; 
   );
 }
 
+/** True when deleting the site takes nothing else with it and touches no one. */
+const isImpactEmpty = (impact: SiteImpact) => impact.subSites.length + impact.memberAccess.length + impact.activeHoldings.length + impact.other.length === 0;
+
 function ImpactSummary({ impact }: { impact: SiteImpact }) {
   const { t } = useTranslation();
-  const isEmpty = impact.subSites.length + impact.memberAccess.length + impact.activeHoldings.length + impact.other.length === 0;
+  const isEmpty = isImpactEmpty(impact);
   return (
     <Stack gap="sm" data-testid="site-impact">
       {isEmpty ? <Text size="sm">{t('sites.delete.nothingElse')}</Text> : <Text size="sm">{t('sites.delete.impactIntro')}</Text>}
@@ -88,13 +91,16 @@ function DeleteSiteBody({ organizationId, site, onClose }: { organizationId: str
           {error}
         </Alert>
       ) : null}
-      <Checkbox
-        label={t('sites.delete.understand')}
-        checked={isConfirmed}
-        onChange={(event) => setIsConfirmed(event.currentTarget.checked)}
-        disabled={!impact.data || isBlocked}
-        data-testid="delete-site-understood"
-      />
+      {impact.data ? (
+        // Asked even when nothing else goes with the site: the deletion itself cannot be undone.
+        <Checkbox
+          label={isImpactEmpty(impact.data) ? t('sites.delete.understandAlone') : t('sites.delete.understand')}
+          checked={isConfirmed}
+          onChange={(event) => setIsConfirmed(event.currentTarget.checked)}
+          disabled={isBlocked}
+          data-testid="delete-site-understood"
+        />
+      ) : null}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}

@@ -25,13 +25,14 @@ function SiteBranch({ nodes, renderActions, level }: { nodes: SiteNode<SiteTreeI
             px="xs"
             style={{ borderBottom: '1px solid var(--mantine-color-default-border)', borderLeft: level > 0 ? '2px solid var(--mantine-color-default-border)' : undefined }}
           >
+            {/* A long name is cut with "…" (the whole of it in its title); the pin and the badge keep their size. */}
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-              <IconMapPin size={18} stroke={1.6} color="var(--mantine-color-indigo-6)" aria-hidden />
-              <Text size="sm" fw={level === 0 ? 600 : 500} truncate>
+              <IconMapPin size={18} stroke={1.6} color="var(--mantine-color-indigo-6)" style={{ flexShrink: 0 }} aria-hidden />
+              <Text size="sm" fw={level === 0 ? 600 : 500} truncate title={node.site.name} style={{ minWidth: 0 }} data-testid="site-name">
                 {node.site.name}
               </Text>
               {node.site.accessible ? null : (
-                <Badge size="xs" variant="light" color="gray" radius="sm">
+                <Badge size="xs" variant="light" color="gray" radius="sm" style={{ flexShrink: 0, minWidth: 'max-content' }} data-testid="site-no-access">
                   {t('sites.noAccess')}
                 </Badge>
               )}

@@ -6,12 +6,12 @@ import { useState, type FormEvent } from 'react';
 import { useFormFields } from '../../components/use-form-fields';
 import { useTranslation } from 'react-i18next';
 import { getErrorMessage } from '../../components/get-error-message';
-import { getFieldErrors } from '../../components/get-field-errors';
 import { PasswordField } from '../../components/password-field';
 import { requiredFieldProps } from '../../components/required-field-props';
+import { getProviderFieldErrors, type ProviderField } from './get-provider-field-errors';
 import { useSaveIdentityProvider, type IdentityProvider, type IdentityProviderBody } from './sso.api';
 
-type Field = 'name' | 'issuer' | 'clientId' | 'clientSecret' | 'allowedDomains';
+type Field = ProviderField;
 const textFields = ['name', 'issuer', 'clientId'] as const;
 
 /** Splits "example.com, example.co.kr" (commas, spaces or lines) into domains. */
@@ -67,11 +67,7 @@ function IdentityProviderForm({ provider, onClose }: IdentityProviderFormProps) 
           onClose();
         },
         onError: (error) => {
-          const placed: Partial<Record<Field, string>> = {};
-          for (const [name, message] of Object.entries(getFieldErrors(error, { 'sso.invalid_issuer': 'issuer' }))) {
-            const field = name.split('.')[0] as Field; // `allowedDomains.1` belongs to the domains field
-            if (field in values) placed[field] = placed[field] ? `${placed[field]} ${message}` : message;
-          }
+          const placed = getProviderFieldErrors(error, body.allowedDomains);
           setFieldErrors(placed);
           if (Object.keys(placed).length === 0) setFormError(getErrorMessage(error));
         },
