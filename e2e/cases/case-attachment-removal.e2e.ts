@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseAttachments } from '../../server/db/schema/index';
+import { caseAttachments, cases } from '../../server/db/schema/index';
 import { buildCase } from '../../server/test/case-factories';
 import { buildContract } from '../../server/test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
@@ -102,5 +102,32 @@ describe('[CASES]: removing an attachment', () => {
     await expect.poll(async () => (await removal.allTextContents()).length, WAIT).toBe(2);
     expect(await removal.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('김민수 removed the file wrong.txt'), expect.stringContaining('김민수 removed the file config.txt')]));
     await colleaguePage.context().close();
+  });
+
+  it('says so when an unsent file cannot be taken back (the case was closed meanwhile), and the file stays', { timeout: 60_000 }, async () => {
+    const { ctx } = server;
+    const organization = await buildOrganization(ctx, { name: 'Delta Water' });
+    const site = await buildSite(ctx, { organizationId: organization.id, name: 'Plant 3' });
+    await buildContract(ctx, { organizationId: organization.id, siteId: site.id, endsInDays: 365 });
+    const customer = await buildUser(ctx, { email: 'ops@delta.example', name: 'Dana Ops' });
+    await buildMember(ctx, { organizationId: organization.id, userId: customer.id, role: 'support', siteIds: [site.id] });
+    const supportCase = await buildCase(ctx, { organizationId: organization.id, siteId: site.id, requesterId: customer.id, subject: 'Pump trips' });
+
+    const page = await newPage(browser, 'en-US,en');
+    await signIn(page, server.url, customer.email, 'en');
+    await page.goto(`${server.url}/portal/cases/${supportCase.id}`);
+    await page.getByTestId('case-view').waitFor(WAIT);
+    const composer = page.getByTestId('post-composer');
+    await composer.locator('input[type=file]').setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('trip log\n') }]);
+    await expect.poll(() => composer.getByTestId('chosen-attachment').getAttribute('data-status'), WAIT).toBe('done');
+
+    // Closed behind the page's back: the uploader may no longer remove files from it.
+    await ctx.db.update(cases).set({ status: 'closed', closedAt: new Date() }).where(eq(cases.id, supportCase.id));
+    await composer.getByRole('button', { name: 'Remove notes.txt' }).click();
+    const alert = page.getByText('notes.txt could not be removed from the case and is still on it:');
+    await alert.waitFor(WAIT);
+    const left = await ctx.db.select({ removedAt: caseAttachments.removedAt }).from(caseAttachments).where(eq(caseAttachments.caseId, supportCase.id));
+    expect(left).toEqual([{ removedAt: null }]);
+    await page.context().close();
   });
 });

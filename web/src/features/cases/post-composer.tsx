@@ -1,9 +1,11 @@
 import { Alert, Button, Card, Group, Stack, Switch } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconLock, IconSend } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFileSize } from '../../components/format-file-size';
+import { getErrorMessage } from '../../components/get-error-message';
 import { useSubmitGuard } from '../../components/submit-guard';
 import { ApiError } from '../../app/api-error';
 import { AttachmentPicker } from './attachment-picker';
@@ -53,7 +55,14 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
   const unchoose = (key: string) => {
     const stored = uploads.items.find((item) => item.key === key)?.attachment;
     uploads.remove(key);
-    if (stored && stored.postId === null) discard.mutate(stored.id);
+    if (!stored || stored.postId !== null) return;
+    // Should the removal fail (the case was closed meanwhile, the server is unreachable), the file
+    // stays on the case: say so. One removed already (410) or gone (404) is what was wanted.
+    // The promise, not mutate's callbacks: the refreshed case may unmount the composer first.
+    discard.mutateAsync(stored.id).catch((error: unknown) => {
+      if (error instanceof ApiError && (error.status === 410 || error.status === 404)) return;
+      notifications.show({ color: 'red', message: t('cases.attachments.withdrawFailed', { name: stored.name, reason: getErrorMessage(error) }) });
+    });
   };
 
   // The server names nobody in a refused mention; the people picked here are named from this list.
