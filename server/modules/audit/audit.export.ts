@@ -11,12 +11,15 @@ import type { ActivityRow } from './audit.repository';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const HEADERS: Record<Locale, string[]> = {
-  en: ['Time', 'Category', 'Action', 'Action code', 'User', 'Organization', 'IP', 'Client', 'Details'],
-  ko: ['시간', '분류', '작업', '작업 코드', '사용자', '조직', 'IP', '접속 환경', '상세'],
-};
 const SHEET_NAME: Record<Locale, string> = { en: 'Activity', ko: '사용 기록' };
 const WEB_TEXTS = { en: en.activity, ko: ko.activity } satisfies Record<Locale, unknown>;
+/** The page's column names (and the code's, which only the file has), so both say the same. */
+const HEADERS = Object.fromEntries(
+  (['en', 'ko'] as const).map((locale) => {
+    const c = WEB_TEXTS[locale].columns;
+    return [locale, [c.time, c.category, c.action, c.actionCode, c.actor, c.organization, c.ip, c.client, c.details]];
+  }),
+) as Record<Locale, string[]>;
 const WIDTHS = [20, 12, 32, 32, 36, 28, 18, 28, 80];
 /** A worksheet holds at most 1,048,576 rows; a longer export continues on another sheet. */
 export const ROWS_PER_SHEET = 1_000_000;

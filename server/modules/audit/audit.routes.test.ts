@@ -334,7 +334,7 @@ describe('export (September 2031)', () => {
     expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     // The clock reads 2031-10-01 01:00 in Seoul.
     expect(response.headers['content-disposition']).toBe(`attachment; filename="activity-2031-10-01.xlsx"; filename*=UTF-8''activity-2031-10-01.xlsx`);
-    expect(rows[0]).toEqual(['Time', 'Category', 'Action', 'Action code', 'User', 'Organization', 'IP', 'Client', 'Details']);
+    expect(rows[0]).toEqual(['Time', 'Category', 'Action', 'Action code', 'User', 'Organization', 'IP address', 'Client', 'Details']);
     const listed = (await page(admin, `/api/v1/admin/activity?${filters}&limit=200`)).items;
     expect(listed.length).toBe(20);
     expect(rows.slice(1)).toEqual(
@@ -357,7 +357,7 @@ describe('export (September 2031)', () => {
   it('writes Korean headers for a Korean user and times in the time zone asked for', async () => {
     const { rows, sheet } = await download(admin, `/api/v1/admin/activity/export?${range}&q=export.7&tz=America/Los_Angeles`, 'ko-KR,ko;q=0.9');
     expect(sheet.name).toBe('사용 기록');
-    expect(rows[0]).toEqual(['시간', '분류', '작업', '작업 코드', '사용자', '조직', 'IP', '접속 환경', '상세']);
+    expect(rows[0]).toEqual(['일시', '분류', '작업', '작업 코드', '사용자', '조직', 'IP 주소', '접속 환경', '상세 내용']);
     expect(rows.slice(1)).toHaveLength(1);
     // export.7: 2031-09-08T07:15:30Z is 00:15:30 in Los Angeles (UTC-7 in September).
     expect(rows[1]!.slice(0, 5)).toEqual(['2031-09-08 00:15:30', '로그인', 'Export 7', 'export.7', 'atrium CLI']);

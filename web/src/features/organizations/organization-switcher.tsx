@@ -10,7 +10,8 @@ export function OrganizationSwitcher() {
   const { t } = useTranslation();
   const { organizations, current, query, select } = useCurrentOrganization();
   const [isCreating, { open, close }] = useDisclosure(false);
-  const label = current?.name ?? t('organizations.switcher.none');
+  // While the list loads there is no answer yet: say nothing rather than "no organization".
+  const label = current?.name ?? (query.isPending ? '' : t('organizations.switcher.none'));
 
   return (
     <>
