@@ -6,21 +6,15 @@ import { findUserByEmail } from '../../server/modules/users/users.repository';
 import { findLink } from '../../server/test/smtp-sink';
 import { buildActor, buildUser, DEFAULT_PASSWORD } from '../../server/test/factories';
 import { startOidcProvider, type TestOidcProvider } from '../../server/test/oidc-provider';
-import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/server';
+import { newPage, type Browser, type Page } from '../support/browser';
+import type { E2eServer } from '../support/server';
+import { useServerAndBrowser } from '../support/suite';
 import { signIn, signInThroughPage } from '../support/sign-in';
 
 let server: E2eServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 const totp = (secret: string, offsetSteps = 0) =>
   new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseAttachments, cases } from '../../server/db/schema/index';
 import { buildCase } from '../../server/test/case-factories';
 import { buildContract } from '../../server/test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
-import { launchBrowser, newPage, type Browser } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/server';
+import { newPage, type Browser } from '../support/browser';
+import type { E2eServer } from '../support/server';
+import { useServerAndBrowser } from '../support/suite';
 import { setUserLocale, WAIT } from './case-e2e-support';
 import { signIn } from '../support/sign-in';
 
@@ -19,14 +20,7 @@ import { signIn } from '../support/sign-in';
 let server: E2eServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 const CONFIG = Buffer.from('db.password=hunter2\n');
 

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCase } from '../../server/test/case-factories';
 import { buildContract, buildProduct } from '../../server/test/catalog-factories';
 import { buildArticle } from '../../server/test/knowledge-factories';
 import { recordAudit } from '../../server/platform/audit';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
-import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/server';
+import { newPage, type Browser, type Page } from '../support/browser';
+import type { E2eServer } from '../support/server';
+import { useServerAndBrowser } from '../support/suite';
 import { signIn } from '../support/sign-in';
 import { WAIT } from './case-e2e-support';
 
@@ -20,14 +21,7 @@ import { WAIT } from './case-e2e-support';
 let server: E2eServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 const LONG_SUBJECT = '보일러 급수 펌프가 정지한 뒤 다시 기동되지 않으며 제어반에 경보 코드 E-214가 계속 표시됩니다';
 const ORGANIZATION = 'A석유화학 울산콤플렉스 생산본부 설비기술팀';

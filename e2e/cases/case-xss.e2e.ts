@@ -1,10 +1,11 @@
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCase } from '../../server/test/case-factories';
 import { buildContract } from '../../server/test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
-import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/server';
+import { newPage, type Browser, type Page } from '../support/browser';
+import type { E2eServer } from '../support/server';
+import { useServerAndBrowser } from '../support/suite';
 import { WAIT } from './case-e2e-support';
 import { signIn } from '../support/sign-in';
 
@@ -21,14 +22,7 @@ const ATTACHMENT_NAME = '<img src=x onerror="window.__xss=1">.txt';
 let server: E2eServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 /** The rendered Markdown of the case's description (the section around it also holds a heading and, for engineers, an edit button). */
 const descriptionMarkdown = (page: Page) => page.getByTestId('case-description').locator('.mantine-Typography-root');

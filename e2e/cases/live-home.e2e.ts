@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCase } from '../../server/test/case-factories';
 import { buildContract } from '../../server/test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
-import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/server';
+import { newPage, type Browser, type Page } from '../support/browser';
+import type { E2eServer } from '../support/server';
+import { useServerAndBrowser } from '../support/suite';
 import { markDocument, WAIT } from './case-e2e-support';
 import { signIn } from '../support/sign-in';
 
@@ -17,14 +18,7 @@ import { signIn } from '../support/sign-in';
 let server: E2eServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 /** Resolves once the page's EventSource on the path has its response (the server is streaming to it). */
 function streamOpened(page: Page, path: string): Promise<unknown> {

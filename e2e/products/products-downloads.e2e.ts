@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agreementAcceptances, downloadEvents, organizations } from '../../server/db/schema/index';
 import { buildAgreement, buildComponent, buildContract, buildEntitlement, buildProduct, buildRelease, buildReleaseFile, isoDateFrom } from '../../server/test/catalog-factories';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
-import { launchBrowser, newPage, type Browser } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/server';
+import { newPage, type Browser } from '../support/browser';
+import type { E2eServer } from '../support/server';
+import { useServerAndBrowser } from '../support/suite';
 import { signInThroughPage } from '../support/sign-in';
 
 /** The first page load builds the app's chunks on a busy machine: give pages time. */
@@ -15,14 +16,7 @@ const WAIT = { timeout: 10_000 };
 let server: E2eServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 /** An organization with one site under a contract ending `endsInDays` from now, licensed for a product with a published release and one software file. */
 async function licensedSite(name: string, endsInDays: number, options: { agreement?: boolean; fileName: string; content: Buffer }) {

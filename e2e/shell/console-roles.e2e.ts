@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../common/permissions';
 import { buildUser } from '../../server/test/factories';
-import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/server';
+import { newPage, type Browser, type Page } from '../support/browser';
+import type { E2eServer } from '../support/server';
+import { useServerAndBrowser } from '../support/suite';
 import { signInThroughPage } from '../support/sign-in';
 
 let server: E2eServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 const ALL = ['Case queue', 'Customers', 'Knowledge', 'Catalog', 'Licensing', 'Remote support', 'Statistics', 'Activity log', 'Settings'];
 

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, type Browser } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { newPage, type Browser } from '../support/browser';
+import type { E2eServer } from '../support/server';
+import { useServerAndBrowser } from '../support/suite';
 import { loadDemoData, DEMO_PASSWORD } from '../../server/modules/demo/demo.service';
 
 let server: E2eServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 describe('[SHELL]: the first administrator', () => {
   it('signs in with the one-time password, must change it, and lands in the console in Korean and English', async () => {

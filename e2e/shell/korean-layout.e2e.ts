@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordAudit } from '../../server/platform/audit';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
-import { launchBrowser, newPage, type Browser, type Page } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/server';
+import { newPage, type Browser, type Page } from '../support/browser';
+import type { E2eServer } from '../support/server';
+import { useServerAndBrowser } from '../support/suite';
 import { signIn } from '../support/sign-in';
 
 /**
@@ -14,14 +15,7 @@ import { signIn } from '../support/sign-in';
 let server: E2eServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 const WAIT = { timeout: 20_000 };
 

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMember, buildOrganization, buildSite, buildUser } from '../../server/test/factories';
-import { launchBrowser, type Browser, type Page } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/server';
+import type { Browser, Page } from '../support/browser';
+import type { E2eServer } from '../support/server';
+import { useServerAndBrowser } from '../support/suite';
 import { signIn } from '../support/sign-in';
 
 let server: E2eServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 /** A phone-sized page (390 × 844 unless given, touch) whose browser prefers Korean. */
 async function phonePage(viewport = { width: 390, height: 844 }): Promise<Page> {
