@@ -197,11 +197,12 @@ export async function openAttachment(ctx: ServiceContext, access: CaseAccess, at
  * already was. A file on a post, or removed by someone else than its uploader, stays as a
  * tombstone so the post and the history still name it; one its uploader withdraws before it is on
  * a post is deleted outright. One transaction writes the change, the activity log and the live
- * update, and deletes the bytes last, unless another row holds the same ones (the store is shared).
+ * update; once it is committed the bytes go (reclaimBlob), unless another row holds the same ones
+ * (the store is shared). A failed commit thus never leaves a live row without its bytes.
  */
 export async function removeAttachment(ctx: ServiceContext, access: CaseAccess, attachmentId: string, origin: RequestOrigin): Promise<void> {
   const { actor, side } = access;
-  await ctx.db.transaction(async (tx) => {
+  const sha256 = await ctx.db.transaction(async (tx) => {
     // The case lock keeps a post from taking the file while it goes, and a second removal out.
     const locked = await lockCase(tx, access.caseRow.id);
     const { attachment, postVisibility } = await findVisibleAttachment(tx, access, attachmentId);
@@ -225,8 +226,7 @@ export async function removeAttachment(ctx: ServiceContext, access: CaseAccess, 
       internal,
     });
     await notifyCase(tx, ctx, updated, { userId: actor.userId, side }, { kind: 'attachment', attachmentId: attachment.id, internal });
-    // Last: the blob lock keeps an upload of the same bytes from crossing the check.
-    await lockBlob(tx, sha256);
-    if (!(await isBlobReferenced(tx, sha256))) await ctx.blobs.remove(sha256);
+    return sha256;
   });
+  await reclaimBlob(ctx, sha256);
 }
