@@ -1,10 +1,12 @@
-import { ActionIcon, Badge, Code, Stack, Table, Text, VisuallyHidden, type MantineBreakpoint } from '@mantine/core';
+import { ActionIcon, Badge, Stack, Table, Text, VisuallyHidden, type MantineBreakpoint } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_CATEGORIES } from '@common/schemas/audit';
+import { DateTimeLines } from '../../components/date-time-lines';
 import { formatDateTime } from '../../components/format-date-time';
 import { getActivityActionLabel } from './activity-action-label';
+import { ActivityDetails } from './activity-details';
 import type { ActivityEvent } from './activity.api';
 
 const isKnownCategory = (category: string): category is (typeof AUDIT_CATEGORIES)[number] => (AUDIT_CATEGORIES as readonly string[]).includes(category);
@@ -90,7 +92,7 @@ export function ActivityTable({ events, showOrganization }: { events: ActivityEv
   return (
     // The minimum width is the table's, not the container's, as it only holds where every column shows.
     <Table.ScrollContainer minWidth={0}>
-      <Table verticalSpacing="xs" highlightOnHover miw={{ base: 'auto', [WIDE]: showOrganization ? 1080 : 960 }} data-testid="activity-table">
+      <Table verticalSpacing="xs" highlightOnHover miw={{ base: 'auto', [WIDE]: showOrganization ? 940 : 840 }} data-testid="activity-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={36}>
@@ -127,8 +129,8 @@ export function ActivityTable({ events, showOrganization }: { events: ActivityEv
                       </ActionIcon>
                     ) : null}
                   </Table.Td>
-                  <Table.Td fz="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }} visibleFrom={WIDE}>
-                    {formatDateTime(event.occurredAt)}
+                  <Table.Td fz="sm" ff="monospace" visibleFrom={WIDE}>
+                    <DateTimeLines value={event.occurredAt} />
                   </Table.Td>
                   <Table.Td visibleFrom={WIDE}>
                     <CategoryBadge event={event} />
@@ -163,16 +165,7 @@ export function ActivityTable({ events, showOrganization }: { events: ActivityEv
                   <Table.Tr id={`activity-details-${event.id}`} data-testid="activity-details">
                     {/* On a phone, `max-width: 0` keeps long lines of the details from widening the table: the block scrolls instead. */}
                     <Table.Td colSpan={columnCount} maw={{ base: 0, [WIDE]: 'none' }}>
-                      {event.targetType ? (
-                        <Text size="xs" c="dimmed" mb={4}>
-                          {t('activity.target', { type: event.targetType, id: event.targetId ?? '—' })}
-                        </Text>
-                      ) : null}
-                      {hasDetails(event.details) ? (
-                        <Code block fz="xs">
-                          {JSON.stringify(event.details, null, 2)}
-                        </Code>
-                      ) : null}
+                      <ActivityDetails event={event} />
                     </Table.Td>
                   </Table.Tr>
                 ) : null}
