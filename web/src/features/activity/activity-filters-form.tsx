@@ -10,6 +10,7 @@ import {
   type ActivityFilters,
 } from './get-activity-query';
 import type { AuditCategory } from './activity.api';
+import { DateField } from '../../components/date-field';
 
 interface ActivityFiltersFormProps {
   initial: ActivityFilters;
@@ -63,14 +64,15 @@ export function ActivityFiltersForm({ initial, onApply }: ActivityFiltersFormPro
         </SimpleGrid>
         {draft.preset === 'custom' ? (
           <Group gap="sm" align="flex-start">
-            <TextInput w={200} type="date" label={t('activity.filters.from')} value={draft.from} onChange={(event) => set('from', event.currentTarget.value)} max={draft.to || undefined} />
-            <TextInput
+            <DateField w={200} label={t('activity.filters.from')} value={draft.from} onChange={(value) => set('from', value)} max={draft.to} clearable data-testid="activity-from" />
+            <DateField
               w={200}
-              type="date"
               label={t('activity.filters.to')}
               value={draft.to}
-              onChange={(event) => set('to', event.currentTarget.value)}
-              min={draft.from || undefined}
+              onChange={(value) => set('to', value)}
+              min={draft.from}
+              clearable
+              data-testid="activity-to"
               error={isInvalid ? t('activity.filters.invalidRange') : undefined}
             />
           </Group>

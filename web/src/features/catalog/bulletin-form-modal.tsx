@@ -9,6 +9,7 @@ import { getFieldErrors } from '../../components/get-field-errors';
 import { requiredFieldProps } from '../../components/required-field-props';
 import { useFormFields } from '../../components/use-form-fields';
 import { useCreateBulletin, useUpdateBulletin, type Bulletin, type BulletinKind, type ProductDetail } from './catalog.api';
+import { DateField } from '../../components/date-field';
 
 type Field = 'kind' | 'title' | 'body' | 'url' | 'releaseId' | 'publishedOn';
 const WHOLE_PRODUCT = 'whole-product';
@@ -83,7 +84,7 @@ function BulletinForm({ product, bulletin, onClose }: { product: ProductDetail; 
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />
-          <TextInput type="date" label={t('catalog.bulletins.fields.publishedOn')} {...requiredFieldProps} value={values.publishedOn} onChange={(event) => setValue('publishedOn', event.currentTarget.value)} error={fieldErrors.publishedOn} />
+          <DateField label={t('catalog.bulletins.fields.publishedOn')} {...requiredFieldProps} value={values.publishedOn} onChange={(value) => setValue('publishedOn', value)} error={fieldErrors.publishedOn} />
         </SimpleGrid>
         <TextInput label={t('catalog.bulletins.fields.title')} {...requiredFieldProps} value={values.title} onChange={(event) => setValue('title', event.currentTarget.value)} error={fieldErrors.title} maxLength={200} />
         <Textarea label={t('catalog.bulletins.fields.body')} value={values.body} onChange={(event) => setValue('body', event.currentTarget.value)} error={fieldErrors.body} maxLength={20_000} autosize minRows={4} maxRows={14} />

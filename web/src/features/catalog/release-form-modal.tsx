@@ -8,6 +8,7 @@ import { getFieldErrors } from '../../components/get-field-errors';
 import { requiredFieldProps } from '../../components/required-field-props';
 import { useFormFields } from '../../components/use-form-fields';
 import { useCreateRelease, useUpdateRelease, type ReleaseWithFiles } from './catalog.api';
+import { DateField } from '../../components/date-field';
 
 type Field = 'version' | 'releasedOn' | 'notes';
 // Swedish dates are written YYYY-MM-DD: today in the person's own time zone.
@@ -52,12 +53,11 @@ function ReleaseForm({ productId, release, onClose }: { productId: string; relea
         ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('catalog.releases.fields.version')} {...requiredFieldProps} value={values.version} onChange={(event) => setValue('version', event.currentTarget.value)} error={fieldErrors.version} maxLength={50} />
-          <TextInput
-            type="date"
+          <DateField
             label={t('catalog.releases.fields.releasedOn')}
             {...requiredFieldProps}
             value={values.releasedOn}
-            onChange={(event) => setValue('releasedOn', event.currentTarget.value)}
+            onChange={(value) => setValue('releasedOn', value)}
             error={fieldErrors.releasedOn}
           />
         </SimpleGrid>

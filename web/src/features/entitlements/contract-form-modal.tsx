@@ -11,6 +11,7 @@ import { useFormFields } from '../../components/use-form-fields';
 import { CONTRACT_TIERS, type ContractTier } from './contract-tiers';
 import type { EntitlementsDialog } from './entitlements-dialog';
 import { useCreateContract, useUpdateContract } from './entitlements.api';
+import { DateField } from '../../components/date-field';
 
 type Mode = Extract<EntitlementsDialog, { kind: 'add-contract' | 'edit-contract' }>;
 type Field = 'reference' | 'startsOn' | 'endsOn';
@@ -114,14 +115,13 @@ function ContractForm({ organizationId, mode, onClose }: { organizationId: strin
           data-autofocus
         />
         <Group grow align="flex-start">
-          <TextInput type="date" label={t('entitlements.fields.startsOn')} {...requiredFieldProps} value={values.startsOn} onChange={(event) => setValue('startsOn', event.currentTarget.value)} error={fieldErrors.startsOn} />
-          <TextInput
-            type="date"
+          <DateField label={t('entitlements.fields.startsOn')} {...requiredFieldProps} value={values.startsOn} onChange={(value) => setValue('startsOn', value)} error={fieldErrors.startsOn} />
+          <DateField
             label={t('entitlements.fields.endsOn')}
             description={t('entitlements.fields.endsOnHint')}
             {...requiredFieldProps}
             value={values.endsOn}
-            onChange={(event) => setValue('endsOn', event.currentTarget.value)}
+            onChange={(value) => setValue('endsOn', value)}
             error={fieldErrors.endsOn}
           />
         </Group>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -11,6 +11,7 @@ import { useFormFields } from '../../components/use-form-fields';
 import { ContractStateBadge } from './contract-state-badge';
 import type { EntitlementsDialog } from './entitlements-dialog';
 import { useRenewContract, type SupportContract } from './entitlements.api';
+import { DateField } from '../../components/date-field';
 
 /** The same day a year later (ISO dates), a sensible first guess for a renewal. */
 function oneYearAfter(isoDate: string): string {
@@ -62,17 +63,16 @@ function RenewForm({ organizationId, contract, path, onClose }: { organizationId
             {formError}
           </Alert>
         ) : null}
-        <TextInput
-          type="date"
+        <DateField
           label={t('entitlements.fields.newEndsOn')}
           description={t('entitlements.fields.renewHint')}
           {...requiredFieldProps}
           value={values.endsOn}
-          onChange={(event) => setValue('endsOn', event.currentTarget.value)}
+          onChange={(value) => setValue('endsOn', value)}
           error={fieldErrors.endsOn}
           data-autofocus
         />
-        <TextInput type="date" label={t('entitlements.fields.newStartsOn')} value={values.startsOn} onChange={(event) => setValue('startsOn', event.currentTarget.value)} error={fieldErrors.startsOn} />
+        <DateField label={t('entitlements.fields.newStartsOn')} value={values.startsOn} onChange={(value) => setValue('startsOn', value)} clearable error={fieldErrors.startsOn} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
