@@ -18,8 +18,9 @@ interface QueueTableProps {
 
 /**
  * The narrowest the table gets before it scrolls sideways: the queue's card at a 1280 px window
- * (about 930 px) fits every column, subjects, organization and site names cut with "…". It holds only
- * from WIDE up, where every column shows.
+ * (about 930 px) fits every column, subjects on two lines and organization and site names (one
+ * column, the site under its organization) cut with "…". It holds only from WIDE up, where every
+ * column shows.
  */
 const QUEUE_MIN_WIDTH = 900;
 
@@ -30,21 +31,14 @@ const QUEUE_MIN_WIDTH = 900;
 const WIDE: MantineBreakpoint = 'sm';
 
 /**
- * A cell whose text is cut to one line with "…", the whole text in its title. `max-width: 0` lets
- * the column take only its share (`width`) of the table instead of the text's full length.
+ * From here the time to first response has a column too. Below it, at a 1280 px window, the
+ * subject needs the room more (about 200 px instead of 90 with every column, "Korean l…"); the
+ * case page shows the figure.
  */
-function TruncatedCell({ text, width, visibleFrom }: { text: string; width: string; visibleFrom?: MantineBreakpoint }) {
-  return (
-    <Table.Td w={width} maw={0} visibleFrom={visibleFrom}>
-      <Text size="sm" truncate="end" title={text}>
-        {text}
-      </Text>
-    </Table.Td>
-  );
-}
+const WIDEST: MantineBreakpoint = 'xl';
 
 /**
- * The queue's cases: selectable rows with number, subject, customer, site, status (and waiting on
+ * The queue's cases: selectable rows with number, subject, customer and site, status (and waiting on
  * the customer), assignee, times. On a phone, number and subject only, the rest under the subject.
  */
 export function QueueTable({ items, selected, onSelectedChange, queueSearch }: QueueTableProps) {
@@ -80,13 +74,12 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
             </Table.Th>
             <Table.Th>{t('caseQueue.columns.number')}</Table.Th>
             <Table.Th>{t('caseQueue.columns.subject')}</Table.Th>
-            <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.organization')}</Table.Th>
-            <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.site')}</Table.Th>
+            <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.organizationSite')}</Table.Th>
             <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.status')}</Table.Th>
             <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.assignee')}</Table.Th>
             <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.opened')}</Table.Th>
             <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.updated')}</Table.Th>
-            <Table.Th visibleFrom={WIDE}>{t('caseQueue.columns.firstResponse')}</Table.Th>
+            <Table.Th visibleFrom={WIDEST}>{t('caseQueue.columns.firstResponse')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -118,7 +111,11 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
                 ) : null}
               </Table.Td>
               {isWide ? (
-                <TruncatedCell text={item.subject} width="30%" />
+                <Table.Td w="36%" maw={0}>
+                  <Text size="sm" lineClamp={2} title={item.subject} data-testid="case-queue-subject">
+                    {item.subject}
+                  </Text>
+                </Table.Td>
               ) : (
                 <Table.Td>
                   <Text size="sm" lineClamp={2} title={item.subject}>
@@ -127,8 +124,14 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
                   <QueueRowDetails item={item} />
                 </Table.Td>
               )}
-              <TruncatedCell text={item.organization.name} width="14%" visibleFrom={WIDE} />
-              <TruncatedCell text={item.site.name} width="10%" visibleFrom={WIDE} />
+              <Table.Td w="20%" maw={0} visibleFrom={WIDE}>
+                <Text size="sm" truncate="end" title={item.organization.name}>
+                  {item.organization.name}
+                </Text>
+                <Text size="xs" c="dimmed" truncate="end" title={item.site.name}>
+                  {item.site.name}
+                </Text>
+              </Table.Td>
               <Table.Td visibleFrom={WIDE}>
                 <QueueCaseStatus item={item} />
               </Table.Td>
@@ -145,7 +148,7 @@ export function QueueTable({ items, selected, onSelectedChange, queueSearch }: Q
               <Table.Td fz="sm" visibleFrom={WIDE}>
                 <DateTimeLines value={item.updatedAt} />
               </Table.Td>
-              <Table.Td fz="sm" visibleFrom={WIDE}>
+              <Table.Td fz="sm" visibleFrom={WIDEST}>
                 {formatDuration(getElapsedMs(item.createdAt, item.firstResponseAt), i18n.resolvedLanguage ?? 'ko')}
               </Table.Td>
             </Table.Tr>
