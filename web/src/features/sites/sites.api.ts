@@ -58,9 +58,16 @@ export function useSiteImpact(organizationId: string, siteId: string | null) {
 
 /** Deletes a site with everything its impact listed (the caller has shown it and had it confirmed). */
 export function useDeleteSite(organizationId: string) {
-  const invalidate = useInvalidateSites(organizationId);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (siteId: string) => apiClient.delete<void>(sitePath(organizationId, siteId, '?confirm=true')),
-    onSuccess: invalidate,
+    onSuccess: (_, siteId) => {
+      // The deleted site's impact is on screen until its dialog closes: not asked for again (it would answer 404).
+      const gone = impactKey(organizationId, siteId);
+      void queryClient.invalidateQueries({ queryKey: sitesKey(organizationId), predicate: (query) => !isSameKey(query.queryKey, gone) });
+      void queryClient.invalidateQueries({ queryKey: [...organizationKey(organizationId), 'members'] });
+    },
   });
 }
+
+const isSameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((part, index) => part === b[index]);
