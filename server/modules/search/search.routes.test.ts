@@ -287,6 +287,22 @@ describe('search quality', () => {
     expect(result!.titleHighlights.map(([a, b]) => result!.title.slice(a, b))).toEqual(['Server', '2024', 'quinceberry']);
   });
 
+  it('finds two words typed together (opcda, pivision) as both, without calling it a typo, and never takes apart a word it holds', async () => {
+    const opc = await publishedArticle({ translations: [{ language: 'en', title: 'OPC DA interface drops tags after a buffer overflow' }] });
+    const vision = await publishedArticle({ translations: [{ language: 'en', title: 'PI Vision displays open slowly on large screens' }] });
+    const opcda = await search('opcda buffer');
+    expect(opcda.items.map((i) => i.id)).toContain(opc.id);
+    expect(opcda.corrected).toEqual([]);
+    const result = opcda.items.find((i) => i.id === opc.id)!;
+    expect(result.titleHighlights.map(([a, b]) => result.title.slice(a, b))).toEqual(['OPC', 'DA', 'buffer']);
+    expect((await search('pivision')).items.map((i) => i.id)).toContain(vision.id);
+    // "displays" is in the index: not read as "display s" or "dis plays".
+    const displays = await search('displays');
+    expect(displays.items.map((i) => i.id)).toEqual([vision.id]);
+    // A word found nowhere whose halves are not both in one entry finds nothing.
+    expect((await search('visionbuffer')).items.map((i) => i.id)).toEqual([]);
+  });
+
   it('corrects Latin typos against the index and says so', async () => {
     const article = await publishedArticle({ translations: [{ language: 'en', title: 'Renew the license before it expires' }] });
     const results = await search('licnese renew');

@@ -17,7 +17,7 @@ import { stemEnglish } from './english-stemmer';
 import { buildSnippet, highlightRanges } from './highlight';
 import { createSearchCache, type SearchCache, type SearchCacheStats } from './search-cache';
 import { findSimilarTerms, findVocabularyTerms, readSearchGeneration, searchPage, type SearchFilter, type SearchRow, type SearchVisibility } from './search.repository';
-import { buildTsquery, choose, matchFormsOf, parseQuery, type Corrections, type ParsedQuery } from './tokenize';
+import { buildTsquery, choose, compoundSplits, matchFormsOf, parseQuery, type Corrections, type ParsedQuery } from './tokenize';
 
 /**
  * The one search box (issue 7): the query is read by the search tokenizer, Latin typos are
@@ -134,6 +134,13 @@ async function correctTypos(ctx: ServiceContext, parsed: ParsedQuery): Promise<{
       corrections.set(word, meant);
       for (const to of meant) corrected.push({ from: word, to });
     }
+  }
+  // What is still found nowhere may be two words written together (opcda: OPC DA): each way to
+  // cut it is searched as both halves. Not a correction to announce: the word is what was meant.
+  for (const word of unresolved) {
+    if (corrections.has(word)) continue;
+    const splits = compoundSplits(word);
+    if (splits.length > 0) corrections.set(word, splits);
   }
   return { corrections, corrected };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemEnglish } from './english-stemmer';
 import { buildSnippet, highlightRanges, markdownToPlainText } from './highlight';
-import { buildTsquery, buildTsvector, choose, joinedParts, matchFormsOf, parseQuery, stripParticle, tokenizeForIndex } from './tokenize';
+import { buildTsquery, buildTsvector, choose, compoundSplits, joinedParts, matchFormsOf, parseQuery, stripParticle, tokenizeForIndex } from './tokenize';
 
 /** True when a query's tokens would match a text's, by a tiny evaluator of the tsquery literal over the tokens. */
 function matches(query: string, text: string): boolean {
@@ -119,6 +119,14 @@ describe('parseQuery and buildTsquery', () => {
     expect(matches('PI Server 라이선스 활성화', 'PI서버의 라이선스를 활성화하는 방법')).toBe(false);
     expect(matches('PI서버', 'PI Server 설치')).toBe(false);
     expect(matches('PI서버', 'PI 서버 설치')).toBe(true);
+  });
+
+  it('cuts a word of letters in two every way with two letters or more a side, and matches a cut as both halves', () => {
+    expect(compoundSplits('opcda')).toEqual(['op cda', 'opc da']);
+    expect(compoundSplits('pivision')).toContain('pi vision');
+    for (const word of ['abc', 'v10x', 'server2024', 'a'.repeat(15)]) expect(compoundSplits(word), word).toEqual([]);
+    const parsed = parseQuery('opcda');
+    expect(buildTsquery(parsed, new Map([['opcda', ['opc da']]]))).toBe("( 'opcda':* | ( 'opc' & 'da' ) )");
   });
 
   it('matches letters and a number written together as the separate words too (server2024 → server 2024), never a short part', () => {

@@ -292,6 +292,22 @@ export function joinedParts(word: string): string[] {
   return parts.length > 1 && parts.every((part) => part.length >= 2) ? parts : [];
 }
 
+/** Splits of a word found nowhere are tried only up to this length (a 14-letter word has 11). */
+const MAX_COMPOUND_LENGTH = 14;
+
+/**
+ * A word of letters that may be two written together (opcda: OPC DA, pivision: PI Vision,
+ * customerportal): every way to cut it in two with two letters or more on each side, as
+ * `'opc da'`. The search tries them (both halves must match) only for a word the index holds
+ * nowhere, not even as a typo, so a word that exists is never taken apart.
+ */
+export function compoundSplits(word: string): string[] {
+  if (!/^[a-z]+$/.test(word) || word.length < 4 || word.length > MAX_COMPOUND_LENGTH) return [];
+  const splits: string[] = [];
+  for (let at = 2; at <= word.length - 2; at += 1) splits.push(`${word.slice(0, at)} ${word.slice(at)}`);
+  return splits;
+}
+
 /** Reads a query into words: the same tokenizer as the index, per word. */
 export function parseQuery(q: string): ParsedQuery {
   const text = Array.from(q.trim()).slice(0, MAX_QUERY_LENGTH).join('').trim();
@@ -328,7 +344,10 @@ export function parseQuery(q: string): ParsedQuery {
   return { text, words: kept, reference };
 }
 
-/** Latin words corrected for typos: each query word (raw) and the words of the index it may have meant. */
+/**
+ * Latin words corrected for typos: each query word (raw) and the words of the index it may have
+ * meant; an alternative with a space (`'opc da'`) is two words written together, matched as both.
+ */
 export type Corrections = ReadonlyMap<string, readonly string[]>;
 
 function latinOperand(word: Extract<QueryWord, { kind: 'latin' }>, corrections: Corrections | undefined): string {
@@ -341,17 +360,22 @@ function latinOperand(word: Extract<QueryWord, { kind: 'latin' }>, corrections: 
     terms.add(quoteLexeme(word.stem));
     if (word.raw !== word.stem) terms.add(quoteLexeme(word.raw));
   }
+  const allOf = (parts: readonly string[]) =>
+    `( ${parts
+      .map((part) => {
+        const stem = isAlphabetic(part) ? stemEnglish(part) : part;
+        return stem === part ? quoteLexeme(part) : `( ${quoteLexeme(part)} | ${quoteLexeme(stem)} )`;
+      })
+      .join(' & ')} )`;
   for (const other of [...word.spellings, ...(corrections?.get(word.raw) ?? [])]) {
+    if (other.includes(' ')) {
+      terms.add(allOf(other.split(' ')));
+      continue;
+    }
     terms.add(quoteLexeme(other));
     if (isAlphabetic(other)) terms.add(quoteLexeme(stemEnglish(other)));
   }
-  if (word.parts.length > 1) {
-    const parts = word.parts.map((part) => {
-      const stem = isAlphabetic(part) ? stemEnglish(part) : part;
-      return stem === part ? quoteLexeme(part) : `( ${quoteLexeme(part)} | ${quoteLexeme(stem)} )`;
-    });
-    terms.add(`( ${parts.join(' & ')} )`);
-  }
+  if (word.parts.length > 1) terms.add(allOf(word.parts));
   return terms.size === 1 ? [...terms][0]! : `( ${[...terms].join(' | ')} )`;
 }
 
@@ -434,7 +458,7 @@ export function matchFormsOf(parsed: ParsedQuery, corrections?: Corrections): Ma
         if (isAlphabetic(part)) forms.stems.add(stemEnglish(part));
       }
       if (word.prefix) forms.prefixes.push(word.raw);
-      for (const other of [...word.spellings, ...(corrections?.get(word.raw) ?? [])]) {
+      for (const other of [...word.spellings, ...(corrections?.get(word.raw) ?? [])].flatMap((form) => form.split(' '))) {
         forms.raws.add(other);
         if (isAlphabetic(other)) forms.stems.add(stemEnglish(other));
       }
