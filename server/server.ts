@@ -1,3 +1,4 @@
+import { DRAFT_ATTACHMENTS_PRUNE_EVERY_MS, pruneDraftAttachments } from './modules/cases/case-attachments.service';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { controlSocketPath, startControlServer } from './cli/control';
@@ -84,6 +85,7 @@ export async function runServer(config: Config): Promise<void> {
         { name: 'contract-reminders', everyMs: CONTRACT_REMINDERS_EVERY_MS, run: () => sendDueContractReminders(ctx) },
         { name: 'lapsed-verifications', everyMs: LAPSED_VERIFICATIONS_EVERY_MS, run: () => queueLapsedVerifications(ctx).then(() => undefined) },
         { name: 'article-viewers', everyMs: ARTICLE_VIEWERS_PRUNE_EVERY_MS, quiet: true, run: () => pruneArticleViewers(ctx) },
+        { name: 'draft-attachments', everyMs: DRAFT_ATTACHMENTS_PRUNE_EVERY_MS, quiet: true, run: () => pruneDraftAttachments(ctx).then(() => undefined) },
         { name: 'case-counts', everyMs: CASE_COUNTS_FOLD_EVERY_MS, firstRunAfterMs: CASE_COUNTS_FOLD_EVERY_MS, quiet: true, run: () => foldCaseCountChanges(ctx.db) },
       ],
       { logger },

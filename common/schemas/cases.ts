@@ -273,6 +273,7 @@ export type MentionCandidate = z.infer<typeof MentionCandidate>;
 export const UploadAttachmentQuery = z.object({
   name: z.string().min(1).max(255).describe('The file name, as chosen'),
   postId: z.uuid().optional().describe("Attach to this post of the uploader's; an internal note's files go this way, so that customers never see them"),
+  draft: z.enum(['true', 'false']).optional().describe('true: a file for a post being written, seen by its uploader alone until the post takes it (attachmentIds)'),
 });
 
 export const CaseLink = z.object({

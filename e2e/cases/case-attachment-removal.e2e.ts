@@ -43,7 +43,7 @@ describe('[CASES]: removing an attachment', () => {
     await page.goto(`${server.url}/portal/cases/${supportCase.id}`);
     await page.getByTestId('case-view').waitFor(WAIT);
 
-    // Two files chosen, both stored on the case at once; the wrong one is taken back with its ×.
+    // Two files chosen, both stored at once as drafts (the customer's alone until sent); the wrong one is taken back with its ×.
     const composer = page.getByTestId('post-composer');
     await composer.locator('input[type=file]').setInputFiles([
       { name: 'wrong.txt', mimeType: 'text/plain', buffer: Buffer.from('not this one\n') },
@@ -93,12 +93,15 @@ describe('[CASES]: removing an attachment', () => {
     // The History tab tells who removed which file.
     await colleaguePage.getByRole('tab', { name: 'History' }).click();
     const removal = colleaguePage.locator('[data-testid="history-entry"][data-kind="attachment_removed"]');
-    await expect.poll(async () => (await removal.allTextContents()).length, WAIT).toBe(2);
-    expect(await removal.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('김민수 removed the file wrong.txt'), expect.stringContaining('김민수 removed the file config.txt')]));
+    // The file taken back before it was sent was never on the case for anyone: only the posted one's removal is there.
+    await expect.poll(async () => (await removal.allTextContents()).length, WAIT).toBe(1);
+    expect(await removal.allTextContents()).toEqual([expect.stringContaining('김민수 removed the file config.txt')]);
+    const added = colleaguePage.locator('[data-testid="history-entry"][data-kind="attachment_added"]');
+    expect(await added.allTextContents()).toEqual([expect.stringContaining('config.txt')]);
     await colleaguePage.context().close();
   });
 
-  it('says so when an unsent file cannot be taken back (the case was closed meanwhile), and the file stays', { timeout: 60_000 }, async () => {
+  it('takes back an unsent file even from a case closed meanwhile, and says so when the server cannot be reached, the file staying', { timeout: 60_000 }, async () => {
     const { ctx } = server;
     const organization = await buildOrganization(ctx, { name: 'Delta Water' });
     const site = await buildSite(ctx, { organizationId: organization.id, name: 'Plant 3' });
@@ -115,13 +118,21 @@ describe('[CASES]: removing an attachment', () => {
     await composer.locator('input[type=file]').setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('trip log\n') }]);
     await expect.poll(() => composer.getByTestId('chosen-attachment').getAttribute('data-status'), WAIT).toBe('done');
 
-    // Closed behind the page's back: the uploader may no longer remove files from it.
-    await ctx.db.update(cases).set({ status: 'closed', closedAt: new Date() }).where(eq(cases.id, supportCase.id));
+    const files = () => ctx.db.select({ name: caseAttachments.name, removedAt: caseAttachments.removedAt }).from(caseAttachments).where(eq(caseAttachments.caseId, supportCase.id));
+
+    // The server out of reach: the composer says the file is still there.
+    await page.route('**/attachments/*', (route) => (route.request().method() === 'DELETE' ? route.abort('connectionrefused') : route.fallback()));
     await composer.getByRole('button', { name: 'Remove notes.txt' }).click();
-    const alert = page.getByText('notes.txt could not be removed from the case and is still on it:');
-    await alert.waitFor(WAIT);
-    const left = await ctx.db.select({ removedAt: caseAttachments.removedAt }).from(caseAttachments).where(eq(caseAttachments.caseId, supportCase.id));
-    expect(left).toEqual([{ removedAt: null }]);
+    await page.getByText('notes.txt could not be removed from the case and is still on it:').waitFor(WAIT);
+    expect(await files()).toEqual([{ name: 'notes.txt', removedAt: null }]);
+    await page.unroute('**/attachments/*');
+
+    // Closed behind the page's back: a file nobody else has seen is still its uploader's to take back.
+    await composer.locator('input[type=file]').setInputFiles([{ name: 'second.txt', mimeType: 'text/plain', buffer: Buffer.from('more\n') }]);
+    await expect.poll(() => composer.getByTestId('chosen-attachment').getAttribute('data-status'), WAIT).toBe('done');
+    await ctx.db.update(cases).set({ status: 'closed', closedAt: new Date() }).where(eq(cases.id, supportCase.id));
+    await composer.getByRole('button', { name: 'Remove second.txt' }).click();
+    await expect.poll(async () => (await files()).map((file) => file.name), WAIT).toEqual(['notes.txt']);
     await page.context().close();
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { CASE_CATEGORIES, CASE_LANGUAGES, CASE_LINK_KINDS, CASE_STATUSES } from '../../../common/cases';
 import { productFamilies, products, releases } from './catalog';
 import { organizations, sites } from './organizations';
@@ -174,9 +174,12 @@ export const caseAttachments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     removedAt: timestamp('removed_at', { withTimezone: true }),
     removedBy: uuid('removed_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Uploaded from a composer for a post not sent yet: its uploader's only until a post takes it; left a day, deleted. */
+    draft: boolean('draft').notNull().default(false),
   },
   (t) => [
     index('case_attachments_case_idx').on(t.caseId, t.createdAt),
+    index('case_attachments_drafts_idx').on(t.createdAt).where(sql`${t.draft}`),
     index('case_attachments_post_idx').on(t.postId),
     // Only a removed file is without its bytes.
     check('case_attachments_bytes_check', sql`${t.sha256} is not null or ${t.removedAt} is not null`),

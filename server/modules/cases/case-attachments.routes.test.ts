@@ -8,6 +8,7 @@ import { CaseAttachment, CaseAttachmentList, CaseHistory, CasePostPage } from '.
 import { auditEvents, caseAttachments, caseEvents } from '../../db/schema/index';
 import { buildReleaseFile } from '../../test/catalog-factories';
 import { buildTestApp, signInNewUser, type TestApp } from '../../test/test-app';
+import { DRAFT_ATTACHMENT_TTL_MS, pruneDraftAttachments } from './case-attachments.service';
 import { buildCaseScenario, signInCaseMember, uploadAs, type CaseScenario } from './case-feed.test-support';
 
 const SMALL_LIMIT = 64 * 1024;
@@ -385,5 +386,83 @@ describe('DELETE /api/v1/organizations/:organizationId/cases/:caseId/attachments
     const post = await s.requester.inject('POST', `${s.base}/posts`, { body: 'see the file', attachmentIds: [uploaded.id] });
     expect(post.statusCode).toBe(422);
     expect(post.json().error).toMatchObject({ code: 'cases.attachment_removed', details: { attachmentId: uploaded.id } });
+  });
+});
+
+describe('draft attachments: a file for a post being written', () => {
+  type Client = CaseScenario['requester'];
+  const uploadDraft = (client: Client, s: CaseScenario, name: string, bytes: Buffer) =>
+    t.app.inject({
+      method: 'POST',
+      url: `${s.base}/attachments?name=${encodeURIComponent(name)}&draft=true`,
+      headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'content-type': 'application/octet-stream' },
+      payload: bytes,
+    });
+  const listed = async (client: Client, s: CaseScenario) => CaseAttachmentList.parse((await client.inject('GET', `${s.base}/attachments`)).json()).items.map((a) => a.name);
+  const history = async (client: Client, s: CaseScenario) => CaseHistory.parse((await client.inject('GET', `${s.base}/history`)).json()).items.filter((e) => e.kind.startsWith('attachment_')).map((e) => [e.kind, e.details?.name]);
+  const audits = (s: CaseScenario) => t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, s.caseId), sql`${auditEvents.action} like 'case.attachment.%'`));
+
+  it('is seen by nobody but its uploader, in no list, history, log or mail, until the post takes it; then all name it once', async () => {
+    const s = await buildCaseScenario(t);
+    const bytes = randomBytes(400);
+    const response = await uploadDraft(s.engineer, s, 'router-config.txt', bytes);
+    expect(response.statusCode, response.body).toBe(201);
+    const draft = CaseAttachment.parse(response.json());
+    expect(draft.postId).toBeNull();
+    expect(await listed(s.requester, s)).toEqual([]);
+    expect(await listed(s.engineer, s)).toEqual([]);
+    expect(await history(s.requester, s)).toEqual([]);
+    expect(await audits(s)).toEqual([]);
+    expect((await s.requester.inject('GET', draft.url)).statusCode).toBe(404);
+    const customerRemoves = await s.requester.inject('DELETE', `${s.base}/attachments/${draft.id}`);
+    expect(customerRemoves.statusCode).toBe(404);
+    const own = await s.engineer.inject('GET', draft.url);
+    expect(own.statusCode).toBe(200);
+    expect(own.rawPayload.equals(bytes)).toBe(true);
+    // The case did not change for anyone: not even its update time moved.
+    const [caseRow] = await t.database.raw<{ updated_at: Date; created_at: Date }>(`select updated_at, created_at from cases where id = $1`, [s.caseId]);
+    expect(caseRow!.updated_at.getTime()).toBe(caseRow!.created_at.getTime());
+
+    t.clock.advance(60_000);
+    const post = await s.engineer.inject('POST', `${s.base}/posts`, { body: 'The configuration is attached.', attachmentIds: [draft.id] });
+    expect(post.statusCode, post.body).toBe(201);
+    expect(post.json().attachments.map((a: CaseAttachment) => a.name)).toEqual(['router-config.txt']);
+    expect(await listed(s.requester, s)).toEqual(['router-config.txt']);
+    expect((await s.requester.inject('GET', draft.url)).statusCode).toBe(200);
+    expect(await history(s.requester, s)).toEqual([['attachment_added', 'router-config.txt']]);
+    const logged = await audits(s);
+    expect(logged.map((e) => [e.action, (e.details as { postId: string }).postId])).toEqual([['case.attachment.added', post.json().id]]);
+  });
+
+  it('withdrawn by its uploader goes without a trace: no history, no log entry, no bytes', async () => {
+    const s = await buildCaseScenario(t);
+    const bytes = randomBytes(500);
+    const draft = CaseAttachment.parse((await uploadDraft(s.requester, s, 'wrong.png', bytes)).json());
+    const response = await s.requester.inject('DELETE', `${s.base}/attachments/${draft.id}`);
+    expect(response.statusCode, response.body).toBe(204);
+    expect(await attachmentsOf(t, s.caseId)).toEqual([]);
+    expect(await t.ctx.blobs.size(sha256(bytes))).toBeNull();
+    expect(await history(s.engineer, s)).toEqual([]);
+    expect(await audits(s)).toEqual([]);
+  });
+
+  it('left by a composer closed without sending is deleted after a day with its bytes; a younger one stays', async () => {
+    const s = await buildCaseScenario(t);
+    const oldBytes = randomBytes(600);
+    const youngBytes = randomBytes(650);
+    const old = CaseAttachment.parse((await uploadDraft(s.requester, s, 'old.bin', oldBytes)).json());
+    const young = CaseAttachment.parse((await uploadDraft(s.requester, s, 'young.bin', youngBytes)).json());
+    // Uploaded a day and a minute ago, and a day less a minute ago (the session would not last a day of the test clock).
+    const ago = (ms: number) => new Date(t.clock.now().getTime() - ms);
+    await t.ctx.db.update(caseAttachments).set({ createdAt: ago(DRAFT_ATTACHMENT_TTL_MS + 60_000) }).where(eq(caseAttachments.id, old.id));
+    await t.ctx.db.update(caseAttachments).set({ createdAt: ago(DRAFT_ATTACHMENT_TTL_MS - 60_000) }).where(eq(caseAttachments.id, young.id));
+    expect(await pruneDraftAttachments(t.ctx)).toBeGreaterThanOrEqual(1);
+    expect((await attachmentsOf(t, s.caseId)).map((row) => row.id)).toEqual([young.id]);
+    expect(await t.ctx.blobs.size(sha256(oldBytes))).toBeNull();
+    expect(await t.ctx.blobs.size(sha256(youngBytes))).toBe(youngBytes.length);
+    // The post that would have taken the old one finds it gone.
+    const post = await s.requester.inject('POST', `${s.base}/posts`, { body: 'here', attachmentIds: [old.id] });
+    expect(post.statusCode).toBe(422);
+    expect(post.json().error.code).toBe('cases.attachment_not_found');
   });
 });

@@ -35,7 +35,7 @@ export function registerCaseAttachmentRoutes(app: FastifyInstance, ctx: ServiceC
         tags,
         summary: 'Attach a file to the case: the raw bytes as the body (any Content-Type; the type is read from the bytes), the name in ?name=',
         description:
-          'Send the file itself as the request body (not multipart). 413 cases.attachment_too_large over the limit (by Content-Length at once, or while streaming), nothing stored; 400 files.empty; 400 files.invalid_name; 409 cases.closed. Put it on a post by sending its id in attachmentIds.',
+          'Send the file itself as the request body (not multipart). 413 cases.attachment_too_large over the limit (by Content-Length at once, or while streaming), nothing stored; 400 files.empty; 400 files.invalid_name; 409 cases.closed. Put it on a post by sending its id in attachmentIds. With draft=true (a file for a post being written) only its uploader sees it, and the case\'s history and notices name it when a post takes it; a draft no post takes within a day is deleted.',
         params: CaseParams,
         querystring: UploadAttachmentQuery,
         response: { 201: CaseAttachment, ...errors },
@@ -43,7 +43,7 @@ export function registerCaseAttachmentRoutes(app: FastifyInstance, ctx: ServiceC
       handler: async (request, reply) => {
         const access = await requireCaseAccess(ctx.db, request);
         const stream = isReadable(request.body) ? request.body : request.raw;
-        const attachment = await uploadAttachment(ctx, access, request.query.name, { stream, contentLength: declaredLength(request) }, originOf(request), request.query.postId);
+        const attachment = await uploadAttachment(ctx, access, request.query.name, { stream, contentLength: declaredLength(request) }, originOf(request), { postId: request.query.postId, draft: request.query.draft === 'true' });
         return reply.status(201).send(attachment);
       },
     });

@@ -11,6 +11,7 @@ import { lockCase, type CaseAccess, type CaseRow } from './case-access';
 import { cleanAttachmentName, detectAttachmentType, servedContentType } from './case-attachments.files';
 import {
   deleteAttachment,
+  deleteDraftsBefore,
   findAttachmentOfCase,
   findOwnPost,
   insertAttachment,
@@ -80,10 +81,12 @@ async function reclaimBlob(ctx: ServiceContext, sha256: string): Promise<void> {
 }
 
 /**
- * Stores a file on the case (not yet on a post): the name is checked and the declared size refused
- * at once when over the limit, then the bytes stream to the blob store; over the limit, empty or
- * broken off, nothing is kept. The type is read from the bytes. One transaction writes the row, the
- * history, the activity log and the notices; the blob is committed last.
+ * Stores a file on the case, on a post of the uploader's (`postId`, as an internal note's files
+ * go), or as a draft for a post being written (`draft`): the name is checked and the declared size
+ * refused at once when over the limit, then the bytes stream to the blob store; over the limit,
+ * empty or broken off, nothing is kept. The type is read from the bytes. One transaction writes the
+ * row, the history, the activity log and the notices (a draft: the row alone, its history written
+ * when a post takes it); the blob is committed last.
  */
 export async function uploadAttachment(
   ctx: ServiceContext,
@@ -91,9 +94,12 @@ export async function uploadAttachment(
   rawName: string,
   upload: AttachmentUpload,
   origin: RequestOrigin,
-  postId?: string,
+  target: { postId?: string | undefined; draft?: boolean | undefined } = {},
 ): Promise<CaseAttachment> {
   const { actor, caseRow, side } = access;
+  const { postId } = target;
+  // A file for a post on its way (the composer's): nobody else sees it, nothing is told of it, until the post takes it.
+  const draft = postId === undefined && target.draft === true;
   const name = cleanAttachmentName(rawName);
   if (!name) throw badRequest('files.invalid_name', { fieldErrors: { name: ['files.invalid_name'] } });
   // Engineers may add files to an internal note of a closed case; everything else needs it open.
@@ -126,7 +132,13 @@ export async function uploadAttachment(
         uploadedBy: actor.userId,
         uploaderSide: side,
         createdAt: now,
+        draft,
       });
+      if (draft) {
+        await staged.commit();
+        committed = true;
+        return inserted;
+      }
       await insertCaseEvent(tx, { caseId: locked.id, kind: 'attachment_added', actorId: actor.userId, toValue: name, details: { attachmentId: inserted.id, name, size: staged.size, ...(internal ? { internal: true } : {}) }, createdAt: now });
       const updated = await updateCase(tx, locked.id, { updatedAt: now });
       // Like the note itself, a note's file stays out of the organization's own activity log.
@@ -175,6 +187,8 @@ const attachmentRemoved = () => new AppError('cases.attachment_removed', 410);
 async function findVisibleAttachment(db: Db, access: CaseAccess, attachmentId: string) {
   const found = await findAttachmentOfCase(db, access.caseRow.id, attachmentId);
   if (!found || (found.postVisibility === 'internal' && access.side !== 'engineer')) throw attachmentNotFound();
+  // A draft is its uploader's alone until a post takes it.
+  if (found.attachment.draft && found.attachment.uploadedBy !== access.actor.userId) throw attachmentNotFound();
   return found;
 }
 
@@ -206,8 +220,13 @@ export async function removeAttachment(ctx: ServiceContext, access: CaseAccess, 
     // The case lock keeps a post from taking the file while it goes, and a second removal out.
     const locked = await lockCase(tx, access.caseRow.id);
     const { attachment, postVisibility } = await findVisibleAttachment(tx, access, attachmentId);
-    if (!mayRemoveAttachment(side, locked.status, actor.userId, attachment.uploadedBy)) throw forbidden('cases.attachment_remove_forbidden');
     const { sha256 } = attachment;
+    // A draft (its uploader's alone, whatever became of the case) goes without a word: no history, no log, no notice.
+    if (attachment.draft && sha256 !== null) {
+      await deleteAttachment(tx, attachment.id);
+      return sha256;
+    }
+    if (!mayRemoveAttachment(side, locked.status, actor.userId, attachment.uploadedBy)) throw forbidden('cases.attachment_remove_forbidden');
     if (attachment.removedAt !== null || sha256 === null) throw attachmentRemoved();
     const now = ctx.clock.now();
     const withdrawn = attachment.postId === null && attachment.uploadedBy === actor.userId;
@@ -229,4 +248,16 @@ export async function removeAttachment(ctx: ServiceContext, access: CaseAccess, 
     return sha256;
   });
   await reclaimBlob(ctx, sha256);
+}
+
+/** How long a draft waits for its post before it is deleted (a composer closed without sending). */
+export const DRAFT_ATTACHMENT_TTL_MS = 24 * 60 * 60 * 1000;
+/** How often the drafts left behind are looked for. */
+export const DRAFT_ATTACHMENTS_PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/** Deletes the drafts no post took within a day, and their bytes where nothing else holds them; returns how many. */
+export async function pruneDraftAttachments(ctx: ServiceContext): Promise<number> {
+  const deleted = await deleteDraftsBefore(ctx.db, new Date(ctx.clock.now().getTime() - DRAFT_ATTACHMENT_TTL_MS));
+  for (const sha256 of new Set(deleted.flatMap((row) => (row.sha256 ? [row.sha256] : [])))) await reclaimBlob(ctx, sha256);
+  return deleted.length;
 }

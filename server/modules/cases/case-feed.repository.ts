@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { CUSTOMER_ROLE_PERMISSIONS, CUSTOMER_ROLES, STAFF_ROLE_PERMISSIONS, STAFF_ROLES } from '../../../common/permissions';
 import { caseAttachments, casePostMentions, casePosts, caseRemoteSessions, users } from '../../db/schema/index';
@@ -141,7 +141,8 @@ export function listAttachmentsOfCase(db: Db, caseId: string, options: { include
     .leftJoin(removers, eq(removers.id, caseAttachments.removedBy))
     .leftJoin(casePosts, eq(casePosts.id, caseAttachments.postId));
   const visible = options.includeInternal ? undefined : or(isNull(caseAttachments.postId), eq(casePosts.visibility, 'public'));
-  return query.where(and(eq(caseAttachments.caseId, caseId), visible)).orderBy(asc(caseAttachments.createdAt), asc(caseAttachments.id));
+  // A draft is on no post yet: its uploader's composer shows it, the case does not.
+  return query.where(and(eq(caseAttachments.caseId, caseId), eq(caseAttachments.draft, false), visible)).orderBy(asc(caseAttachments.createdAt), asc(caseAttachments.id));
 }
 
 /** The attachments of these posts, oldest first. */
@@ -191,10 +192,18 @@ export async function deleteAttachment(db: Db, id: string): Promise<void> {
   await db.delete(caseAttachments).where(eq(caseAttachments.id, id));
 }
 
-/** Puts attachments on a post. */
+/** Puts attachments on a post; drafts among them are drafts no more. */
 export async function attachToPost(db: Db, ids: readonly string[], postId: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.update(caseAttachments).set({ postId }).where(inArray(caseAttachments.id, [...ids]));
+  await db.update(caseAttachments).set({ postId, draft: false }).where(inArray(caseAttachments.id, [...ids]));
+}
+
+/** Deletes the drafts uploaded before `before` that no post took, and returns the hashes of their bytes. */
+export async function deleteDraftsBefore(db: Db, before: Date): Promise<{ id: string; sha256: string | null }[]> {
+  return db
+    .delete(caseAttachments)
+    .where(and(eq(caseAttachments.draft, true), lt(caseAttachments.createdAt, before)))
+    .returning({ id: caseAttachments.id, sha256: caseAttachments.sha256 });
 }
 
 // ---- Remote sessions ----

@@ -19,11 +19,12 @@ import {
   lockAttachmentsOfCase,
   type PostPosition,
   type PostRow,
+  type AttachmentRow,
 } from './case-feed.repository';
 import { applyStatusChange } from './case-lifecycle';
 import { listMentionCandidates, resolveMentions } from './case-mentions';
 import { notifyCase, subscribeToCase } from './case-notifications';
-import { updateCase } from './cases.repository';
+import { insertCaseEvent, updateCase } from './cases.repository';
 
 /**
  * A case's feed: posts by the customer's members and by engineers, newest first, and the engineers'
@@ -89,18 +90,18 @@ export async function listCaseRemoteSessions(ctx: ServiceContext, access: CaseAc
 
 // ---- Writing ----
 
-/** Checks the attachments a post takes: uploaded to this case by its author, on no post yet. */
-async function claimAttachments(tx: Db, caseId: string, authorId: string, ids: readonly string[]): Promise<string[]> {
+/** Checks the attachments a post takes: uploaded to this case by its author (on the case or as drafts), on no post yet. */
+async function claimAttachments(tx: Db, caseId: string, authorId: string, ids: readonly string[]): Promise<AttachmentRow[]> {
   const unique = [...new Set(ids)];
   const rows = new Map((await lockAttachmentsOfCase(tx, caseId, unique)).map((row) => [row.id, row]));
-  for (const id of unique) {
+  return unique.map((id) => {
     const row = rows.get(id);
     if (!row || row.uploadedBy !== authorId) throw new AppError('cases.attachment_not_found', 422, { attachmentId: id });
     // Removed by an engineer after it was uploaded: nothing left to post.
     if (row.removedAt !== null) throw new AppError('cases.attachment_removed', 422, { attachmentId: id });
     if (row.postId !== null) throw conflict('cases.attachment_in_use', { attachmentId: id });
-  }
-  return unique;
+    return row;
+  });
 }
 
 /**
@@ -121,7 +122,8 @@ export async function createPost(ctx: ServiceContext, access: CaseAccess, body: 
     let row = await lockCase(tx, access.caseRow.id);
     if (!internal && isClosedStatus(row.status)) throw conflict('cases.closed');
     const mentions = await resolveMentions(tx, row, body.mentionIds, internal);
-    const attachmentIds = await claimAttachments(tx, row.id, actor.userId, body.attachmentIds);
+    const claimed = await claimAttachments(tx, row.id, actor.userId, body.attachmentIds);
+    const attachmentIds = claimed.map((attachment) => attachment.id);
     const now = ctx.clock.now();
     const post = await insertPost(tx, {
       caseId: row.id,
@@ -133,6 +135,19 @@ export async function createPost(ctx: ServiceContext, access: CaseAccess, body: 
       createdAt: now,
     });
     await attachToPost(tx, attachmentIds, post.id);
+    // Drafts come out with the post: the history and the log name them now, as an upload to the case does.
+    for (const draft of claimed.filter((attachment) => attachment.draft)) {
+      const details = { attachmentId: draft.id, name: draft.name, size: draft.size };
+      await insertCaseEvent(tx, { caseId: row.id, kind: 'attachment_added', actorId: actor.userId, toValue: draft.name, details, createdAt: now });
+      await recordCaseAudit(tx, {
+        row,
+        action: 'case.attachment.added',
+        actor: { userId: actor.userId, label: actor.email },
+        origin,
+        at: now,
+        details: { postId: post.id, ...details, contentType: draft.contentType, sha256: draft.sha256 },
+      });
+    }
     await insertPostMentions(tx, post.id, mentions.map((m) => m.id));
     // The way a help desk reopens a pending ticket on reply: the customer answered, the case is back with the engineers.
     if (!internal && side === 'customer' && isWaitingOnCustomer(row.status)) {

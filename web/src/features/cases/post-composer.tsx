@@ -48,7 +48,8 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
   // and go onto the note itself once it is written.
   const attach = (files: File[]) => {
     uploads.add(files);
-    if (!noteMode) void uploads.upload(organizationId, detail.id);
+    // Drafts: the case shows them once the post is sent, not while it is being written.
+    if (!noteMode) void uploads.upload(organizationId, detail.id, { draft: true });
   };
   // A file taken out before posting was already stored on the case: it is deleted there too, so
   // that it does not linger in the Attachments tab.
@@ -79,7 +80,7 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
         onSettled: submitGuard.finish,
         onSuccess: async (post) => {
           if (noteMode && uploads.items.length > 0) {
-            await uploads.upload(organizationId, detail.id, post.id);
+            await uploads.upload(organizationId, detail.id, { postId: post.id });
             await queryClient.invalidateQueries({ queryKey: caseKey(organizationId, detail.id) });
           }
           setBody('');

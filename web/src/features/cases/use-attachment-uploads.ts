@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { getErrorMessage } from '../../components/get-error-message';
 import type { CaseAttachment } from './cases.api';
-import { uploadCaseAttachment, type AttachmentUpload } from './upload-case-attachment';
+import { uploadCaseAttachment, type AttachmentTarget, type AttachmentUpload } from './upload-case-attachment';
 
 export type UploadStatus = 'waiting' | 'uploading' | 'done' | 'failed' | 'too_large';
 
@@ -66,12 +66,12 @@ export function useAttachmentUploads(maxBytes?: number) {
   const clearDone = useCallback(() => update((list) => list.filter((item) => item.status !== 'done')), [update]);
 
   const upload = useCallback(
-    async (organizationId: string, caseId: string, postId?: string): Promise<CaseAttachment[]> => {
+    async (organizationId: string, caseId: string, target?: AttachmentTarget): Promise<CaseAttachment[]> => {
       for (const item of itemsRef.current.filter((entry) => entry.status === 'waiting' || entry.status === 'failed')) {
         // Removed while an earlier file was uploading.
         if (!itemsRef.current.some((entry) => entry.key === item.key)) continue;
         patch(item.key, { status: 'uploading', progress: 0, error: null });
-        const handle = uploadCaseAttachment(organizationId, caseId, item.file, (progress) => patch(item.key, { progress }), postId);
+        const handle = uploadCaseAttachment(organizationId, caseId, item.file, (progress) => patch(item.key, { progress }), target);
         running.current.set(item.key, handle);
         try {
           const attachment = await handle.promise;

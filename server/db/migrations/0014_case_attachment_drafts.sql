@@ -1,0 +1,2 @@
+ALTER TABLE "case_attachments" ADD COLUMN "draft" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "case_attachments_drafts_idx" ON "case_attachments" USING btree ("created_at") WHERE "case_attachments"."draft";
