@@ -1,3 +1,5 @@
+import { findActivityActionKey } from '../../../common/activity-actions';
+import { SETTING_KEYS } from '../settings/settings.service';
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -47,6 +49,15 @@ describe('the export writer', () => {
       expect(categoryLabel(category, 'ko'), category).toBe(ko.activity.categories[category]);
     }
     expect(categoryLabel('widget', 'ko')).toBe('widget');
+  });
+
+  it('names the change of every setting, as the settings service logs it', () => {
+    for (const key of SETTING_KEYS) {
+      const action = `settings.${key}.updated`;
+      expect(findActivityActionKey(action), action).toBeDefined();
+      expect(actionLabel(action, 'ko'), action).not.toMatch(/^Settings /);
+    }
+    expect(actionLabel('settings.vendorProfile.updated', 'ko')).toBe('관리자 정보 변경');
   });
 
   it('names actions as the web app does, and an action it has no name for in words', () => {

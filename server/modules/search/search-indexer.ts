@@ -125,6 +125,22 @@ async function caseEntries(db: Db, caseIds: readonly string[]): Promise<SearchEn
   });
 }
 
+/**
+ * The language a document is written in, read from its text (documents carry none of their own):
+ * Korean where the title has Hangul, or the body more Hangul than Latin letters; English where
+ * there are Latin letters; none for a text of neither (a file named `2022.pdf`), which every
+ * language filter keeps, as it keeps releases.
+ */
+export function writtenLanguage(title: string, body = ''): 'ko' | 'en' | null {
+  const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+  const hangul = /[\uAC00-\uD7A3]/g;
+  const latin = /[A-Za-z]/g;
+  if (count(title, hangul) > 0) return 'ko';
+  const bodyHangul = count(body, hangul);
+  if (bodyHangul > 0 && bodyHangul >= count(body, latin)) return 'ko';
+  return count(title, latin) + count(body, latin) > 0 ? 'en' : null;
+}
+
 function bulletinEntry(row: BulletinSourceRow): SearchEntryInsert {
   const reference = row.releaseVersion ?? null;
   return {
@@ -138,7 +154,7 @@ function bulletinEntry(row: BulletinSourceRow): SearchEntryInsert {
     // A bulletin about a release shows once the release is published, as on the product page.
     published: row.releaseId === null || row.releasePublishedAt !== null,
     verified: false,
-    language: null,
+    language: writtenLanguage(row.title, plain(row.body)),
     productIds: [row.productId],
     reference,
     ...entryText({ title: row.title, body: plain(row.body), keywords: `${row.productName} ${SUBTYPE_WORDS[row.kind]}`, reference }),
@@ -179,7 +195,8 @@ async function releaseEntries(db: Db, releaseIds: readonly string[]): Promise<Se
       audience: 'customers',
       published: release.publishedAt !== null,
       verified: false,
-      language: null,
+      // The file's name says it (설치 가이드.pdf, Installation Guide.pdf), not its product's.
+      language: writtenLanguage(file.fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '')),
       productIds: [release.productId],
       reference: release.version,
       ...entryText({ title: `${file.fileName} (${release.productName} ${release.version})`, body: '', keywords: SUBTYPE_WORDS[subtype], reference: release.version }),

@@ -121,7 +121,7 @@ export async function searchPage(database: Database, v: SearchVisibility, filter
   const query = sql`${filter.tsquery}::tsquery`;
   const filters: SQL[] = [];
   if (filter.productId) filters.push(sql` and ${filter.productId}::uuid = any(e.product_ids)`);
-  // Documents and releases carry no language: a language filter narrows the articles and cases.
+  // Releases (and documents with no words to tell) carry no language: every language filter keeps them.
   if (filter.language) filters.push(sql` and (e.language = ${filter.language} or e.language is null)`);
   const siteOf =
     v.face === 'portal'

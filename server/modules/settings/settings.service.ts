@@ -7,6 +7,8 @@ import { findSetting, upsertSetting } from './settings.repository';
 
 const SCHEMAS = { security: SecuritySettings, vendorProfile: VendorProfile, legal: LegalSettings } as const;
 export type SettingKey = keyof typeof SCHEMAS;
+/** Every setting, as its changes are logged (`settings.<key>.updated`). */
+export const SETTING_KEYS = Object.keys(SCHEMAS) as SettingKey[];
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SCHEMAS)[K]>;
 
 /**

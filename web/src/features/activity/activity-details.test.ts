@@ -86,7 +86,10 @@ describe('labels and values', () => {
     expect(formatDetailValue('password+totp', 'method', t, 'ko')).toBe('비밀번호 + 인증 앱');
     expect(formatDetailValue('provider_error:access_denied', 'reason', tEn, 'en')).toBe('provider_error:access_denied');
     expect(formatDetailValue('some_code', 'reason', tEn, 'en')).toBe('some_code');
-    expect(formatDetailValue(['account', 'ip'], 'keys', t, 'ko')).toBe('계정, IP 주소');
+    expect(formatDetailValue(['user', 'ip'], 'keys', t, 'ko')).toBe('계정, IP 주소');
+    // The idle sign-out is set in minutes, stored in seconds: shown as set.
+    expect(labelDetailField(['idleTimeoutSeconds'], t)).toBe('자동 로그아웃 시간(분)');
+    expect(formatDetailValue(1800, 'idleTimeoutSeconds', t, 'ko')).toBe('30');
     expect(formatDetailValue([], 'consoleAllowedIps', t, 'ko')).toBe('—');
     expect(formatDetailValue(null, 'x', t, 'ko')).toBe('—');
     expect(formatDetailValue('2026-01-02', 'endsOn', t, 'ko')).toBe('2026-01-02');

@@ -8,6 +8,8 @@ import type { ActivityEvent } from './activity.api';
 import { describeActivityDetails, humanizeKey, isInstant, isPlainObject, type ActivityDetailRow } from './describe-activity-details';
 
 const BYTE_FIELDS = new Set(['size', 'previousSize']);
+/** Stored in seconds, set in minutes on the settings page: shown as it was set. */
+const MINUTE_FIELDS = new Set(['idleTimeoutSeconds']);
 
 /** A field's name in the reader's language: `activity.detailKeys.<key>`, else the key humanized. */
 export function labelDetailField(path: string[], t: TFunction): string {
@@ -22,7 +24,10 @@ export function labelDetailField(path: string[], t: TFunction): string {
 export function formatDetailValue(value: unknown, key: string | undefined, t: TFunction, language: string): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return t(value ? 'activity.detailValues.yes' : 'activity.detailValues.no');
-  if (typeof value === 'number') return key && BYTE_FIELDS.has(key) ? formatFileSize(value) : value.toLocaleString(language);
+  if (typeof value === 'number') {
+    if (key && BYTE_FIELDS.has(key)) return formatFileSize(value);
+    return (key && MINUTE_FIELDS.has(key) ? value / 60 : value).toLocaleString(language);
+  }
   if (typeof value === 'string') {
     if (isInstant(value)) return formatDateTime(value);
     // A code, or codes joined by `+` (a sign-in's `password+totp`), each in words where the locale has them.
