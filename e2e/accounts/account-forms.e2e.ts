@@ -105,13 +105,18 @@ describe('[ACCOUNTS]: emailed links with a garbled token', () => {
 });
 
 describe('[ACCOUNTS]: the registration form', () => {
-  it('limits each field to what the server takes, lists the longest password, and asks for “the password” again', async () => {
+  it('limits each text field to what the server takes, cuts no password (a longer one is reported), lists the longest password, and asks for “the password” again', async () => {
     const page = await newPage(browser, 'en-US,en');
     await page.goto(`${server.url}/register`);
     const form = page.getByTestId('register-form');
     await form.waitFor();
-    const limits: [string, string][] = [['Name', '100'], ['Company', '100'], ['Address', '300'], ['Phone', '40'], ['Password', '128'], ['Confirm password', '128']];
+    const limits: [string, string][] = [['Name', '100'], ['Company', '100'], ['Address', '300'], ['Phone', '40']];
     for (const [label, max] of limits) expect(await form.getByLabel(label, { exact: true }).getAttribute('maxlength'), label).toBe(max);
+    // A password pasted too long is kept whole and refused with the rules, never silently cut to one the person does not know.
+    for (const label of ['Password', 'Confirm password']) expect(await form.getByLabel(label, { exact: true }).getAttribute('maxlength'), label).toBeNull();
+    const long = `Aa1!${'x'.repeat(141)}`;
+    await form.getByLabel('Password', { exact: true }).fill(long);
+    expect(await form.getByLabel('Password', { exact: true }).inputValue()).toHaveLength(145);
     expect(await page.getByTestId('password-rules').textContent()).toContain('7 to 128 characters');
     await form.getByRole('button', { name: 'Create account' }).click();
     expect(await form.getByText('Enter the password again.', { exact: true }).count()).toBe(1);

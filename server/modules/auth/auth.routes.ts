@@ -78,7 +78,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
     config: { access: 'public', ...limited },
     schema: { tags: ['auth'], summary: 'Create a portal account; a verification link is emailed', body: RegisterBody, response: { 202: RegisterResult, ...errors } },
     handler: async (request, reply) => {
-      await register(ctx, request.body, originOf(request));
+      await register(ctx, request.body, originOf(request), request.locale);
       return reply.status(202).send({ status: 'verification_sent' as const });
     },
   });

@@ -1,6 +1,7 @@
 import type { MfaMethod } from '../../../common/schemas/auth';
 import { organizationLookupOf, type Actor, type ActorReadOptions } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
+import { describeClient } from '../../platform/client-label';
 import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { AppError, badRequest } from '../../platform/errors';
 import { hashPassword, hashToken, randomToken, verifyPassword } from '../../platform/secrets';
@@ -183,7 +184,7 @@ export async function completeMfaSignIn(ctx: ServiceContext, input: { challengeT
   const { challenge, user } = await getChallenge(ctx, input.challengeToken);
   const keys = throttleKeys(user.id, origin.ip);
   const counted = await assertNotLocked(ctx, keys);
-  if (!(await verifyMfaCode(ctx, user.id, input.method, input.code, challenge.id, origin))) {
+  if (!(await verifyMfaCode(ctx, user, input.method, input.code, challenge.id, origin))) {
     await recordAudit(ctx.db, { category: 'sign_in', action: 'mfa.failed', actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client, details: { method: input.method } });
     await recordFailure(ctx, keys, { actorUserId: user.id, actorLabel: user.email, ip: origin.ip, client: origin.client });
     throw badRequest('auth.mfa_invalid_code');
@@ -225,7 +226,8 @@ export async function resolveSession(ctx: ServiceContext, sessionToken: string, 
   if (idleMs > idleTimeoutSeconds * 1000) {
     await ctx.db.transaction(async (tx) => {
       await revokeSession(tx, session.id, now, 'idle');
-      await recordAudit(tx, { category: 'sign_in', action: 'sign_out.idle', actorUserId: user.id, actorLabel: user.email, ip, details: { idleSeconds: Math.round(idleMs / 1000) } });
+      // The browser that holds the session's cookie: the one that signed in, as its other events say.
+      await recordAudit(tx, { category: 'sign_in', action: 'sign_out.idle', actorUserId: user.id, actorLabel: user.email, ip, client: describeClient(session.userAgent ?? undefined), details: { idleSeconds: Math.round(idleMs / 1000) } });
     });
     return { ended: 'idle' };
   }

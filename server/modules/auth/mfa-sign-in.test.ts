@@ -1,4 +1,6 @@
 import * as OTPAuth from 'otpauth';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../../db/schema/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signInAs, type SignedIn, type TestApp } from '../../test/test-app';
 import { buildMember, buildUser, DEFAULT_PASSWORD } from '../../test/factories';
@@ -85,6 +87,16 @@ describe('sign-in with a second step', () => {
     const code = codes[0]!;
     expect((await secondStep((await signIn(email)).json().challengeToken, 'recovery', code.toUpperCase())).statusCode).toBe(200);
     expect((await secondStep((await signIn(email)).json().challengeToken, 'recovery', code)).json().error.code).toBe('auth.mfa_invalid_code');
+  });
+
+  it('logs the use of a recovery code with the email and the client, as the other sign-in events', async () => {
+    const { email, codes } = await userWithTotp();
+    const linuxChrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+    const challengeToken = (await signIn(email)).json().challengeToken;
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in/mfa', headers: { 'user-agent': linuxChrome }, payload: { challengeToken, method: 'recovery', code: codes[0] } });
+    expect(response.statusCode).toBe(200);
+    const [event] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'mfa.recovery_code.used'), eq(auditEvents.actorUserId, response.json().me.id)));
+    expect(event).toMatchObject({ actorLabel: email, client: 'Linux/Chrome 120', details: { recoveryCodesLeft: codes.length - 1 } });
   });
 
   it('signs in with a code sent by email', async () => {

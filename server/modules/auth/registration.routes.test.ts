@@ -100,6 +100,36 @@ describe('POST /api/v1/auth/register', () => {
     }
   });
 
+  it('logs the verification with the email, as the other account events', async () => {
+    const body = registration();
+    await register(body);
+    await t.drainJobs();
+    const token = tokenOf(findLink(t.mail.last(body.email as string), '/verify-email'));
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).statusCode).toBe(200);
+    const [user] = await t.database.db.select().from(users).where(eq(users.email, body.email as string));
+    const [event] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'email.verified'), eq(auditEvents.actorUserId, user!.id)));
+    expect(event).toMatchObject({ actorLabel: body.email });
+  });
+
+  it('takes the request’s language for an account registered without one, in its verification emails too', async () => {
+    const { locale: _locale, ...body } = registration();
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', headers: { 'accept-language': 'ko-KR,ko;q=0.9' }, payload: body });
+    expect(response.statusCode).toBe(202);
+    const [user] = await t.database.db.select().from(users).where(eq(users.email, body.email));
+    expect(user!.locale).toBe('ko');
+    await t.drainJobs();
+    expect(t.mail.last(body.email).subject).toContain('이메일 주소를 인증');
+    // Asked again from anywhere, the new link is written in the account's language.
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/resend-verification', payload: { email: body.email } })).statusCode).toBe(202);
+    await t.drainJobs();
+    expect(t.mail.last(body.email).subject).toContain('이메일 주소를 인증');
+    // Without a locale nor Accept-Language, English as before.
+    const { locale: _none, ...english } = registration();
+    await register(english);
+    await t.drainJobs();
+    expect(t.mail.last(english.email).subject).not.toMatch(/[가-힣]/);
+  });
+
   it('answers an already registered email exactly as a new one, and tells the owner by email instead', async () => {
     const existing = await buildUser(t.ctx, { email: 'taken@a-petrochem.example' });
     const fresh = await register(registration());

@@ -36,14 +36,16 @@ async function issueUserToken(ctx: ServiceContext, db: Db, userId: string, purpo
  * in the token's data) and takes the account's place only if that link is opened. Neither
  * registration proved the address, so the one whose link the owner of the mailbox opens wins, and
  * opening it retires the other links: whoever registers second cannot replace the first's password
- * (nor, registering first, keep the owner's registration out).
+ * (nor, registering first, keep the owner's registration out). Without a `locale` in the body, the
+ * account (and its emails) take `requestLocale`, the language the request was made in.
  */
-export async function register(ctx: ServiceContext, input: RegisterBody, origin: RequestOrigin): Promise<void> {
+export async function register(ctx: ServiceContext, input: RegisterBody, origin: RequestOrigin, requestLocale: Locale = 'en'): Promise<void> {
   const legal = await getSetting(ctx, 'legal');
   if (input.termsVersion !== legal.termsVersion) throw badRequest('validation.failed', { fieldErrors: { acceptTerms: ['validation.terms_version'] } });
   if (input.privacyVersion !== legal.privacyVersion) throw badRequest('validation.failed', { fieldErrors: { acceptPrivacy: ['validation.privacy_version'] } });
   await assertPasswordAcceptable(ctx, input.password, 'password');
-  const locale = input.locale ?? 'en';
+  // Without a chosen language, the account takes the one the request was made in.
+  const locale = input.locale ?? requestLocale;
   const [existing, holder] = await readAll(ctx.db, [() => findUserByEmail(ctx.db, input.email), () => findUserByDisplayName(ctx.db, input.displayName)]);
   if (holder) throw badRequest('auth.display_name_taken', { fieldErrors: { displayName: ['auth.display_name_taken'] } });
   // Hashed on every path, so that all answers take the same time.
@@ -164,8 +166,8 @@ export async function verifyEmail(ctx: ServiceContext, token: string, origin: Re
       await endAllSessions(tx, row.userId, now, 'registration_replaced');
     }
     await retireUserTokens(tx, row.userId, 'email_verification', now);
-    await updateUser(tx, row.userId, { ...registration, emailVerifiedAt: now });
-    await recordAudit(tx, { category: 'account', action: 'email.verified', actorUserId: row.userId, ip: origin.ip, client: origin.client, ...(row.data ? { details: { registration: 'later' } } : {}) });
+    const user = await updateUser(tx, row.userId, { ...registration, emailVerifiedAt: now });
+    await recordAudit(tx, { category: 'account', action: 'email.verified', actorUserId: row.userId, actorLabel: user?.email ?? null, ip: origin.ip, client: origin.client, ...(row.data ? { details: { registration: 'later' } } : {}) });
   });
 }
 

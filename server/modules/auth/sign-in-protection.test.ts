@@ -122,6 +122,18 @@ describe('idle sign-out', () => {
     expect(event).toBeDefined();
   });
 
+  it('logs the idle sign-out with the client and the email, as the other sign-in events', async () => {
+    const user = await buildUser(t.ctx);
+    const linuxChrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+    const signedIn = await signIn(user.email, DEFAULT_PASSWORD, '198.51.100.70', linuxChrome);
+    const cookie = signedIn.cookies.find((c) => c.name === 'atrium_session')!;
+    t.clock.advance(1801_000);
+    const idle = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `atrium_session=${cookie.value}`, 'x-forwarded-for': '198.51.100.70', 'user-agent': linuxChrome } });
+    expect(idle.json().error.code).toBe('auth.session_idle');
+    const [event] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'sign_out.idle'), eq(auditEvents.actorUserId, user.id)));
+    expect(event).toMatchObject({ actorLabel: user.email, ip: '198.51.100.70', client: 'Linux/Chrome 120' });
+  });
+
   it('uses a shorter idle time as soon as it is set', async () => {
     await withSecurity({ idleTimeoutSeconds: 120 }, async () => {
       const client = await signInNewUser(t);

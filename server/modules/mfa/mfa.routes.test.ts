@@ -145,7 +145,7 @@ describe('POST /api/v1/me/mfa/totp/*', () => {
   it('counts the confirming code as used: it cannot sign in again', async () => {
     const client = await signInNewUser(t);
     const { secret } = await enableTotp(client);
-    expect(await verifyMfaCode(t.ctx, client.userId, 'totp', totpCode(secret), 'challenge', CLI_ORIGIN)).toBe(false);
+    expect(await verifyMfaCode(t.ctx, { id: client.userId, email: client.email }, 'totp', totpCode(secret), 'challenge', CLI_ORIGIN)).toBe(false);
   });
 
   it('disables only with the current password, and removes the recovery codes with the last factor', async () => {
@@ -242,8 +242,8 @@ describe('POST /api/v1/me/mfa/recovery-codes', () => {
     const { codes } = response.json() as { codes: string[] };
     expect(codes).toHaveLength(10);
     expect(codes).not.toContain(oldCodes![0]);
-    expect(await verifyMfaCode(t.ctx, client.userId, 'recovery', oldCodes![0]!, 'challenge', CLI_ORIGIN)).toBe(false);
-    expect(await verifyMfaCode(t.ctx, client.userId, 'recovery', codes[0]!, 'challenge', CLI_ORIGIN)).toBe(true);
+    expect(await verifyMfaCode(t.ctx, { id: client.userId, email: client.email }, 'recovery', oldCodes![0]!, 'challenge', CLI_ORIGIN)).toBe(false);
+    expect(await verifyMfaCode(t.ctx, { id: client.userId, email: client.email }, 'recovery', codes[0]!, 'challenge', CLI_ORIGIN)).toBe(true);
     expect((await client.inject('GET', '/api/v1/me/mfa')).json()).toMatchObject({ recoveryCodesLeft: 9 });
   });
 

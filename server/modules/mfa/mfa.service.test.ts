@@ -57,7 +57,7 @@ async function enrolEmail(user: UserRow): Promise<void> {
   await confirmEmail(t.ctx, actorOf(user), await lastCodeTo(user.email), CLI_ORIGIN);
 }
 
-const verify = (user: UserRow, method: 'totp' | 'email' | 'recovery', code: string, challengeId = 'challenge-1') => verifyMfaCode(t.ctx, user.id, method, code, challengeId, CLI_ORIGIN);
+const verify = (user: UserRow, method: 'totp' | 'email' | 'recovery', code: string, challengeId = 'challenge-1') => verifyMfaCode(t.ctx, user, method, code, challengeId, CLI_ORIGIN);
 
 describe('verifyMfaCode with TOTP', () => {
   it('accepts a code once: the same code is refused the second time', async () => {

@@ -239,8 +239,9 @@ export function mfaMethodsOf(confirmedKinds: readonly string[], hasUnusedRecover
  * for this challenge; recovery: an unused recovery code, then used. Returns false on a wrong code.
  * Records `mfa.recovery_code.used`; the caller records `mfa.failed` for a refused code.
  */
-export async function verifyMfaCode(ctx: ServiceContext, userId: string, method: MfaMethod, code: string, challengeId: string, origin: RequestOrigin): Promise<boolean> {
+export async function verifyMfaCode(ctx: ServiceContext, user: { id: string; email: string }, method: MfaMethod, code: string, challengeId: string, origin: RequestOrigin): Promise<boolean> {
   const now = ctx.clock.now();
+  const userId = user.id;
   return ctx.db.transaction(async (tx) => {
     let ok = false;
     if (method === 'totp') {
@@ -258,7 +259,7 @@ export async function verifyMfaCode(ctx: ServiceContext, userId: string, method:
       ok = usedId !== undefined;
       if (ok) {
         const left = await countUnusedRecoveryCodes(tx, userId);
-        await recordAudit(tx, { category: 'sign_in', action: 'mfa.recovery_code.used', actorUserId: userId, targetType: 'user', targetId: userId, ip: origin.ip, client: origin.client, details: { recoveryCodesLeft: left } });
+        await recordAudit(tx, { category: 'sign_in', action: 'mfa.recovery_code.used', actorUserId: userId, actorLabel: user.email, targetType: 'user', targetId: userId, ip: origin.ip, client: origin.client, details: { recoveryCodesLeft: left } });
       }
     }
     return ok;

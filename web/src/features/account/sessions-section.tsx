@@ -22,14 +22,15 @@ export function SessionsSection() {
     if (sessions.isError) return <LoadErrorAlert error={sessions.error} onRetry={() => void sessions.refetch()} />;
     if (!sessions.data) return <Skeleton height={96} radius="md" />;
     return (
-      <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="sm" highlightOnHover data-testid="sessions-table">
+      // On a phone the address and times fold under the client, so "End session" stays on the screen.
+      <Table.ScrollContainer minWidth={0}>
+        <Table verticalSpacing="sm" highlightOnHover miw={{ base: 'auto', sm: 640 }} data-testid="sessions-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('account.sessions.client')}</Table.Th>
-              <Table.Th>{t('account.sessions.ip')}</Table.Th>
-              <Table.Th>{t('account.sessions.createdAt')}</Table.Th>
-              <Table.Th>{t('account.sessions.lastSeenAt')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('account.sessions.ip')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('account.sessions.createdAt')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('account.sessions.lastSeenAt')}</Table.Th>
               <Table.Th>
                 <VisuallyHidden>{t('account.sessions.actions')}</VisuallyHidden>
               </Table.Th>
@@ -47,14 +48,27 @@ export function SessionsSection() {
                       {t('account.sessions.current')}
                     </Badge>
                   ) : null}
+                  <Stack gap={2} mt={6} hiddenFrom="sm" data-testid="session-row-details">
+                    {(
+                      [
+                        ['ip', session.ip ?? '—'],
+                        ['createdAt', formatDateTime(session.createdAt)],
+                        ['lastSeenAt', formatDateTime(session.lastSeenAt)],
+                      ] as const
+                    ).map(([column, value]) => (
+                      <Text key={column} size="xs" c="dimmed">
+                        {t('common.labelled', { label: t(`account.sessions.${column}`), value })}
+                      </Text>
+                    ))}
+                  </Stack>
                 </Table.Td>
-                <Table.Td ff="monospace" fz="sm">
+                <Table.Td ff="monospace" fz="sm" visibleFrom="sm">
                   {session.ip ?? '—'}
                 </Table.Td>
-                <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }} visibleFrom="sm">
                   {formatDateTime(session.createdAt)}
                 </Table.Td>
-                <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }} visibleFrom="sm">
                   {formatDateTime(session.lastSeenAt)}
                 </Table.Td>
                 <Table.Td ta="right">

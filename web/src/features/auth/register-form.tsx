@@ -8,22 +8,18 @@ import { getFieldErrors } from '../../components/get-field-errors';
 import { PasswordField } from '../../components/password-field';
 import { requiredFieldProps } from '../../components/required-field-props';
 import { useRegister, type RegistrationInfo } from './auth.api';
-import { isEmailAddress } from '@common/schemas/email';
 import { LegalDocumentModal, type LegalDocument } from './legal-document-modal';
 import { PasswordRuleList } from './password-rule-list';
-import { meetsPasswordRules, PASSWORD_MAX_LENGTH } from './password-rules';
+import { getRegisterErrors, type RegisterField, type RegisterTextField as TextField, type RegisterValues } from './get-register-errors';
 
-const textFields = ['name', 'email', 'company', 'address', 'phone', 'displayName'] as const;
-type TextField = (typeof textFields)[number];
-type Field = TextField | 'password' | 'confirmPassword' | 'acceptTerms' | 'acceptPrivacy';
-type FieldErrors = Partial<Record<Field, string>>;
+type FieldErrors = Partial<Record<RegisterField, string>>;
 
-/** Seed 000's display name: 4 to 20 letters and digits, `_` and `.`, no spaces (as common/schemas/auth.ts). */
-const displayNamePattern = /^[\p{L}\p{N}_.]{4,20}$/u;
-const phonePattern = /^[0-9+()\-\s]+$/;
-
-/** The longest each field may be, as `RegisterBody` in common/schemas/auth.ts. */
-const maxLengths: Record<TextField, number> = { name: 100, email: 254, company: 100, address: 300, phone: 40, displayName: 20 };
+/**
+ * The longest each field may be, as `RegisterBody` in common/schemas/auth.ts, where an input may cut
+ * what is typed beyond it. Not the display name nor the passwords: those are checked and their error
+ * shown, so that a pasted password is never kept shorter than pasted.
+ */
+const maxLengths: Partial<Record<TextField, number>> = { name: 100, email: 254, company: 100, address: 300, phone: 40 };
 
 const autoCompletes: Record<TextField, string> = {
   name: 'name',
@@ -45,7 +41,7 @@ interface RegisterFormProps {
 export function RegisterForm({ info, onRegistered, defaultEmail = '' }: RegisterFormProps) {
   const { t, i18n } = useTranslation();
   const register = useRegister();
-  const [values, setValues] = useState<Record<TextField | 'password' | 'confirmPassword', string>>({
+  const [values, setValues] = useState<RegisterValues>({
     name: '', email: defaultEmail, company: '', address: '', phone: '', displayName: '', password: '', confirmPassword: '',
   });
   const [accepted, setAccepted] = useState({ acceptTerms: false, acceptPrivacy: false });
@@ -59,18 +55,8 @@ export function RegisterForm({ info, onRegistered, defaultEmail = '' }: Register
   };
 
   const validate = (): FieldErrors => {
-    const errors: FieldErrors = {};
-    for (const field of textFields) if (!values[field].trim()) errors[field] = t('register.errors.required');
-    if (!errors.email && !isEmailAddress(values.email)) errors.email = t('signIn.errors.emailInvalid');
-    if (!errors.phone && !phonePattern.test(values.phone.trim())) errors.phone = t('fieldErrors.phone');
-    if (!errors.displayName && !displayNamePattern.test(values.displayName)) errors.displayName = t('fieldErrors.displayName');
-    if (!values.password) errors.password = t('register.errors.required');
-    else if (!meetsPasswordRules(info.passwordPolicy, values.password)) errors.password = t('register.errors.rulesNotMet');
-    if (!values.confirmPassword) errors.confirmPassword = t('register.errors.confirmRequired');
-    else if (values.confirmPassword !== values.password) errors.confirmPassword = t('register.errors.mismatch');
-    if (!accepted.acceptTerms) errors.acceptTerms = t('fieldErrors.acceptTerms');
-    if (!accepted.acceptPrivacy) errors.acceptPrivacy = t('fieldErrors.acceptPrivacy');
-    return errors;
+    const keys = getRegisterErrors(values, accepted, info.passwordPolicy);
+    return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key)]));
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -167,7 +153,6 @@ export function RegisterForm({ info, onRegistered, defaultEmail = '' }: Register
           label={t('register.fields.password')}
           {...requiredFieldProps}
           autoComplete="new-password"
-          maxLength={PASSWORD_MAX_LENGTH}
           value={values.password}
           onChange={(event) => setValue('password', event.currentTarget.value)}
           error={fieldErrors.password}
@@ -177,7 +162,6 @@ export function RegisterForm({ info, onRegistered, defaultEmail = '' }: Register
           label={t('register.fields.confirmPassword')}
           {...requiredFieldProps}
           autoComplete="new-password"
-          maxLength={PASSWORD_MAX_LENGTH}
           value={values.confirmPassword}
           onChange={(event) => setValue('confirmPassword', event.currentTarget.value)}
           error={fieldErrors.confirmPassword}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { buildUser } from '../../server/test/factories';
+import { newPage, type Browser } from '../support/browser';
+import type { E2eServer } from '../support/server';
+import { signIn } from '../support/sign-in';
+import { useServerAndBrowser } from '../support/suite';
+
+/** My account's sessions on a 390 px phone: the address and times fold under the client, "End session" stays on the screen. */
+
+let server: E2eServer;
+let browser: Browser;
+
+useServerAndBrowser((started) => ({ server, browser } = started));
+
+const WAIT = { timeout: 20_000 };
+
+describe('[ACCOUNTS]: sessions on a phone', () => {
+  it('shows every session without scrolling sideways and ends the other one from the screen', { timeout: 60_000 }, async () => {
+    const user = await buildUser(server.ctx, { email: 'phone-sessions@example.com', name: '정민호' });
+    const desk = await newPage(browser);
+    await signIn(desk, server.url, user.email, 'ko');
+
+    const phone = await newPage(browser);
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await signIn(phone, server.url, user.email, 'ko', '/portal/account');
+    const rows = phone.getByTestId('session-row');
+    await expect.poll(() => rows.count(), WAIT).toBe(2);
+    const other = phone.locator('[data-testid="session-row"][data-current="false"]');
+    expect(await other.getByTestId('session-row-details').textContent()).toMatch(/IP 주소: 127\.0\.0\.1.*로그인 시각: \d{4}-\d\d-\d\d/);
+    const end = other.getByTestId('end-session');
+    await end.scrollIntoViewIfNeeded();
+    const box = (await end.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await end.click();
+    await expect.poll(() => rows.count(), WAIT).toBe(1);
+    await desk.context().close();
+    await phone.context().close();
+  });
+});
