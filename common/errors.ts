@@ -225,7 +225,7 @@ export const ERROR_MESSAGES = {
   },
   'organizations.archived': {
     en: "This organization is archived and read-only. A vendor administrator can restore it.",
-    ko: "보관된 조직이라 읽기만 할 수 있습니다. 벤더 관리자가 복원할 수 있습니다.",
+    ko: "보관된 조직이라 읽기만 할 수 있습니다. 공급사 관리자가 복원할 수 있습니다.",
   },
   'organizations.not_archived': {
     en: "This organization is not archived.",

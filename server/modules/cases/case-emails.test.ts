@@ -128,6 +128,42 @@ describe('case emails read from the SMTP sink', () => {
     expect(t.mail.to(quiet.email).map((m) => firstLineOf(m))).toEqual(['was closed']);
   });
 
+  it('tells a mentioned person they get the mail for the mention, and quotes the Markdown post as plain text', async () => {
+    const s = await buildCaseScenario(t);
+    const korean = await signInCaseMember(t, s.organizationId, 'owner', [], '박지원');
+    await setLocale(t, korean.userId, 'ko');
+    const english = await signInCaseMember(t, s.organizationId, 'owner', [], 'Grace Hopper');
+    await setLocale(t, english.userId, 'en');
+    const body = '> **라이선스 파일**을 다시 받으세요.\n\n`pidiag -host` 결과를 [로그](https://example.com/log)와 함께 보내 주세요. <b>꼭</b>';
+    const post = await s.engineer.inject('POST', `${s.base}/posts`, { body: `@박지원 @Grace\n\n${body}`, mentionIds: [korean.userId, english.userId] });
+    expect(post.statusCode, post.body).toBe(201);
+    t.clock.advance(CASE_EMAIL_WINDOW_MS + 1000);
+    await t.drainJobs();
+
+    const ko = t.mail.last(korean.email);
+    expect(ko.text).toContain('회원님을 언급했습니다');
+    expect(ko.text).toContain('이 케이스에서 회원님이 언급되어 받는 메일입니다.');
+    expect(ko.text).not.toContain('구독 중이어서');
+    const en = t.mail.last(english.email);
+    expect(en.text).toContain('mentioned you on case');
+    expect(en.text).toContain('You get this email because you were mentioned on this case.');
+    expect(en.text).not.toContain('because you follow this case');
+    for (const mail of [ko, en]) {
+      expect(mail.text).toContain('\n> 라이선스 파일을 다시 받으세요.\n');
+      expect(mail.text).toContain('\n> pidiag -host 결과를 로그와 함께 보내 주세요.  꼭\n');
+      expect(mail.text).not.toMatch(/\*\*|`|\]\(|<b>/);
+      // Text only: no HTML part in which a post could be rendered unescaped.
+      expect(mail.html).toBe('');
+    }
+
+    // The requester follows the case: their post mail still says so, and quotes the post as plain text too.
+    const requesterMail = t.mail.last(s.requester.email);
+    expect(requesterMail.text).toContain('wrote on case');
+    expect(requesterMail.text).toContain('> pidiag -host 결과를 로그와 함께 보내 주세요.');
+    expect(requesterMail.text).not.toMatch(/\*\*|`/);
+    expect(requesterMail.text).toContain('You get this email because you follow this case.');
+  });
+
   it('mails nobody who can no longer see the case', async () => {
     const s = await buildCaseScenario(t);
     const moved = await signInCaseMember(t, s.organizationId, 'support', [s.siteA.id], 'Moved Away');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { caseStatusLabel, type CaseEmailKind, type CaseSide, type CaseStatus } from '../../../common/cases';
 import type { Locale } from '../../../common/locale';
 import type { MailMessage } from '../../platform/mail';
+import { markdownToPlainText } from '../search/highlight';
 
 /**
  * The emails a case sends (myOSIsoft sends Created, Answered and Closed; Atrium adds mentions,
@@ -69,15 +70,24 @@ type CaseEmailSetting = Omit<CaseEmailInput, 'kind' | 'actorName' | 'text' | 'in
 const QUOTE_LIMIT = 4000;
 /** As much of a text as an email quotes (and one character more, so the quote still shows the cut). */
 export const quotableText = (text: string): string => [...text].slice(0, QUOTE_LIMIT + 1).join('');
-/** Quotes a text, cut at a character boundary (emoji stay whole). */
-function quote(text: string | undefined): string {
+/** A text cut at a character boundary (emoji stay whole), with "…" where it was cut. */
+function cutText(text: string | undefined, plain: (kept: string) => string = (kept) => kept): string {
   const chars = [...(text ?? '')];
-  const cut = chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : chars.join('');
-  return cut
+  return chars.length > QUOTE_LIMIT ? `${plain(chars.slice(0, QUOTE_LIMIT).join(''))}…` : plain(chars.join(''));
+}
+/** Each line of a text after "> ". */
+const quoteLines = (text: string): string =>
+  text
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
-}
+/** Quotes a text, cut at a character boundary. */
+const quote = (text: string | undefined): string => quoteLines(cutText(text));
+/**
+ * Quotes a post, which is Markdown, as plain text: a mail is read as text, where `**`, `>` and
+ * backticks would show as typed. (Mails have no HTML part, so nothing of a post is rendered.)
+ */
+const quotePost = (text: string | undefined): string => quoteLines(cutText(text, (kept) => markdownToPlainText(kept).replace(/[ \t]+$/gm, '')));
 
 /** What a mail says about one change: the statement, what to do next, and the words before the link. */
 interface BodyParts {
@@ -104,9 +114,9 @@ function englishParts(input: CaseEmailInput, title: string): BodyParts {
         ? { said: `Case ${title} was closed.`, next: `If the problem comes back within ${input.reopenWindowDays} days, you can ask to reopen it from the case page; after that, open a new case that refers to it.` }
         : { said: `Case ${title} was closed by ${who}.` };
     case 'mention':
-      return { said: `${who} mentioned you on case ${title}${note}:\n\n${quote(input.text)}` };
+      return { said: `${who} mentioned you on case ${title}${note}:\n\n${quotePost(input.text)}` };
     case 'post':
-      return { said: `${who} wrote on case ${title}:\n\n${quote(input.text)}`, link: 'Reply on the case page:' };
+      return { said: `${who} wrote on case ${title}:\n\n${quotePost(input.text)}`, link: 'Reply on the case page:' };
     case 'reopened':
       return { said: `${who} asked to reopen case ${title}. It is back in ${caseStatusLabel('researching', 'en')}.\n\nReason:\n${quote(input.text)}` };
   }
@@ -128,9 +138,9 @@ function koreanParts(input: CaseEmailInput, title: string): BodyParts {
         ? { said: `케이스 ${title} 건이 종료되었습니다.`, next: `${input.reopenWindowDays}일 이내에 문제가 다시 발생하면 케이스 페이지에서 다시 열기를 요청할 수 있습니다. 그 이후에는 이 케이스를 참조하는 새 케이스를 여세요.` }
         : { said: `${who} 케이스 ${title} 건을 종료했습니다.` };
     case 'mention':
-      return { said: `${who} 케이스 ${title}에서 회원님을 언급했습니다${note}:\n\n${quote(input.text)}` };
+      return { said: `${who} 케이스 ${title}에서 회원님을 언급했습니다${note}:\n\n${quotePost(input.text)}` };
     case 'post':
-      return { said: `${who} 케이스 ${title}에 글을 남겼습니다:\n\n${quote(input.text)}`, link: '케이스 페이지에서 회신하세요:' };
+      return { said: `${who} 케이스 ${title}에 글을 남겼습니다:\n\n${quotePost(input.text)}`, link: '케이스 페이지에서 회신하세요:' };
     case 'reopened':
       return { said: `${who} 케이스 ${title}의 다시 열기를 요청했습니다. 케이스가 '${caseStatusLabel('researching', 'ko')}' 상태로 돌아갔습니다.\n\n사유:\n${quote(input.text)}` };
   }
@@ -177,22 +187,24 @@ function titleOf(input: Pick<CaseEmailInput, 'locale' | 'number' | 'subject'>): 
   return input.locale === 'ko' ? `${input.number} 「${subject}」` : `${input.number} "${subject}"`;
 }
 
-/** The mail around a body: subject line, greeting, the footer on choosing case emails, threading. */
+/** The mail around a body: subject line, greeting, the footer on why it came and choosing case emails, threading. */
 function mailOf(input: CaseEmailSetting, body: string, kind: CaseEmailKind): MailMessage {
   const subject = oneLine(input.subject);
   const threading = caseThreading(input.caseId, input.baseUrl, kind);
+  // A mention mail comes because of the mention, whether or not the person follows the case.
+  const mentioned = kind === 'mention';
   if (input.locale === 'ko') {
     return {
       to: input.to,
       subject: `[케이스 ${input.number}] ${subject}`,
-      text: `안녕하세요.\n\n${body}\n\n--\n이 케이스를 구독 중이어서 받는 메일입니다. 받을 케이스 메일은 계정 페이지에서 선택할 수 있습니다:\n${input.preferencesUrl}\n`,
+      text: `안녕하세요.\n\n${body}\n\n--\n${mentioned ? '이 케이스에서 회원님이 언급되어 받는 메일입니다.' : '이 케이스를 구독 중이어서 받는 메일입니다.'} 받을 케이스 메일은 계정 페이지에서 선택할 수 있습니다:\n${input.preferencesUrl}\n`,
       ...threading,
     };
   }
   return {
     to: input.to,
     subject: `[Case ${input.number}] ${subject}`,
-    text: `Hello,\n\n${body}\n\n--\nYou get this email because you follow this case. Choose which case emails you get on your account page:\n${input.preferencesUrl}\n`,
+    text: `Hello,\n\n${body}\n\n--\n${mentioned ? 'You get this email because you were mentioned on this case.' : 'You get this email because you follow this case.'} Choose which case emails you get on your account page:\n${input.preferencesUrl}\n`,
     ...threading,
   };
 }

@@ -1,28 +1,11 @@
-import { Button, Collapse, Paper, Skeleton, Text, Timeline } from '@mantine/core';
-import { CASE_STATUSES, type CaseStatus } from '@common/cases';
+import { Skeleton, Text, Timeline } from '@mantine/core';
 import { IconArrowBackUp, IconCircleDot, IconEdit, IconLink, IconPaperclip, IconPlus, IconTrash, IconUser } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format-date-time';
 import { LoadErrorAlert } from '../../components/load-error-alert';
-import { Markdown } from '../../components/markdown';
+import { CaseHistoryEntryText } from './case-history-entry-text';
 import { useCaseHistory, type CaseHistoryEntry } from './cases.api';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A text value of the entry's details, when it has one. */
-const detailText = (entry: CaseHistoryEntry, key: string): string | null => {
-  const value = entry.details?.[key];
-  return typeof value === 'string' && value !== '' ? value : null;
-};
-
-/** A name for `from`/`to`: the details' name for it when given, the value itself unless it is a bare id. */
-const nameOf = (entry: CaseHistoryEntry, which: 'from' | 'to'): string | null => {
-  const named = detailText(entry, `${which}Name`);
-  if (named) return named;
-  const value = entry[which];
-  return value && !UUID.test(value) ? value : null;
-};
 
 const icons: Record<CaseHistoryEntry['kind'], ReactNode> = {
   created: <IconPlus size={12} />,
@@ -36,71 +19,6 @@ const icons: Record<CaseHistoryEntry['kind'], ReactNode> = {
   attachment_added: <IconPaperclip size={12} />,
   attachment_removed: <IconTrash size={12} />,
 };
-
-function PreviousVersion({ text }: { text: string }) {
-  const { t } = useTranslation();
-  const [opened, setOpened] = useState(false);
-  return (
-    <>
-      <Button size="compact-xs" variant="subtle" onClick={() => setOpened((value) => !value)} aria-expanded={opened} mt={4}>
-        {opened ? t('cases.history.hidePrevious') : t('cases.history.showPrevious')}
-      </Button>
-      <Collapse expanded={opened}>
-        <Paper withBorder radius="sm" p="xs" mt={4}>
-          {text.trim() ? <Markdown source={text} fz="sm" /> : <Text size="sm" c="dimmed">{t('cases.history.emptyPrevious')}</Text>}
-        </Paper>
-      </Collapse>
-    </>
-  );
-}
-
-function EntryText({ entry }: { entry: CaseHistoryEntry }) {
-  const { t } = useTranslation();
-  const actor = entry.actor?.name ?? t('cases.history.system');
-  const status = (value: string | null) => (value && (CASE_STATUSES as readonly string[]).includes(value) ? t(`cases.status.${value as CaseStatus}`) : '—');
-  switch (entry.kind) {
-    case 'created':
-      return <Text size="sm">{t('cases.history.created', { actor })}</Text>;
-    case 'status':
-      return <Text size="sm">{entry.from ? t('cases.history.status', { actor, from: status(entry.from), to: status(entry.to) }) : t('cases.history.statusSet', { actor, to: status(entry.to) })}</Text>;
-    case 'assignee': {
-      const to = nameOf(entry, 'to');
-      return <Text size="sm">{entry.to ? (to ? t('cases.history.assigned', { actor, to }) : t('cases.history.reassigned', { actor })) : t('cases.history.unassigned', { actor })}</Text>;
-    }
-    case 'description':
-    case 'resolution': {
-      const previous = typeof entry.details?.previous === 'string' ? entry.details.previous : null;
-      return (
-        <>
-          <Text size="sm">{t(`cases.history.${entry.kind}`, { actor })}</Text>
-          {previous !== null ? <PreviousVersion text={previous} /> : null}
-        </>
-      );
-    }
-    case 'reopen_requested': {
-      const reason = detailText(entry, 'reason');
-      return (
-        <>
-          <Text size="sm">{t('cases.history.reopenRequested', { actor })}</Text>
-          {reason ? (
-            <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="reopen-reason">
-              {reason}
-            </Text>
-          ) : null}
-        </>
-      );
-    }
-    case 'link_added':
-    case 'link_removed':
-    case 'attachment_added':
-    case 'attachment_removed': {
-      const removed = entry.kind === 'link_removed' || entry.kind === 'attachment_removed';
-      const name = detailText(entry, 'title') ?? detailText(entry, 'name') ?? nameOf(entry, removed ? 'from' : 'to') ?? '—';
-      const key = ({ link_added: 'linkAdded', link_removed: 'linkRemoved', attachment_added: 'attachmentAdded', attachment_removed: 'attachmentRemoved' } as const)[entry.kind];
-      return <Text size="sm">{t(`cases.history.${key}`, { actor, name })}</Text>;
-    }
-  }
-}
 
 /** The History tab: every change to the case, with the previous description or resolution and reopen reasons. */
 export function CaseHistoryTab({ organizationId, caseId }: { organizationId: string; caseId: string }) {
@@ -119,7 +37,7 @@ export function CaseHistoryTab({ organizationId, caseId }: { organizationId: str
     <Timeline bulletSize={22} lineWidth={2} active={history.data.items.length} data-testid="case-history">
       {history.data.items.map((entry) => (
         <Timeline.Item key={entry.id} bullet={icons[entry.kind]} data-testid="history-entry" data-kind={entry.kind}>
-          <EntryText entry={entry} />
+          <CaseHistoryEntryText entry={entry} />
           <Text size="xs" c="dimmed" mt={2}>
             {formatDateTime(entry.createdAt)}
           </Text>

@@ -54,6 +54,18 @@ describe('ArticleReadingView', () => {
     expect(html.indexOf('article-verified')).toBeLessThan(html.indexOf('data-testid="article-title"'));
   });
 
+  it('shows when and by whom it was verified as text beside the flag (not only on hover), in both languages', async () => {
+    const date = formatDateTime('2025-03-01T02:00:00.000Z');
+    const details = (html: string) => html.match(/data-testid="article-verified-details"[^>]*>([^<]*)</)?.[1];
+    expect(details(render(view()))).toBe(`Verified ${date} · by Kim`);
+    await i18n.changeLanguage('ko');
+    try {
+      expect(details(render(view({ verification: { state: 'verified', verifiedAt: '2025-03-01T02:00:00.000Z', verifiedBy: { id: '44444444-4444-4444-8444-444444444444', name: '박지원', side: 'engineer' }, expiresAt: null } })))).toBe(`${date} 검증 · 박지원 님`);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+
   it('shows "Review due" instead when the verification lapsed, and nothing when never verified', () => {
     const due = render(view({ verification: { state: 'review_due', verifiedAt: '2024-01-01T00:00:00.000Z', verifiedBy: null, expiresAt: '2024-06-29T00:00:00.000Z' } }));
     expect(due).toContain('data-testid="article-review-due"');

@@ -1,12 +1,12 @@
-import { Badge, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import type { ArticleView } from '@common/schemas/knowledge';
 import { IconClockExclamation, IconRosetteDiscountCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format-date-time';
 
 /**
- * The top of an article for readers: "Verified" (with when and by whom on hover) or "Review due";
- * nothing when it was never verified.
+ * The top of an article for readers: "Verified" with when and by whom beside it (as text, not a
+ * tooltip, so phones show it too) or "Review due"; nothing when it was never verified.
  */
 export function VerificationFlag({ verification }: { verification: ArticleView['verification'] }) {
   const { t } = useTranslation();
@@ -28,9 +28,12 @@ export function VerificationFlag({ verification }: { verification: ArticleView['
     </Badge>
   );
   return details.length > 0 ? (
-    <Tooltip label={<Text size="xs">{details.join(' · ')}</Text>} withArrow>
+    <Group gap="xs" wrap="wrap">
       {badge}
-    </Tooltip>
+      <Text size="sm" c="dimmed" data-testid="article-verified-details">
+        {details.join(' · ')}
+      </Text>
+    </Group>
   ) : (
     badge
   );
