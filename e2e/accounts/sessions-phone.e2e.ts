@@ -31,7 +31,7 @@ describe('[ACCOUNTS]: sessions on a phone', () => {
     await end.scrollIntoViewIfNeeded();
     const box = (await end.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await end.click();
     await expect.poll(() => rows.count(), WAIT).toBe(1);
     await desk.context().close();

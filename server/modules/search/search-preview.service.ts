@@ -32,13 +32,13 @@ const LABELS = {
     product: 'Product', version: 'Version', type: 'Type', updated: 'Updated', released: 'Released', status: 'Status', number: 'Case number',
     legacy: 'Old number', site: 'Site', opened: 'Opened', languages: 'Languages', size: 'Size', published: 'Published', draft: 'Draft',
     issue: 'Issue', environment: 'Environment', resolution: 'Resolution', manual: 'Manual', release_notes: 'Release notes',
-    notice: 'Notice', known_issue: 'Known issue', document: 'Document', yes: 'Yes', no: 'No',
+    notice: 'Notice', known_issue: 'Known issue', document: 'Document', yes: 'Yes', no: 'No', verified: 'Verified',
   },
   ko: {
     product: '제품', version: '버전', type: '종류', updated: '업데이트', released: '출시일', status: '상태', number: '케이스 번호',
     legacy: '이전 번호', site: '사이트', opened: '접수일', languages: '언어', size: '크기', published: '게시', draft: '초안',
     issue: '문제', environment: '환경', resolution: '해결 방법', manual: '매뉴얼', release_notes: '릴리스 노트',
-    notice: '공지', known_issue: '알려진 문제', document: '문서', yes: '예', no: '아니요',
+    notice: '공지', known_issue: '알려진 문제', document: '문서', yes: '예', no: '아니요', verified: '검증일',
   },
 } as const;
 const LANGUAGE_NAMES: Record<Locale, Record<string, string>> = { en: { ko: 'Korean', en: 'English' }, ko: { ko: '한국어', en: '영어' } };
@@ -102,6 +102,9 @@ async function previewArticle(ctx: ServiceContext, reader: PreviewReader, articl
   meta.push({ label: labels.languages, value: readable.filter((t) => t.status === 'published' || reader.face === 'console').map((t) => LANGUAGE_NAMES[reader.locale][t.language]!).join(', ') });
   if (translation.status !== 'published') meta.push({ label: labels.status, value: labels.draft });
   meta.push(instantMeta(labels.updated, translation.updatedAt));
+  const verified = verificationState(article.verifiedAt, article.verificationExpiresAt, ctx.clock.now()) === 'verified';
+  // When it was verified, as the article's page shows beside its flag.
+  if (verified && article.verifiedAt) meta.push(instantMeta(labels.verified, article.verifiedAt));
   return {
     kind: 'article',
     id: articleId,
@@ -110,7 +113,7 @@ async function previewArticle(ctx: ServiceContext, reader: PreviewReader, articl
     language: translation.language,
     body: sections.join('\n\n'),
     meta,
-    verified: verificationState(article.verifiedAt, article.verificationExpiresAt, ctx.clock.now()) === 'verified',
+    verified,
     visibility: article.visibility,
     date: translation.updatedAt.toISOString(),
     dated: 'updated',

@@ -215,6 +215,9 @@ describe('GET …/search/preview/:kind/:id', () => {
     const verified = (await preview(owner, 'article', s.articles.customers)).json() as SearchPreview;
     expect(verified.verified).toBe(true);
     expect(verified.body).toContain('Restart the **archive** service');
+    // When it was verified is a fact of the quick view, as it stands beside the flag on the article's page.
+    expect(verified.meta.find((m) => m.label === '검증일')).toMatchObject({ type: 'instant', value: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(body.meta.find((m) => m.label === '검증일')).toBeUndefined();
   });
 
   it('answers 404 search.not_found for what the member’s search would not show', async () => {
