@@ -10,7 +10,7 @@ import { ErrorResponse } from '../../platform/http/schemas';
 import { getMe } from '../me/me.service';
 import { getSetting } from '../settings/settings.service';
 import { completeMfaSignIn, endReplacedSession, sendMfaEmailCode, signIn, signOut, type OpenedSession } from './auth.service';
-import { confirmPasswordReset, register, requestPasswordReset, resendVerification, verifyEmail } from './registration.service';
+import { checkPasswordResetToken, confirmPasswordReset, register, requestPasswordReset, resendVerification, verifyEmail } from './registration.service';
 
 const Accepted = z.object({ status: z.literal('accepted') });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse };
@@ -107,6 +107,20 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServiceContext, op
     handler: async (request, reply) => {
       await requestPasswordReset(ctx, request.body.email, originOf(request), request.locale);
       return reply.status(202).send({ status: 'accepted' });
+    },
+  });
+
+  r.post('/api/v1/auth/password-reset/check', {
+    config: { access: 'public', ...limited },
+    schema: {
+      tags: ['auth'],
+      summary: 'Whether a reset link can still be used (it is not used up): 204, else 400 auth.token_invalid, auth.token_used or auth.token_expired',
+      body: TokenBody,
+      response: { 204: z.null().describe('The link can be used'), ...errors },
+    },
+    handler: async (request, reply) => {
+      await checkPasswordResetToken(ctx, request.body.token);
+      return reply.status(204).send(null);
     },
   });
 

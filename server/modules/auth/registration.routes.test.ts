@@ -340,6 +340,25 @@ describe('password reset', () => {
     expect(event?.actorUserId).toBe(user.id);
   });
 
+  it('tells whether a link can still be used without using it: 204, then auth.token_used once used, auth.token_invalid for an altered one', async () => {
+    const user = await buildUser(t.ctx);
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/request', payload: { email: user.email } });
+    await t.drainJobs();
+    const token = tokenOf(findLink(t.mail.last(user.email), '/reset-password'));
+    const check = (value: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/check', payload: { token: value } });
+    expect((await check(token)).statusCode).toBe(204);
+    // Asking twice uses nothing up.
+    expect((await check(token)).statusCode).toBe(204);
+    const altered = await check(`${token.slice(0, -2)}xy`);
+    expect(altered.statusCode).toBe(400);
+    expect(altered.json().error.code).toBe('auth.token_invalid');
+    expect((await check('short')).statusCode).toBe(400);
+    const done = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, newPassword: 'Ulsan#Plant2' } });
+    expect(done.statusCode).toBe(200);
+    const used = await check(token);
+    expect(used.json().error.code).toBe('auth.token_used');
+  });
+
   it('writes the email in the language the reset was asked in, unless the account has saved one', async () => {
     const unsaved = await buildUser(t.ctx);
     const english = await buildUser(t.ctx);

@@ -230,6 +230,14 @@ export function createAccountEmailJobHandler(ctx: ServiceContext): JobHandler {
  * Sets a new password with a reset link's token. Every session of the user ends; the email counts as
  * verified (the link proved the address) and the account's failed-attempt lock is lifted.
  */
+/**
+ * Whether a reset link can still be used, without using it: the page asks when it opens, so that
+ * a used, expired or altered link says so before anyone types a new password.
+ */
+export async function checkPasswordResetToken(ctx: ServiceContext, token: string): Promise<void> {
+  await getUsableToken(ctx, 'password_reset', token);
+}
+
 export async function confirmPasswordReset(ctx: ServiceContext, token: string, newPassword: string, origin: RequestOrigin): Promise<void> {
   const row = await getUsableToken(ctx, 'password_reset', token);
   await assertPasswordAcceptable(ctx, newPassword);

@@ -160,6 +160,18 @@ export function useRequestPasswordReset() {
   });
 }
 
+/** Whether the reset link can still be used, asked once when the page opens (it uses nothing up). */
+export function useResetLinkCheck(token: string) {
+  return useQuery({
+    queryKey: ['auth', 'reset-link', token],
+    queryFn: () => apiClient.post<void>('/api/v1/auth/password-reset/check', { token }),
+    enabled: token !== '',
+    retry: false,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+}
+
 export function useResetPassword() {
   return useMutation({
     mutationFn: (body: { token: string; newPassword: string }) => apiClient.post<void>('/api/v1/auth/password-reset/confirm', body),

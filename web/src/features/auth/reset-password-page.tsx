@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { getErrorMessage } from '../../components/get-error-message';
 import { getFieldErrors } from '../../components/get-field-errors';
 import { PasswordField } from '../../components/password-field';
-import { useResetPassword } from './auth.api';
+import { useResetLinkCheck, useResetPassword } from './auth.api';
 import { AuthLayout } from './auth-layout';
 import { getLinkProblem } from './get-link-problem';
 import { PasswordRuleList } from './password-rule-list';
@@ -46,10 +46,14 @@ export function ResetPasswordPage() {
     );
   };
 
-  const error = resetPassword.error;
+  // A used, expired or altered link says so when the page opens, before a new password is typed.
+  const linkCheck = useResetLinkCheck(token);
+  const checkProblem = getLinkProblem(linkCheck.error);
+  const error = resetPassword.error ?? (checkProblem ? linkCheck.error : null);
   const linkProblem = getLinkProblem(error);
   const isLinkProblem = !token || linkProblem !== null;
   const showsFormError = error && !getFieldErrors(error, passwordCodes).newPassword;
+  const isUnusable = !token || checkProblem !== null;
 
   if (resetPassword.isSuccess) {
     return (
@@ -99,7 +103,7 @@ export function ResetPasswordPage() {
               setFieldErrors((errors) => ({ ...errors, newPassword: undefined }));
             }}
             error={fieldErrors.newPassword}
-            disabled={!token}
+            disabled={isUnusable}
             autoFocus
           />
           <PasswordRuleList password={newPassword} policy={policy} />
@@ -112,9 +116,9 @@ export function ResetPasswordPage() {
               setFieldErrors((errors) => ({ ...errors, confirmPassword: undefined }));
             }}
             error={fieldErrors.confirmPassword}
-            disabled={!token}
+            disabled={isUnusable}
           />
-          <Button type="submit" size="md" fullWidth loading={resetPassword.isPending} disabled={!token}>
+          <Button type="submit" size="md" fullWidth loading={resetPassword.isPending} disabled={isUnusable}>
             {t('resetPassword.submit')}
           </Button>
           <Group justify="center">
