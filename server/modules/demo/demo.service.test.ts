@@ -26,7 +26,10 @@ describe('demo data', () => {
     expect(new Set(team.map((m) => m.role))).toEqual(new Set(['owner', 'admin', 'super', 'support', 'download', 'viewer']));
     expect(team.some((m) => m.company !== 'A석유화학')).toBe(true);
     const staff = await t.database.db.select({ role: users.staffRole }).from(users);
-    expect(staff.map((s) => s.role)).toEqual(expect.arrayContaining(['support_engineer', 'agent', 'account_manager']));
+    expect(staff.map((s) => s.role)).toEqual(expect.arrayContaining(['vendor_admin', 'support_engineer', 'agent', 'account_manager']));
+    // A vendor administrator to try the console's settings with, signing in with the demo password.
+    const [admin] = await t.database.db.select().from(users).where(eq(users.email, 'admin@atrium.example'));
+    expect(admin?.staffRole).toBe('vendor_admin');
   });
 
   it('licenses the sites for PI Server, PI Vision and PI Interfaces, with one contract within 90 days of its end and one past its grace period', async () => {

@@ -12,6 +12,8 @@ export const DEMO_PASSWORD = DEFAULT_PASSWORD;
 interface DemoPerson { email: string; name: string; company: string; role?: CustomerRole; sites?: string[]; staffRole?: StaffRole }
 
 const STAFF: DemoPerson[] = [
+  // The vendor administrator: Settings, the catalog and everything else of the console.
+  { email: 'admin@atrium.example', name: '오세훈', company: 'Atrium', staffRole: 'vendor_admin' },
   { email: 'support@atrium.example', name: '박지원', company: 'Atrium', staffRole: 'support_engineer' },
   { email: 'agent@atrium.example', name: '이상담', company: 'Atrium', staffRole: 'agent' },
   { email: 'am@atrium.example', name: '정영업', company: 'Atrium', staffRole: 'account_manager' },
