@@ -131,6 +131,10 @@ export const ERROR_MESSAGES = {
     en: "You were signed out after a period of inactivity. Sign in again.",
     ko: "일정 시간 사용하지 않아 로그아웃되었습니다. 다시 로그인하세요.",
   },
+  'auth.session_ended': {
+    en: "Your session was ended from another device, or by a change of your password. Sign in again.",
+    ko: "다른 기기에서 세션을 종료했거나 비밀번호가 바뀌어 로그아웃되었습니다. 다시 로그인하세요.",
+  },
   'auth.mfa_enrollment_required': {
     en: "Your organization requires two-step sign-in. Set it up before you continue.",
     ko: "소속 조직에서 다단계 인증을 요구합니다. 계속하려면 먼저 설정하세요.",

@@ -15,7 +15,7 @@ useServerAndBrowser((started) => ({ server, browser } = started));
 const WAIT = { timeout: 20_000 };
 
 describe('[ACCOUNTS]: sessions on a phone', () => {
-  it('shows every session without scrolling sideways and ends the other one from the screen', { timeout: 60_000 }, async () => {
+  it('shows every session without scrolling sideways and ends the other one from the screen, whose browser then hears why it was signed out', { timeout: 60_000 }, async () => {
     const user = await buildUser(server.ctx, { email: 'phone-sessions@example.com', name: '정민호' });
     const desk = await newPage(browser);
     await signIn(desk, server.url, user.email, 'ko');
@@ -34,6 +34,11 @@ describe('[ACCOUNTS]: sessions on a phone', () => {
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await end.click();
     await expect.poll(() => rows.count(), WAIT).toBe(1);
+    // The browser whose session was ended is told why at its next step, not just shown the sign-in page.
+    await desk.goto(`${server.url}/portal/account`);
+    await desk.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('reason') === 'ended', WAIT);
+    await desk.getByText('다른 기기에서 이 세션을 종료했거나 비밀번호가 바뀌어 로그아웃되었습니다.', { exact: false }).waitFor(WAIT);
+    expect(new URL(desk.url()).searchParams.get('next')).toBe('/portal/account');
     await desk.context().close();
     await phone.context().close();
   });

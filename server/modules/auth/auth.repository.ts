@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { prepared } from '../../platform/prepared';
 import { members, organizations, sessions, userTokens, users } from '../../db/schema/index';
 import type { Db } from '../../platform/db';
@@ -68,6 +68,12 @@ export async function findLiveSessionWithOrganization(db: Db, tokenHash: string,
 /** Marks a session as seen now. */
 export async function touchSession(db: Db, sessionId: string, now: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+}
+
+/** Why the ended session with this token hash ended, if it did (ended sessions are kept a day). */
+export async function findEndReason(db: Db, tokenHash: string): Promise<string | null> {
+  const [row] = await db.select({ endReason: sessions.endReason }).from(sessions).where(and(eq(sessions.tokenHash, tokenHash), isNotNull(sessions.revokedAt))).limit(1);
+  return row?.endReason ?? null;
 }
 
 /** Ends one session. */

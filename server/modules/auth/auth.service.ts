@@ -9,6 +9,7 @@ import { listMfaMethods, mfaMethodsOf, sendSignInEmailCode, verifyMfaCode } from
 import { getSetting } from '../settings/settings.service';
 import { findSignInCandidate, findUserById, updateUser, type UserRow } from '../users/users.repository';
 import {
+  findEndReason,
   findLiveSessionByHash,
   findLiveSessionWithOrganization,
   findUserTokenByHash,
@@ -205,7 +206,10 @@ export async function sendMfaEmailCode(ctx: ServiceContext, challengeToken: stri
   await sendSignInEmailCode(ctx, { ...user, locale: user.locale ?? requestLocale }, challenge.id);
 }
 
-export type ResolvedSession = { actor: Actor } | { ended: 'idle' } | null;
+export type ResolvedSession = { actor: Actor } | { ended: 'idle' | 'elsewhere' } | null;
+
+/** How a session ends from elsewhere: from another of the person's sessions, or with the password. */
+const ENDED_ELSEWHERE = new Set(['revoked', 'password_changed', 'password_reset']);
 
 /**
  * The actor behind a session cookie. A session unused for longer than the idle timeout is ended on
@@ -219,7 +223,12 @@ export async function resolveSession(ctx: ServiceContext, sessionToken: string, 
   const found = options.organizationId
     ? await findLiveSessionWithOrganization(ctx.db, tokenHash, now, options.organizationId)
     : await findLiveSessionByHash(ctx.db, tokenHash, now, options);
-  if (!found || found.user.status !== 'active') return null;
+  if (!found) {
+    // Only a request that failed pays for the look: the person learns why the page signed them out.
+    const reason = await findEndReason(ctx.db, tokenHash);
+    return reason !== null && ENDED_ELSEWHERE.has(reason) ? { ended: 'elsewhere' } : null;
+  }
+  if (found.user.status !== 'active') return null;
   const { user, session } = found;
   const { idleTimeoutSeconds } = await getSetting(ctx, 'security');
   const idleMs = now.getTime() - session.lastSeenAt.getTime();

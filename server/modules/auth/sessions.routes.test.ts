@@ -27,6 +27,29 @@ describe('/api/v1/me/sessions', () => {
     expect((await laptop.inject('GET', '/api/v1/me')).statusCode).toBe(200);
   });
 
+  it('tells a browser whose session was ended elsewhere why (auth.session_ended), and one that signed out or never signed in nothing more than 401', async () => {
+    const user = await buildUser(t.ctx);
+    const laptop = await signInAs(t.app, user.email);
+    const phone = await signInAs(t.app, user.email);
+    const other = ((await laptop.inject('GET', '/api/v1/me/sessions')).json().items as { id: string; current: boolean }[]).find((s) => !s.current)!;
+    await laptop.inject('DELETE', `/api/v1/me/sessions/${other.id}`);
+    const ended = await phone.inject('GET', '/api/v1/me');
+    expect(ended.statusCode).toBe(401);
+    expect(ended.json().error.code).toBe('auth.session_ended');
+
+    // A password change ends the other sessions: they hear the same.
+    const tablet = await signInAs(t.app, user.email);
+    const change = await laptop.inject('POST', '/api/v1/me/password', { currentPassword: DEFAULT_PASSWORD, newPassword: 'Ulsan#Plant7' });
+    expect(change.statusCode, change.body).toBeLessThan(300);
+    expect((await tablet.inject('GET', '/api/v1/me')).json().error.code).toBe('auth.session_ended');
+
+    // Signing out is no news to the browser that did it, and an unknown cookie is just signed out.
+    await laptop.inject('POST', '/api/v1/auth/sign-out');
+    expect((await laptop.inject('GET', '/api/v1/me')).json().error.code).toBe('auth.unauthenticated');
+    const stranger = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { atrium_session: 'not-a-session-token-0123456789' } });
+    expect(stranger.json().error.code).toBe('auth.unauthenticated');
+  });
+
   it("answers 404 for another user's session", async () => {
     const mine = await signInAs(t.app, (await buildUser(t.ctx)).email);
     const theirs = await signInAs(t.app, (await buildUser(t.ctx)).email);

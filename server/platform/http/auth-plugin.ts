@@ -40,6 +40,8 @@ declare module 'fastify' {
     locale: Locale;
     /** Set when the request's session was just ended for inactivity. */
     sessionEndedIdle: boolean;
+    /** Set when the request's session was ended from elsewhere (another session, a password change or reset). */
+    sessionEndedElsewhere: boolean;
   }
 }
 
@@ -53,9 +55,13 @@ export function originOf(request: FastifyRequest): RequestOrigin {
   return { ip: request.ip, userAgent, client: describeClient(userAgent ?? undefined) };
 }
 
-/** The signed-in actor; throws 401 when there is none (auth.session_idle after idle sign-out). */
+/** The signed-in actor; throws 401 when there is none (auth.session_idle after idle sign-out, auth.session_ended when ended elsewhere). */
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw request.sessionEndedIdle ? new AppError('auth.session_idle', 401) : unauthenticated();
+  if (!request.actor) {
+    if (request.sessionEndedIdle) throw new AppError('auth.session_idle', 401);
+    if (request.sessionEndedElsewhere) throw new AppError('auth.session_ended', 401);
+    throw unauthenticated();
+  }
   return request.actor;
 }
 
@@ -72,6 +78,7 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'en');
   app.decorateRequest('sessionEndedIdle', false);
+  app.decorateRequest('sessionEndedElsewhere', false);
 
   const declared: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declared);
@@ -101,6 +108,7 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
         const resolved = await resolveSession(ctx, cookie, request.ip, options);
         if (resolved && 'actor' in resolved) request.actor = resolved.actor;
         else if (resolved?.ended === 'idle') request.sessionEndedIdle = true;
+        else if (resolved?.ended === 'elsewhere') request.sessionEndedElsewhere = true;
       }
     }
     if (request.actor?.locale) request.locale = request.actor.locale;

@@ -66,6 +66,7 @@ async function request<T>(method: Method, path: string, body?: unknown, isRetry 
   if (response.ok) return payload as T;
   const error = toApiError(response.status, payload);
   if (error.status === 401 && error.code === 'auth.session_idle') goToSignInAfterIdle();
+  if (error.status === 401 && error.code === 'auth.session_ended') goToSignInAfterIdle('ended');
   // A token can go stale (another tab signed in again, the server rotated it): refresh once and retry.
   if (error.code === 'auth.csrf_failed' && !isRetry && stateChangingMethods.has(method) && (await refreshCsrfToken())) {
     return request<T>(method, path, body, true);

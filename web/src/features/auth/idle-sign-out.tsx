@@ -36,7 +36,7 @@ export function IdleSignOut() {
   useEffect(() => {
     if (!hasExpired) return;
     // End the session for sure (the server may count a little differently), then leave.
-    void apiClient.post('/api/v1/auth/sign-out').catch(() => undefined).finally(goToSignInAfterIdle);
+    void apiClient.post('/api/v1/auth/sign-out').catch(() => undefined).finally(() => goToSignInAfterIdle());
   }, [hasExpired]);
 
   const stay = async () => {

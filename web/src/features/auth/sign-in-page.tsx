@@ -55,6 +55,7 @@ export function SignInPage() {
     if (restartMessage) return { color: 'orange', message: restartMessage };
     if (ssoError) return { color: 'red', message: t(`signIn.ssoErrors.${getSsoErrorKey(ssoError)}`) };
     if (reason === 'idle') return { color: 'blue', message: t('signIn.idleNotice') };
+    if (reason === 'ended') return { color: 'blue', message: t('signIn.endedNotice') };
     return null;
   })();
 
