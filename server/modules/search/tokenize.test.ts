@@ -121,6 +121,12 @@ describe('parseQuery and buildTsquery', () => {
     expect(matches('PI서버', 'PI 서버 설치')).toBe(true);
   });
 
+  it('lets a single letter or digit match alone, in the any-word fallback, only when the query has nothing longer', () => {
+    expect(buildTsquery(parseQuery('<script>alert(1)</script>'), undefined, { mode: 'or' })).toBe("'script' | 'alert'");
+    expect(buildTsquery(parseQuery('<script>alert(1)</script>'))).toBe("'script' & 'alert' & '1'");
+    expect(buildTsquery(parseQuery('1'), undefined, { mode: 'or' })).toBe("'1'");
+  });
+
   it('cuts a word of letters in two every way with two letters or more a side, and matches a cut as both halves', () => {
     expect(compoundSplits('opcda')).toEqual(['op cda', 'opc da']);
     expect(compoundSplits('pivision')).toContain('pi vision');

@@ -408,7 +408,12 @@ export function buildTsquery(parsed: ParsedQuery, corrections?: Corrections, opt
   const operands = queryOperands(parsed, corrections);
   if (operands.length === 0) return null;
   const atLeast = options.atLeast ?? (options.mode === 'or' ? 1 : operands.length);
-  if (atLeast <= 1) return operands.join(' | ');
+  if (atLeast <= 1) {
+    // Any one word: a single letter or digit alone (the 1 of `alert(1)`) finds nearly anything, so
+    // it stands alone only when the query has nothing longer.
+    const long = operands.filter((_, index) => Array.from(parsed.words[index]!.raw).length > 1);
+    return (long.length > 0 ? long : operands).join(' | ');
+  }
   if (atLeast >= operands.length) return operands.join(' & ');
   // Any `atLeast` of the words: (a & b) | (a & c) | (b & c) for two of three.
   return combinations(operands, atLeast)
