@@ -434,6 +434,19 @@ describe('draft attachments: a file for a post being written', () => {
     expect(logged.map((e) => [e.action, (e.details as { postId: string }).postId])).toEqual([['case.attachment.added', post.json().id]]);
   });
 
+  it('is nobody else’s to fetch, remove or post, engineers included (404 and 422 as for a file that is not there)', async () => {
+    const s = await buildCaseScenario(t);
+    const draft = CaseAttachment.parse((await uploadDraft(s.requester, s, 'plant-notes.txt', randomBytes(200))).json());
+    expect((await s.engineer.inject('GET', draft.url)).statusCode).toBe(404);
+    const removed = await s.engineer.inject('DELETE', `${s.base}/attachments/${draft.id}`);
+    expect(removed.statusCode).toBe(404);
+    expect(removed.json().error.code).toBe('cases.attachment_not_found');
+    const posted = await s.engineer.inject('POST', `${s.base}/posts`, { body: 'Taking your file', attachmentIds: [draft.id] });
+    expect(posted.statusCode).toBe(422);
+    expect(posted.json().error).toMatchObject({ code: 'cases.attachment_not_found', details: { attachmentId: draft.id } });
+    expect((await attachmentsOf(t, s.caseId)).map((row) => [row.name, row.draft, row.postId])).toEqual([['plant-notes.txt', true, null]]);
+  });
+
   it('withdrawn by its uploader goes without a trace: no history, no log entry, no bytes', async () => {
     const s = await buildCaseScenario(t);
     const bytes = randomBytes(500);

@@ -17,6 +17,7 @@ import {
   insertAttachment,
   listAttachmentsOfCase,
   markAttachmentRemoved,
+  type AttachmentRow,
   type AttachmentWithUploader,
 } from './case-feed.repository';
 import { notifyCase } from './case-notifications';
@@ -81,6 +82,20 @@ async function reclaimBlob(ctx: ServiceContext, sha256: string): Promise<void> {
 }
 
 /**
+ * The history row and the activity log entry of a file now on the case: uploaded to it, or a draft
+ * a post took. Like the note itself, a note's file stays out of the organization's own activity log.
+ */
+export async function recordAttachmentAdded(
+  tx: Db,
+  entry: { row: CaseRow; attachment: AttachmentRow; postId: string | null; actor: { userId: string; email: string }; origin: RequestOrigin; at: Date; internal: boolean },
+): Promise<void> {
+  const { row, attachment, postId, actor, origin, at, internal } = entry;
+  const { id: attachmentId, name, size, contentType, sha256 } = attachment;
+  await insertCaseEvent(tx, { caseId: row.id, kind: 'attachment_added', actorId: actor.userId, toValue: name, details: { attachmentId, name, size, ...(internal ? { internal: true } : {}) }, createdAt: at });
+  await recordCaseAudit(tx, { row, action: 'case.attachment.added', actor: { userId: actor.userId, label: actor.email }, origin, at, details: { postId, attachmentId, name, contentType, size, sha256 }, internal });
+}
+
+/**
  * Stores a file on the case, on a post of the uploader's (`postId`, as an internal note's files
  * go), or as a draft for a post being written (`draft`): the name is checked and the declared size
  * refused at once when over the limit, then the bytes stream to the blob store; over the limit,
@@ -139,18 +154,8 @@ export async function uploadAttachment(
         committed = true;
         return inserted;
       }
-      await insertCaseEvent(tx, { caseId: locked.id, kind: 'attachment_added', actorId: actor.userId, toValue: name, details: { attachmentId: inserted.id, name, size: staged.size, ...(internal ? { internal: true } : {}) }, createdAt: now });
+      await recordAttachmentAdded(tx, { row: locked, attachment: inserted, postId: post?.id ?? null, actor, origin, at: now, internal });
       const updated = await updateCase(tx, locked.id, { updatedAt: now });
-      // Like the note itself, a note's file stays out of the organization's own activity log.
-      await recordCaseAudit(tx, {
-        row: locked,
-        action: 'case.attachment.added',
-        actor: { userId: actor.userId, label: actor.email },
-        origin,
-        at: now,
-        details: { postId: post?.id ?? null, attachmentId: inserted.id, name, contentType, size: staged.size, sha256: staged.sha256 },
-        internal,
-      });
       await notifyCase(tx, ctx, updated, { userId: actor.userId, side }, { kind: 'attachment', attachmentId: inserted.id, internal });
       // Last, so that a failed insert never leaves bytes behind; the blob lock keeps a removal of the same bytes out.
       await staged.commit();

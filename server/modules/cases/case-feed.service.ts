@@ -6,7 +6,7 @@ import type { RequestOrigin, ServiceContext } from '../../platform/context';
 import { readAll, type Db } from '../../platform/db';
 import { AppError, badRequest, conflict, forbidden } from '../../platform/errors';
 import { lockCase, type CaseAccess } from './case-access';
-import { presentAttachment } from './case-attachments.service';
+import { presentAttachment, recordAttachmentAdded } from './case-attachments.service';
 import {
   attachToPost,
   findPostWithAuthor,
@@ -24,7 +24,7 @@ import {
 import { applyStatusChange } from './case-lifecycle';
 import { listMentionCandidates, resolveMentions } from './case-mentions';
 import { notifyCase, subscribeToCase } from './case-notifications';
-import { insertCaseEvent, updateCase } from './cases.repository';
+import { updateCase } from './cases.repository';
 
 /**
  * A case's feed: posts by the customer's members and by engineers, newest first, and the engineers'
@@ -137,16 +137,7 @@ export async function createPost(ctx: ServiceContext, access: CaseAccess, body: 
     await attachToPost(tx, attachmentIds, post.id);
     // Drafts come out with the post: the history and the log name them now, as an upload to the case does.
     for (const draft of claimed.filter((attachment) => attachment.draft)) {
-      const details = { attachmentId: draft.id, name: draft.name, size: draft.size };
-      await insertCaseEvent(tx, { caseId: row.id, kind: 'attachment_added', actorId: actor.userId, toValue: draft.name, details, createdAt: now });
-      await recordCaseAudit(tx, {
-        row,
-        action: 'case.attachment.added',
-        actor: { userId: actor.userId, label: actor.email },
-        origin,
-        at: now,
-        details: { postId: post.id, ...details, contentType: draft.contentType, sha256: draft.sha256 },
-      });
+      await recordAttachmentAdded(tx, { row, attachment: draft, postId: post.id, actor, origin, at: now, internal: false });
     }
     await insertPostMentions(tx, post.id, mentions.map((m) => m.id));
     // The way a help desk reopens a pending ticket on reply: the customer answered, the case is back with the engineers.
