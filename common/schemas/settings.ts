@@ -105,6 +105,10 @@ export const VendorProfile = z.object({
 });
 export type VendorProfile = z.infer<typeof VendorProfile>;
 
+/** What anyone may read of the vendor profile: the service's name (Atrium when blank) and the vendor's company. */
+export const Branding = z.object({ serviceName: z.string(), companyName: z.string() });
+export type Branding = z.infer<typeof Branding>;
+
 /** The body of `PUT /api/v1/admin/settings/profile`: every field. */
 export const VendorProfileBody = withoutDefaults(VendorProfile);
 export type VendorProfileBody = z.infer<typeof VendorProfileBody>;

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Locale } from '../../common/locale';
 import type { Db } from './db';
 import { enqueueJob, PermanentJobError, type JobHandler, type QueuedJob } from './jobs';
 
@@ -15,6 +16,23 @@ export interface MailMessage {
 }
 
 export const MAIL_JOB = 'mail.send';
+
+/** Text that goes into a subject line: control characters (a line break would inject a header) become a space. */
+export const oneLine = (text: string): string => text.replace(/\p{Cc}+/gu, ' ').trim();
+
+/** An email's subject and text in one language; the subject without the service's name. */
+export type MailParts = { subject: string; text: string };
+
+/**
+ * An email under the service's name (the vendor profile's, `[Name] subject`): in the recipient's
+ * language, or, when that is unknown (null), Korean then English in one message with both subjects.
+ */
+export function localizedMail(to: string, locale: Locale | null, service: string, parts: Record<Locale, MailParts>): MailMessage {
+  const prefix = `[${oneLine(service)}] `;
+  if (locale) return { to, subject: prefix + parts[locale].subject, text: parts[locale].text };
+  const { ko, en } = parts;
+  return { to, subject: `${prefix}${ko.subject} / ${en.subject}`, text: `${ko.text}\n\n----------------------------------------\n\n${en.text}` };
+}
 
 /** An email as a job, to queue with others through `enqueueJobs`. */
 export const mailJob = (message: MailMessage): QueuedJob => ({ kind: MAIL_JOB, payload: message });

@@ -6,7 +6,7 @@ import { badRequest } from '../../platform/errors';
 import { enqueueJob, type JobHandler } from '../../platform/jobs';
 import { queueMail } from '../../platform/mail';
 import { hashPassword, hashToken, randomToken } from '../../platform/secrets';
-import { getSetting } from '../settings/settings.service';
+import { getServiceName, getSetting } from '../settings/settings.service';
 import { findUserByEmail, findUserById, findUserByDisplayName, insertUser, updateUser, type UserRow } from '../users/users.repository';
 import { endAllSessions, findUserTokenByHash, insertUserToken, retireUserTokens, useUserToken, type UserTokenPurpose } from './auth.repository';
 import { alreadyRegisteredEmail, passwordResetEmail, verificationEmail } from './auth.emails';
@@ -51,10 +51,11 @@ export async function register(ctx: ServiceContext, input: RegisterBody, origin:
   // Hashed on every path, so that all answers take the same time.
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
+  const service = await getServiceName(ctx);
   if (existing?.emailVerifiedAt || (existing && existing.status !== 'active')) {
     await ctx.db.transaction(async (tx) => {
       const token = await issueUserToken(ctx, tx, existing.id, 'password_reset', RESET_HOURS);
-      await queueMail(tx, alreadyRegisteredEmail({ to: existing.email, name: existing.name, link: `${ctx.baseUrl}/reset-password?token=${token}`, locale: localeOf(existing, locale) }));
+      await queueMail(tx, alreadyRegisteredEmail({ to: existing.email, name: existing.name, link: `${ctx.baseUrl}/reset-password?token=${token}`, locale: localeOf(existing, locale), service }));
       await recordAudit(tx, { category: 'account', action: 'register.existing_email', actorUserId: existing.id, actorLabel: input.email, ip: origin.ip, client: origin.client });
     });
     return;
@@ -92,7 +93,7 @@ export async function register(ctx: ServiceContext, input: RegisterBody, origin:
       user = await insertUser(tx, { email: input.email, ...details });
       token = await issueUserToken(ctx, tx, user.id, 'email_verification', VERIFICATION_HOURS);
     }
-    await queueMail(tx, verificationEmail({ to: user.email, name: input.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale }));
+    await queueMail(tx, verificationEmail({ to: user.email, name: input.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale, service }));
     await recordAudit(tx, {
       category: 'account',
       action: existing ? 'register.pending_unverified' : 'register',
@@ -206,17 +207,18 @@ export async function sendAccountEmail(ctx: ServiceContext, request: AccountEmai
   const user = await findUserByEmail(ctx.db, request.email);
   if (!user || user.status !== 'active') return;
   const locale = localeOf(user, request.locale);
+  const service = await getServiceName(ctx);
   if (request.purpose === 'email_verification') {
     if (user.emailVerifiedAt) return;
     await ctx.db.transaction(async (tx) => {
       const token = await issueUserToken(ctx, tx, user.id, 'email_verification', VERIFICATION_HOURS);
-      await queueMail(tx, verificationEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale }));
+      await queueMail(tx, verificationEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/verify-email?token=${token}`, locale, service }));
     });
     return;
   }
   await ctx.db.transaction(async (tx) => {
     const token = await issueUserToken(ctx, tx, user.id, 'password_reset', RESET_HOURS);
-    await queueMail(tx, passwordResetEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/reset-password?token=${token}`, locale }));
+    await queueMail(tx, passwordResetEmail({ to: user.email, name: user.name, link: `${ctx.baseUrl}/reset-password?token=${token}`, locale, service }));
     await recordAudit(tx, { category: 'account', action: 'password_reset.requested', actorUserId: user.id, actorLabel: user.email, ip: request.ip, client: request.client });
   });
 }

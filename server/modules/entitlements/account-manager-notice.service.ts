@@ -7,7 +7,7 @@ import { queueMail } from '../../platform/mail';
 import type { OrganizationAccess } from '../organizations/organization-access';
 import { findSite } from '../organizations/organizations.repository';
 import { lockOrganizationForChange } from '../organizations/organizations.service';
-import { getSetting } from '../settings/settings.service';
+import { getServiceName, getSetting } from '../settings/settings.service';
 import { findUserByEmail } from '../users/users.repository';
 import { findEntitlement, findSiteContract, standingOf } from './contract-standing';
 import { contractAudit } from './entitlements.audit';
@@ -55,6 +55,7 @@ export async function notifyAccountManager(
   }
   const standing = standingOf(contract, now);
   const recipient = await findNoticeRecipient(ctx, access.organization.accountManagerId);
+  const service = await getServiceName(ctx);
   await ctx.db.transaction(async (tx) => {
     const organization = await lockOrganizationForChange(tx, organizationId);
     await lockNotification(tx, actor.userId, siteId);
@@ -72,6 +73,7 @@ export async function notifyAccountManager(
         contract: contract ? { endsOn: contract.endsOn, state: standing.state } : null,
         message: body.message || null,
         customerUrl: `${ctx.baseUrl}/console/customers/${organizationId}?tab=products`,
+        service,
       }),
     );
     await recordAudit(tx, {

@@ -2,6 +2,7 @@ import { contractStanding, dueReminder } from '../../../common/contracts';
 import { recordAudit } from '../../platform/audit';
 import type { ServiceContext } from '../../platform/context';
 import { queueMail } from '../../platform/mail';
+import { getServiceName } from '../settings/settings.service';
 import { contractReminderEmail } from './entitlements.emails';
 import {
   findActiveRecipient,
@@ -19,7 +20,7 @@ const isoDate = (instant: Date) => instant.toISOString().slice(0, 10);
 type Candidate = Awaited<ReturnType<typeof listContractsEndingBetween>>[number];
 
 /** Sends one contract's due reminder unless it was sent already; true when it was sent now. */
-async function sendReminder(ctx: ServiceContext, candidate: Candidate, now: Date): Promise<boolean> {
+async function sendReminder(ctx: ServiceContext, candidate: Candidate, now: Date, service: string): Promise<boolean> {
   return ctx.db.transaction(async (tx) => {
     // Read again: the contract may have been renewed or deleted since the list was read.
     const contract = await findContract(tx, candidate.contract.organizationId, candidate.contract.id);
@@ -47,6 +48,7 @@ async function sendReminder(ctx: ServiceContext, candidate: Candidate, now: Date
           products,
           audience: recipient.audience,
           url: recipient.audience === 'customer' ? `${ctx.baseUrl}/portal/contact` : `${ctx.baseUrl}/console/customers/${contract.organizationId}?tab=products`,
+          service,
         }),
       );
     }
@@ -74,12 +76,13 @@ async function sendReminder(ctx: ServiceContext, candidate: Candidate, now: Date
 export async function sendDueContractReminders(ctx: ServiceContext): Promise<{ sent: number }> {
   const now = ctx.clock.now();
   const candidates = await listContractsEndingBetween(ctx.db, isoDate(now), isoDate(new Date(now.getTime() + 91 * DAY_MS)));
+  const service = await getServiceName(ctx);
   let sent = 0;
   const failures: unknown[] = [];
   for (const candidate of candidates) {
     if (dueReminder(candidate.contract.endsOn, now) === null) continue;
     try {
-      if (await sendReminder(ctx, candidate, now)) sent += 1;
+      if (await sendReminder(ctx, candidate, now, service)) sent += 1;
     } catch (error) {
       failures.push(error);
     }

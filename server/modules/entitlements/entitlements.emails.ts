@@ -1,9 +1,6 @@
 import type { ContractState } from '../../../common/contracts';
 import type { Locale } from '../../../common/locale';
-import type { MailMessage } from '../../platform/mail';
-
-/** Names go into the subject line: no line breaks or other control characters (header injection). */
-const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ').trim();
+import { localizedMail, oneLine, type MailMessage } from '../../platform/mail';
 
 const STATE_LABELS: Record<ContractState, Record<Locale, string>> = {
   active: { en: 'in force', ko: '유효' },
@@ -12,15 +9,6 @@ const STATE_LABELS: Record<ContractState, Record<Locale, string>> = {
   expired: { en: 'ended, grace period over', ko: '만료(유예 기간 종료)' },
   none: { en: 'no contract', ko: '계약 없음' },
 };
-
-type Localized = Record<Locale, { subject: string; text: string }>;
-
-/** In the recipient's language, or in Korean and English together when it is unknown. */
-function pick(to: string, locale: Locale | null, parts: Localized): MailMessage {
-  if (locale) return { to, ...parts[locale] };
-  const { ko, en } = parts;
-  return { to, subject: `${ko.subject} / ${en.subject.replace('[Atrium] ', '')}`, text: `${ko.text}\n\n----------------------------------------\n\n${en.text}` };
-}
 
 export interface ContractReminderEmailInput {
   to: string;
@@ -33,6 +21,8 @@ export interface ContractReminderEmailInput {
   /** Customers are pointed at Contact us; the account manager at the customer's page in the console. */
   audience: 'customer' | 'account_manager';
   url: string;
+  /** The service's name (the vendor profile's). */
+  service: string;
 }
 
 /** The 90-, 30- or 7-day reminder that a site's support contract ends. */
@@ -41,9 +31,9 @@ export function contractReminderEmail(input: ContractReminderEmailInput): MailMe
   const site = oneLine(input.siteName);
   const customer = input.audience === 'customer';
   const list = (none: string) => (input.products.length > 0 ? input.products.map((name) => `- ${oneLine(name)}`).join('\n') : `- ${none}`);
-  return pick(input.to, input.locale, {
+  return localizedMail(input.to, input.locale, input.service, {
     ko: {
-      subject: `[Atrium] ${site}의 지원 계약(SRP)이 ${input.daysLeft}일 후 종료됩니다`,
+      subject: `${site}의 지원 계약(SRP)이 ${input.daysLeft}일 후 종료됩니다`,
       text:
         `안녕하세요.\n\n${organization} 조직 ${site}의 지원 계약(SRP)이 ${input.endsOn}에 종료됩니다. 남은 기간은 ${input.daysLeft}일입니다.\n\n` +
         `계약 대상 제품:\n${list('라이선스 제품 없음')}\n\n` +
@@ -51,7 +41,7 @@ export function contractReminderEmail(input: ContractReminderEmailInput): MailMe
         (customer ? `계약 갱신은 어카운트 매니저나 아래 문의하기 페이지로 요청하세요.\n\n${input.url}` : `담당 고객의 계약 정보:\n\n${input.url}`),
     },
     en: {
-      subject: `[Atrium] The support contract of ${site} ends in ${input.daysLeft} days`,
+      subject: `The support contract of ${site} ends in ${input.daysLeft} days`,
       text:
         `Hello,\n\nThe support contract of the site ${site} (${organization}) ends on ${input.endsOn}, ${input.daysLeft} days from now.\n\n` +
         `Products it covers:\n${list('no licensed products')}\n\n` +
@@ -72,6 +62,8 @@ export interface AccountManagerNoticeEmailInput {
   contract: { endsOn: string; state: ContractState } | null;
   message: string | null;
   customerUrl: string;
+  /** The service's name (the vendor profile's). */
+  service: string;
 }
 
 /** A member's "notify my account manager" about a site's support contract. */
@@ -83,9 +75,9 @@ export function accountManagerNoticeEmail(input: AccountManagerNoticeEmailInput)
   const contractLine = (locale: Locale) =>
     input.contract ? `${input.contract.endsOn} (${STATE_LABELS[input.contract.state][locale]})` : STATE_LABELS.none[locale];
   const message = input.message ? input.message.replace(/[^\P{Cc}\t\n\r]/gu, '') : null;
-  return pick(input.to, input.locale, {
+  return localizedMail(input.to, input.locale, input.service, {
     ko: {
-      subject: `[Atrium] ${organization} ${site}: 지원 계약 문의`,
+      subject: `${organization} ${site}: 지원 계약 문의`,
       text:
         `안녕하세요.\n\n${member}님이 ${organization} 조직 ${site}의 지원 계약(SRP)에 대해 어카운트 매니저의 연락을 요청했습니다.\n\n` +
         (product ? `제품: ${product}\n` : '') +
@@ -94,7 +86,7 @@ export function accountManagerNoticeEmail(input: AccountManagerNoticeEmailInput)
         `\n고객 정보: ${input.customerUrl}`,
     },
     en: {
-      subject: `[Atrium] ${organization} ${site}: support contract request`,
+      subject: `${organization} ${site}: support contract request`,
       text:
         `Hello,\n\n${member} asks their account manager to get in touch about the support contract of the site ${site} (${organization}).\n\n` +
         (product ? `Product: ${product}\n` : '') +

@@ -14,6 +14,7 @@ import { clearMfaEnrollmentRequired, useUserToken } from '../auth/auth.repositor
 import { verifyCurrentPassword } from '../auth/current-password';
 import { isMfaRequiredForUser } from '../organizations/organizations.repository';
 import { findUserById } from '../users/users.repository';
+import { getServiceName } from '../settings/settings.service';
 import { emailEnrolmentCodeEmail, signInCodeEmail } from './mfa.emails';
 import {
   claimTotpStep,
@@ -37,7 +38,6 @@ import {
   type UserTokenRow,
 } from './mfa.repository';
 
-const ISSUER = 'Atrium';
 const TOTP_PERIOD = 30;
 /** One step either side, for clocks a little apart and codes typed at the turn of a step. */
 const TOTP_WINDOW = 1;
@@ -54,8 +54,9 @@ export interface ConfirmResult {
 
 const invalidCode = () => badRequest('auth.mfa_invalid_code', { fieldErrors: { code: ['auth.mfa_invalid_code'] } });
 
-function newTotp(secret: OTPAuth.Secret, label = '') {
-  return new OTPAuth.TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: TOTP_PERIOD, secret });
+/** A TOTP generator; `issuer` names the service in the authenticator app (the vendor profile's service name). */
+function newTotp(secret: OTPAuth.Secret, label = '', issuer = '') {
+  return new OTPAuth.TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: TOTP_PERIOD, secret });
 }
 
 /** The time step a code belongs to (this one or one either side), or null when it matches none. */
@@ -122,14 +123,21 @@ async function checkEmailCodeToken(tx: Db, token: UserTokenRow, code: string, no
 }
 
 /** Stores a new email code (older live ones of the same purpose and challenge stop counting) and queues its mail. */
-async function issueEmailCode(ctx: ServiceContext, tx: Db, user: { id: string; email: string; locale: 'ko' | 'en' | null }, purpose: MfaTokenPurpose, challengeId: string | null): Promise<void> {
+async function issueEmailCode(
+  ctx: ServiceContext,
+  tx: Db,
+  user: { id: string; email: string; locale: 'ko' | 'en' | null },
+  purpose: MfaTokenPurpose,
+  challengeId: string | null,
+  service: string,
+): Promise<void> {
   const now = ctx.clock.now();
   const code = newEmailCode();
   const id = randomUUID();
   await expireMfaTokens(tx, user.id, purpose, challengeId, now);
   await insertMfaToken(tx, { id, userId: user.id, purpose, tokenHash: emailCodeHash(id, code), data: challengeId, createdAt: now, expiresAt: new Date(now.getTime() + EMAIL_CODE_MINUTES * 60_000) });
   const template = purpose === 'mfa_email_enrol' ? emailEnrolmentCodeEmail : signInCodeEmail;
-  await queueMail(tx, template({ to: user.email, code, minutes: EMAIL_CODE_MINUTES, locale: user.locale ?? 'en' }));
+  await queueMail(tx, template({ to: user.email, code, minutes: EMAIL_CODE_MINUTES, locale: user.locale ?? 'en', service }));
 }
 
 /** The user's second steps, recovery codes left, whether an organization requires them, and whether they have a password to confirm changes with. */
@@ -151,7 +159,7 @@ export async function startTotpSetup(ctx: ServiceContext, actor: Actor): Promise
   const secret = new OTPAuth.Secret({ size: 20 });
   const row = await upsertPendingMfaFactor(ctx.db, actor.userId, 'totp', ctx.box.seal(secret.base32), ctx.clock.now());
   if (!row) throw conflict('auth.mfa_already_enrolled');
-  const otpauthUrl = newTotp(secret, actor.email).toString();
+  const otpauthUrl = newTotp(secret, actor.email, await getServiceName(ctx)).toString();
   return { secret: secret.base32, otpauthUrl, qrCodeSvg: await QRCode.toString(otpauthUrl, { type: 'svg' }) };
 }
 
@@ -172,7 +180,8 @@ export async function confirmTotp(ctx: ServiceContext, actor: Actor, code: strin
 export async function startEmailSetup(ctx: ServiceContext, actor: Actor, requestLocale: Locale): Promise<void> {
   const factor = await findMfaFactor(ctx.db, actor.userId, 'email');
   if (factor?.confirmedAt) throw conflict('auth.mfa_already_enrolled');
-  await ctx.db.transaction((tx) => issueEmailCode(ctx, tx, { id: actor.userId, email: actor.email, locale: actor.locale ?? requestLocale }, 'mfa_email_enrol', null));
+  const service = await getServiceName(ctx);
+  await ctx.db.transaction((tx) => issueEmailCode(ctx, tx, { id: actor.userId, email: actor.email, locale: actor.locale ?? requestLocale }, 'mfa_email_enrol', null, service));
 }
 
 /** Turns on email as a second step with the code sent by startEmailSetup. */
@@ -274,5 +283,6 @@ export async function sendSignInEmailCode(ctx: ServiceContext, user: { id: strin
   if (!factor?.confirmedAt) throw badRequest('auth.mfa_not_enrolled');
   // Each code allows five tries; a cap on codes per sign-in keeps resending from multiplying them.
   if ((await countMfaTokensFor(ctx.db, user.id, 'mfa_email_code', challengeId)) >= MAX_EMAIL_CODES_PER_CHALLENGE) throw new AppError('rate_limited', 429);
-  await ctx.db.transaction((tx) => issueEmailCode(ctx, tx, user, 'mfa_email_code', challengeId));
+  const service = await getServiceName(ctx);
+  await ctx.db.transaction((tx) => issueEmailCode(ctx, tx, user, 'mfa_email_code', challengeId, service));
 }

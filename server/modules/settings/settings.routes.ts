@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { SecuritySettings, SecuritySettingsBody, VendorProfile, VendorProfileBody } from '../../../common/schemas/settings';
+import { Branding, SecuritySettings, SecuritySettingsBody, VendorProfile, VendorProfileBody } from '../../../common/schemas/settings';
 import type { ServiceContext } from '../../platform/context';
 import { badRequest, forbidden } from '../../platform/errors';
 import { originOf, requireActor } from '../../platform/http/auth-plugin';
 import { ErrorResponse } from '../../platform/http/schemas';
 import { allowlistFor, isIpAllowed } from '../auth/ip-allowlist';
 import { canManageSettings } from './settings.policy';
-import { getSetting, updateSetting } from './settings.service';
+import { getServiceName, getSetting, updateSetting } from './settings.service';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
@@ -19,6 +19,16 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: ServiceContext
     if (!canManageSettings(actor)) throw forbidden();
     return actor;
   };
+
+  r.get('/api/v1/branding', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['settings'],
+      summary: "The names the portal and the console show: the service's (page titles, the brand mark, email subjects) and the vendor's company",
+      response: { 200: Branding },
+    },
+    handler: async () => ({ serviceName: await getServiceName(ctx), companyName: (await getSetting(ctx, 'vendorProfile')).companyName }),
+  });
 
   r.get('/api/v1/admin/settings/security', {
     config: { access: { permission: 'settings.manage' } },

@@ -79,6 +79,11 @@ export async function getSetting<K extends SettingKey>(ctx: ServiceContext, key:
   return value;
 }
 
+/** The name customers know the service by: the vendor profile's service name, Atrium when it is blank. */
+export async function getServiceName(ctx: ServiceContext): Promise<string> {
+  return (await getSetting(ctx, 'vendorProfile')).serviceName || 'Atrium';
+}
+
 /** Saves a setting, records before and after in the activity log, and takes effect at once. */
 export async function updateSetting<K extends SettingKey>(
   ctx: ServiceContext,

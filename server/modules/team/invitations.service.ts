@@ -7,6 +7,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../../platf
 import { queueMail } from '../../platform/mail';
 import { hashToken, randomToken } from '../../platform/secrets';
 import { findUserByEmail } from '../users/users.repository';
+import { getServiceName } from '../settings/settings.service';
 import {
   findInvitationById,
   findInvitationByTokenHash,
@@ -59,6 +60,7 @@ export async function createInvitation(ctx: ServiceContext, change: TeamChange, 
   const invitee = await findUserByEmail(ctx.db, body.email);
   const now = ctx.clock.now();
   const token = randomToken();
+  const service = await getServiceName(ctx);
   return ctx.db.transaction(async (tx) => {
     const replaced = await revokePendingInvitationsFor(tx, organization.id, body.email, now);
     for (const old of replaced) {
@@ -91,6 +93,7 @@ export async function createInvitation(ctx: ServiceContext, change: TeamChange, 
         role: row.role,
         link: `${ctx.baseUrl}/invitations/accept?token=${token}`,
         locale: invitee?.locale ?? null,
+        service,
       }),
     );
     await recordAudit(

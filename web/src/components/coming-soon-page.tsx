@@ -1,6 +1,6 @@
 import { Badge, Center, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../app/branding';
 import { featureIcons, type FeatureKey } from './feature-icons';
 
 /** Placeholder page for a capability that is planned but not built yet. */
@@ -8,7 +8,7 @@ export function ComingSoonPage({ feature }: { feature: FeatureKey }) {
   const { t } = useTranslation();
   const Icon = featureIcons[feature];
   const title = t(`features.${feature}.title`);
-  useDocumentTitle(`${title} · Atrium`);
+  usePageTitle(title);
 
   return (
     <Center mih="70vh" data-testid="coming-soon-page" data-feature={feature}>

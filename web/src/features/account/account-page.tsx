@@ -1,7 +1,7 @@
 import { Card, Container, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/branding';
 import { ChangePasswordForm } from '../auth/change-password-form';
 import { useMfaStatus } from '../mfa/mfa.api';
 import { MfaSection } from '../mfa/mfa-section';
@@ -13,7 +13,7 @@ import { SessionsSection } from './sessions-section';
 /** `/portal/account` and `/console/account`: the person's profile, password, two-step sign-in and sessions. */
 export function AccountPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('account.title')} · Atrium`);
+  usePageTitle(t('account.title'));
   // The same query as the two-step section below; it also tells whether the person has a password.
   const mfaStatus = useMfaStatus();
 

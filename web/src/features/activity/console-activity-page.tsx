@@ -1,6 +1,6 @@
 import { Container, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/branding';
 import { NoAccessPanel } from '../../components/no-access-panel';
 import { useStaffCan } from '../auth/use-staff-can';
 import { ActivityLog } from './activity-log';
@@ -8,7 +8,7 @@ import { ActivityLog } from './activity-log';
 /** `/console/activity`: the whole installation's activity log, for vendor staff with `audit.view`; others see why not. */
 export function ConsoleActivityPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.console.activity.title')} · Atrium`);
+  usePageTitle(t('features.console.activity.title'));
   const canView = useStaffCan('audit.view');
   if (!canView) return <NoAccessPanel texts="activity.noAccess" testId="activity-no-access" />;
   return (

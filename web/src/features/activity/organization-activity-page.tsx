@@ -1,14 +1,14 @@
 import { Alert, Container, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/branding';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import { ActivityLog } from './activity-log';
 
 /** `/portal/activity`: the current organization's activity log, for its owners and admins. */
 export function OrganizationActivityPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.portal.activity.title')} · Atrium`);
+  usePageTitle(t('features.portal.activity.title'));
   return (
     <Container size="xl" px={0} data-testid="activity-page">
       <Stack gap="lg">

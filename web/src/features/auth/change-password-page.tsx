@@ -1,9 +1,9 @@
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { useSignOut } from './auth.api';
 import { AuthLayout } from './auth-layout';
 import { ChangePasswordForm } from './change-password-form';
@@ -13,7 +13,7 @@ import { useSignedInMe } from './use-signed-in-me';
 /** `/change-password`: required after the first sign-in, and open to anyone who wants a new password. */
 export function ChangePasswordPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('changePassword.title')} · Atrium`);
+  usePageTitle(t('changePassword.title'));
   const me = useSignedInMe();
   const navigate = useNavigate();
   const signOut = useSignOut();

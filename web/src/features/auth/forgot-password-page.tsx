@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle, IconMailCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { getErrorMessage } from '../../components/get-error-message';
 import { useRequestPasswordReset } from './auth.api';
 import { AuthLayout } from './auth-layout';
@@ -12,7 +12,7 @@ import { isEmailAddress } from '@common/schemas/email';
 /** `/forgot-password`: emails a reset link; the answer never tells whether the address has an account. */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('forgotPassword.title')} · Atrium`);
+  usePageTitle(t('forgotPassword.title'));
   const requestReset = useRequestPasswordReset();
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string | null>(null);

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useServiceName } from '../../app/branding';
 
 export type LegalDocument = 'terms' | 'privacy';
 
@@ -12,6 +13,7 @@ interface LegalDocumentModalProps {
 /** The terms of use or the privacy policy, at the version a new account accepts. */
 export function LegalDocumentModal({ document, version, onClose }: LegalDocumentModalProps) {
   const { t } = useTranslation();
+  const service = useServiceName();
   const shown = document ?? 'terms';
   return (
     <Modal opened={document !== null} onClose={onClose} title={t(`register.legal.${shown}.title`)} size="lg" centered>
@@ -22,7 +24,7 @@ export function LegalDocumentModal({ document, version, onClose }: LegalDocument
           </Badge>
         </Group>
         <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-          {t(`register.legal.${shown}.body`, { version })}
+          {t(`register.legal.${shown}.body`, { version, service: service ?? 'Atrium' })}
         </Text>
         <Group justify="flex-end">
           <Button onClick={onClose}>{t('common.close')}</Button>

@@ -1,9 +1,9 @@
 import { Anchor, Button, Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useRegistrationInfo } from './auth.api';
 import { AuthLayout } from './auth-layout';
@@ -12,7 +12,7 @@ import { RegisterForm } from './register-form';
 /** `/register`: a new customer account, which opens once its email address is verified. */
 export function RegisterPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('register.title')} · Atrium`);
+  usePageTitle(t('register.title'));
   const info = useRegistrationInfo();
   const [searchParams] = useSearchParams();
   const [sentTo, setSentTo] = useState<string | null>(null);

@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { getErrorMessage } from '../../components/get-error-message';
 import { getFieldErrors } from '../../components/get-field-errors';
 import { PasswordField } from '../../components/password-field';
@@ -20,7 +20,7 @@ const passwordCodes = { 'auth.weak_password': 'newPassword', 'auth.common_passwo
 /** `/reset-password?token=…`: a new password from the emailed link. */
 export function ResetPasswordPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('resetPassword.title')} · Atrium`);
+  usePageTitle(t('resetPassword.title'));
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token') ?? '';
   const policy = usePasswordPolicy();

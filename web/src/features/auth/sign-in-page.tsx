@@ -1,7 +1,7 @@
-import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { PageLoader } from '../../components/page-loader';
 import { useMe, type MfaChallenge } from './auth.api';
 import { AuthLayout } from './auth-layout';
@@ -38,7 +38,7 @@ function getSsoErrorKey(code: string) {
 /** `/sign-in`: email and password (or single sign-on), then the second step when the account has one. */
 export function SignInPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('signIn.title')} · Atrium`);
+  usePageTitle(t('signIn.title'));
   const [searchParams] = useSearchParams();
   const next = searchParams.get('next');
   const reason = searchParams.get('reason');

@@ -1,10 +1,10 @@
 import { Alert, Button, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api-error';
+import { usePageTitle } from '../../app/branding';
 import { getErrorMessage } from '../../components/get-error-message';
 import { useVerifyEmail } from './auth.api';
 import { AuthLayout } from './auth-layout';
@@ -14,7 +14,7 @@ import { ResendVerificationForm } from './resend-verification-form';
 /** `/verify-email?token=…`: verifies the address from the emailed link as soon as it opens. */
 export function VerifyEmailPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('verifyEmail.title')} · Atrium`);
+  usePageTitle(t('verifyEmail.title'));
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token') ?? '';
   const verify = useVerifyEmail();

@@ -1,8 +1,8 @@
 import { Card, Container, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useQueue } from './case-queue.api';
 import { GoToCaseForm } from './go-to-case-form';
@@ -17,7 +17,7 @@ import { LoadMore } from '../../components/load-more';
 /** `/console`: the engineers' case queue, for vendor staff who answer cases; others see why they cannot. */
 export function CaseQueuePage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.console.caseQueue.title')} · Atrium`);
+  usePageTitle(t('features.console.caseQueue.title'));
   const canAnswer = useCanAnswerCases();
   return canAnswer ? <CaseQueue /> : <NoAccessPanel texts="caseQueue.noAccess" testId="case-queue-no-access" />;
 }

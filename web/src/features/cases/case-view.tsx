@@ -1,8 +1,8 @@
 import { Alert, Card, Skeleton, Stack, Tabs } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconBell, IconDeviceDesktop, IconHistory, IconLink, IconMessages, IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { CaseArticleAction } from '../knowledge/publish-as-article-button';
 import { NotFoundPage } from '../shell/not-found-page';
@@ -43,7 +43,7 @@ export function CaseView({ organizationId, caseId, face }: CaseViewProps) {
   const [tab, setTab] = useState<CaseTab>('feed');
   const detail = query.data;
   useCaseLiveUpdates(organizationId, caseId, { enabled: !query.isError });
-  useDocumentTitle(`${detail ? `${detail.number} ${detail.subject}` : t('features.portal.cases.title')} · Atrium`);
+  usePageTitle(detail ? `${detail.number} ${detail.subject}` : t('features.portal.cases.title'));
 
   if (query.isError) {
     return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} notFound={<NotFoundPage homePath={face === 'console' ? '/console' : '/portal/cases'} />} />;

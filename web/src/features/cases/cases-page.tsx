@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Container, Group, SegmentedControl, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue, useDocumentTitle, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconLock, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import type { Organization } from '../organizations/organizations.api';
@@ -133,7 +134,7 @@ export function CasesForbidden() {
 /** `/portal/cases`: the Cases tab: views with counts, search, site filter, sorting, "Load more". */
 export function CasesPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.portal.cases.title')} · Atrium`);
+  usePageTitle(t('features.portal.cases.title'));
   return (
     <Container size="xl" px={0} data-testid="cases-page">
       <Stack gap="lg">

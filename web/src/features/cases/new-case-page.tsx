@@ -1,8 +1,8 @@
 import { Alert, Anchor, Container, Group, Stack, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import { CaseWizard } from './case-wizard';
 
@@ -13,7 +13,7 @@ export function NewCasePage() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const related = searchParams.get('related');
-  useDocumentTitle(`${t('cases.wizard.title')} · Atrium`);
+  usePageTitle(t('cases.wizard.title'));
   return (
     <Container size="xl" px={0} data-testid="new-case-page">
       <Stack gap="lg">

@@ -1,7 +1,7 @@
 import { Alert, Card, Container, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconEye } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/branding';
 import { FamiliesPanel } from './families-panel';
 import { ProductsPanel } from './products-panel';
 import { NoAccessPanel } from '../../components/no-access-panel';
@@ -11,7 +11,7 @@ import { useCanManageCatalog } from './use-catalog-access';
 /** `/console/catalog`: the vendor's product families and products; staff without `product.view` see why not. */
 export function CatalogPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.console.catalog.title')} · Atrium`);
+  usePageTitle(t('features.console.catalog.title'));
   const canManage = useCanManageCatalog();
   const canView = useStaffCan('product.view');
   if (!canView) return <NoAccessPanel texts="catalog.noAccess" testId="catalog-no-access" />;

@@ -1,7 +1,7 @@
+import { usePageTitle } from '../../app/branding';
 import { NoAccessPanel } from '../../components/no-access-panel';
 import { useStaffCan } from '../auth/use-staff-can';
 import { Anchor, Badge, Card, Container, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowLeft, IconChartBar, IconComponents, IconFileCertificate, IconInfoCircle, IconPackage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -71,7 +71,7 @@ function CatalogProduct() {
   const localized = useLocalized();
   const { productId = '' } = useParams();
   const product = useProduct(productId);
-  useDocumentTitle(`${product.data?.name ?? t('features.console.catalog.title')} · Atrium`);
+  usePageTitle(product.data?.name ?? t('features.console.catalog.title'));
 
   return (
     <Container size="xl" px={0} data-testid="catalog-product-page" data-product-id={productId}>

@@ -1,8 +1,8 @@
 import { Anchor, Card, Container, Skeleton, Stack, Tabs, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft, IconCertificate, IconHistory, IconInfoCircle, IconSitemap, IconUserStar, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { ActivityLog } from '../activity/activity-log';
 import { ProductsAndContractsPanel } from '../entitlements/products-and-contracts-panel';
@@ -84,7 +84,7 @@ export function CustomerDetailPage() {
   const { t } = useTranslation();
   const { organizationId = '' } = useParams();
   const organization = useOrganization(organizationId);
-  useDocumentTitle(`${organization.data?.name ?? t('features.console.customers.title')} · Atrium`);
+  usePageTitle(organization.data?.name ?? t('features.console.customers.title'));
 
   return (
     <Container size="xl" px={0} data-testid="customer-detail" data-organization-id={organizationId}>

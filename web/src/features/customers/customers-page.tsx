@@ -1,9 +1,10 @@
 import { Anchor, Badge, Card, Container, Group, Pagination, Select, Skeleton, Stack, Table, Text, TextInput, Title, type MantineBreakpoint } from '@mantine/core';
-import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { formatDateTime } from '../../components/format-date-time';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useCustomers, type ConsoleOrganization, type CustomerFilters } from './customers.api';
@@ -46,7 +47,7 @@ function CustomerRowDetails({ customer }: { customer: ConsoleOrganization }) {
 /** `/console/customers`: every customer organization, searchable by name or ID, active or archived. */
 export function CustomersPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.console.customers.title')} · Atrium`);
+  usePageTitle(t('features.console.customers.title'));
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [archived, setArchived] = useState<CustomerFilters['archived']>('false');

@@ -1,7 +1,8 @@
 import { Container, Stack, Text, Title } from '@mantine/core';
-import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/branding';
 import { useSignedInMe } from '../auth/use-signed-in-me';
 import { useOrganization } from '../organizations/organizations.api';
 import { useCurrentOrganization } from '../organizations/use-current-organization';
@@ -39,7 +40,7 @@ export function PortalHomePage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const { current } = useCurrentOrganization();
-  useDocumentTitle(`${t('features.portal.home.title')} · Atrium`);
+  usePageTitle(t('features.portal.home.title'));
 
   return (
     <Container size="lg" px={0}>

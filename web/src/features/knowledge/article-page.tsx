@@ -1,8 +1,8 @@
 import { Anchor, Container, Group, Skeleton, Stack } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import { ArticleNotFound } from './article-not-found';
@@ -17,7 +17,7 @@ function PortalArticle({ organizationId, articleId }: { organizationId: string; 
   const language = readArticleLanguage(searchParams.get('lang'));
   const query = usePortalArticle(organizationId, articleId, language);
   const view = query.data;
-  useDocumentTitle(`${view?.title ?? t('features.portal.knowledge.title')} · Atrium`);
+  usePageTitle(view?.title ?? t('features.portal.knowledge.title'));
 
   const back = (
     <Group>

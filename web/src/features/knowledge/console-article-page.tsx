@@ -1,7 +1,7 @@
 import { Container, Skeleton } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { ArticleEditor } from './article-editor';
 import { ArticleNotFound } from './article-not-found';
@@ -13,7 +13,7 @@ function ConsoleArticle({ articleId }: { articleId: string }) {
   const { t } = useTranslation();
   const query = useConsoleArticle(articleId);
   const article = query.data;
-  useDocumentTitle(`${article?.translations[0]?.title ?? t('features.console.knowledge.title')} · Atrium`);
+  usePageTitle(article?.translations[0]?.title ?? t('features.console.knowledge.title'));
 
   if (query.isError && !article) {
     return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} notFound={<ArticleNotFound backPath="/console/knowledge" backLabel={t('knowledge.editor.back')} />} />;

@@ -1,10 +1,11 @@
 import { Button, Card, Container, Group, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, ARTICLE_VISIBILITIES } from '@common/knowledge';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { ArticlesTotal } from './article-list-paging';
 import { LoadMore } from '../../components/load-more';
@@ -120,7 +121,7 @@ function ConsoleKnowledge() {
 /** `/console/knowledge`: the articles engineers write, filtered, with "New article"; staff without `article.write` see why not. */
 export function ConsoleKnowledgePage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.console.knowledge.title')} · Atrium`);
+  usePageTitle(t('features.console.knowledge.title'));
   const canWrite = useCanWriteArticles();
   return (
     <Container size="xl" px={0} data-testid="console-knowledge-page">

@@ -1,10 +1,10 @@
 import { Anchor, Button, Card, Container, Group, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { ARTICLE_LANGUAGES } from '@common/knowledge';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { formatDateTime } from '../../components/format-date-time';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { ArticlesTotal } from './article-list-paging';
@@ -147,7 +147,7 @@ function KnowledgeList({ organization }: { organization: Organization }) {
 /** `/portal/knowledge`: the knowledge articles the organization's members may read, with filters and a way into search. */
 export function KnowledgePage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.portal.knowledge.title')} · Atrium`);
+  usePageTitle(t('features.portal.knowledge.title'));
   return (
     <Container size="lg" px={0} data-testid="knowledge-page">
       <Stack gap="lg">

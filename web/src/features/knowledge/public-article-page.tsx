@@ -1,8 +1,9 @@
 import { Anchor, Box, Button, Container, Group, Skeleton } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconLogin2 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
+import { useServiceName } from '../../app/branding';
 import { BrandMark } from '../../components/brand-mark';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useMe } from '../auth/auth.api';
@@ -22,6 +23,7 @@ import { usePublicArticle } from './knowledge.api';
  */
 export function PublicArticlePage() {
   const { t } = useTranslation();
+  const service = useServiceName();
   const { articleId = '' } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
   const language = readArticleLanguage(searchParams.get('lang'));
@@ -29,7 +31,7 @@ export function PublicArticlePage() {
   const me = useMe();
   const isSignedOut = me.isSuccess && me.data === null;
   const view = query.data;
-  useDocumentTitle(`${view?.title ?? t('knowledge.public.title')} · Atrium`);
+  usePageTitle(view?.title ?? t('knowledge.public.title'));
 
   const renderBody = () => {
     if (query.isError && !view) {
@@ -62,7 +64,7 @@ export function PublicArticlePage() {
       <Box component="header" px="md" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
         <Container size="md" px={0}>
           <Group justify="space-between" wrap="nowrap">
-            <Anchor component={Link} to="/" underline="never" c="inherit" aria-label={t('knowledge.public.home')}>
+            <Anchor component={Link} to="/" underline="never" c="inherit" aria-label={t('knowledge.public.home', { service: service ?? 'Atrium' })}>
               <BrandMark />
             </Anchor>
             <Group gap="xs" wrap="nowrap">

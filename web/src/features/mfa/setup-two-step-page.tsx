@@ -1,9 +1,9 @@
 import { Anchor, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { useMe, useSignOut } from '../auth/auth.api';
 import { AuthLayout } from '../auth/auth-layout';
 import { getLandingPath } from '../auth/get-landing-path';
@@ -15,7 +15,7 @@ import { TotpEnrolment } from './totp-enrolment';
 /** `/setup-two-step`: the enrolment an organization requires before anything else. */
 export function SetupTwoStepPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('setupTwoStep.title')} · Atrium`);
+  usePageTitle(t('setupTwoStep.title'));
   const me = useSignedInMe();
   const { refetch } = useMe();
   const navigate = useNavigate();

@@ -1,8 +1,8 @@
 import { Anchor, Card, Container, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconHeadset, IconMail, IconPhone, IconUserStar } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { CurrentOrganizationGate } from './current-organization-gate';
 import { OrganizationIdField } from './organization-id-field';
@@ -95,7 +95,7 @@ function Contact({ organization }: { organization: Organization }) {
 /** `/portal/contact`: the organization's account team and the vendor's support line. */
 export function ContactPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.portal.contact.title')} · Atrium`);
+  usePageTitle(t('features.portal.contact.title'));
   return (
     <Container size="md" px={0} data-testid="contact-page">
       <Stack gap="lg">

@@ -1,7 +1,7 @@
 import { Alert, Card, Container, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconArchive } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/branding';
 import { formatDateTime } from '../../components/format-date-time';
 import { ArchiveOrganizationSection } from './archive-organization-section';
 import { CurrentOrganizationGate } from './current-organization-gate';
@@ -64,7 +64,7 @@ function OrganizationSettings({ organization }: { organization: Organization }) 
 /** `/portal/organization`: the current organization's name, notes, invitation and sign-in rules, ID and archiving. */
 export function OrganizationSettingsPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.portal.organization.title')} · Atrium`);
+  usePageTitle(t('features.portal.organization.title'));
   return (
     <Container size="md" px={0} data-testid="organization-settings">
       <Stack gap="lg">

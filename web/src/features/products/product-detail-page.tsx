@@ -1,9 +1,9 @@
 import { Anchor, Button, Card, Container, Group, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowLeft, IconBell, IconDownload, IconFileText, IconHistory, IconKey, IconSettings } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { ContractStateBadge } from '../entitlements/contract-state-badge';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
@@ -62,7 +62,7 @@ function ProductDetailView({ organization, siteId, productId }: { organization: 
   const notify = useNotifyAccountManager(organization.id);
   const [downloading, setDownloading] = useState<DownloadTarget | null>(null);
   const detail = query.data;
-  useDocumentTitle(`${detail ? (detail.displayName ?? detail.product.name) : t('features.portal.products.title')} · Atrium`);
+  usePageTitle(detail ? (detail.displayName ?? detail.product.name) : t('features.portal.products.title'));
 
   if (query.isError) return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (!detail) return <Skeleton height={320} radius="lg" />;

@@ -1,8 +1,9 @@
 import { Button, Card, Container, Group, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import type { Organization } from '../organizations/organizations.api';
@@ -97,7 +98,7 @@ function ProductsView({ organization }: { organization: Organization }) {
 /** `/portal/products`: the products licensed to the member's sites (seed 000 pp. 15–20). */
 export function ProductsPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.portal.products.title')} · Atrium`);
+  usePageTitle(t('features.portal.products.title'));
   return (
     <Container size="xl" px={0} data-testid="products-page">
       <Stack gap="lg">

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Container, List, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import type { Face } from '../shell/nav-item';
@@ -144,7 +145,7 @@ function SearchView({ scope }: { scope: SearchScope }) {
 /** `/portal/search` and `/console/search`: one box over articles, documents, releases and cases, with filters and quick view; its state lives in the URL. */
 export function SearchPage({ face }: { face: Face }) {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('search.page.title')} · Atrium`);
+  usePageTitle(t('search.page.title'));
   return (
     <Container size="lg" px={0} data-testid="search-page">
       <Stack gap="lg">

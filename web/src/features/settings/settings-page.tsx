@@ -1,10 +1,10 @@
 import { Alert, Card, Container, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAddressBook, IconKey, IconLock, IconShieldLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api-error';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useSignedInMe } from '../auth/use-signed-in-me';
 import { IdentityProvidersPanel } from '../sso/identity-providers-panel';
@@ -45,7 +45,7 @@ function ProfileTab() {
 /** `/console/settings`: security, the vendor's details and single sign-on, for vendor administrators. */
 export function SettingsPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.console.settings.title')} · Atrium`);
+  usePageTitle(t('features.console.settings.title'));
   const me = useSignedInMe();
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get('tab');

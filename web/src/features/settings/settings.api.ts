@@ -1,6 +1,7 @@
 import type { SecuritySettings, SecuritySettingsBody, VendorProfile, VendorProfileBody } from '@common/schemas/settings';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../app/api-client';
+import { brandingKey } from '../../app/branding';
 
 export type { SecuritySettings, VendorProfile };
 
@@ -36,6 +37,10 @@ export function useUpdateVendorProfile() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: VendorProfileBody) => apiClient.put<VendorProfile>('/api/v1/admin/settings/profile', body),
-    onSuccess: (profile) => queryClient.setQueryData(profileKey, profile),
+    onSuccess: (profile) => {
+      queryClient.setQueryData(profileKey, profile);
+      // The service's name heads every page and the brand mark.
+      void queryClient.invalidateQueries({ queryKey: brandingKey });
+    },
   });
 }

@@ -60,6 +60,9 @@ export function VendorProfileForm({ profile }: { profile: VendorProfile }) {
             <TextInput
               key={name}
               label={t(`settings.profile.fields.${name}`)}
+              description={name === 'serviceName' ? t('settings.profile.serviceNameDescription') : undefined}
+              // Under the input, so that the inputs of a row stay level.
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               type={type}
               autoComplete={autoComplete}
               value={values[name]}

@@ -1,13 +1,13 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 
 /** Shown for a path that leads nowhere; inside the shell when signed in, on its own otherwise. */
 export function NotFoundPage({ homePath = '/' }: { homePath?: string }) {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('notFound.title')} · Atrium`);
+  usePageTitle(t('notFound.title'));
   return (
     <Center mih="70vh" p="md" data-testid="not-found-page">
       <Stack align="center" ta="center" gap="md" maw={480}>

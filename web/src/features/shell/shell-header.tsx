@@ -2,6 +2,7 @@ import { Anchor, AppShell, Badge, Box, Burger, Group, useMantineTheme } from '@m
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useServiceName } from '../../app/branding';
 import { BrandMark } from '../../components/brand-mark';
 import { OrganizationSwitcher } from '../organizations/organization-switcher';
 import { ColorSchemeToggle } from '../preferences/color-scheme-toggle';
@@ -19,6 +20,7 @@ interface ShellHeaderProps {
 /** Product name, face and (in the portal) the organization switcher on the left; the search box; language, theme and the user's menu on the right. */
 export function ShellHeader({ face, isNavbarOpen, onToggleNavbar }: ShellHeaderProps) {
   const { t } = useTranslation();
+  const service = useServiceName();
   const theme = useMantineTheme();
   // On a phone the header's gaps and edges narrow, so the organization's name keeps about eight
   // Korean characters ("A석유화학" whole). Read at once, so a phone never lays out the wide gaps first.
@@ -29,7 +31,7 @@ export function ShellHeader({ face, isNavbarOpen, onToggleNavbar }: ShellHeaderP
         {/* The left side gives way on a narrow screen (the organization's name is cut), never the menus on the right. */}
         <Group gap={isWide ? 'sm' : 8} wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
           <Burger opened={isNavbarOpen} onClick={onToggleNavbar} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNavigation')} />
-          <Anchor component={Link} to={`/${face}`} underline="never" c="inherit" aria-label={t('shell.homeLink')}>
+          <Anchor component={Link} to={`/${face}`} underline="never" c="inherit" aria-label={t('shell.homeLink', { service: service ?? 'Atrium' })}>
             <BrandMark wordFrom="sm" />
           </Anchor>
           <Badge variant="light" color={face === 'console' ? 'grape' : 'indigo'} radius="sm" visibleFrom="xs" data-testid="face-label">

@@ -1,8 +1,8 @@
 import { ActionIcon, Button, Card, Container, Group, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/branding';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import type { Organization } from '../organizations/organizations.api';
@@ -68,7 +68,7 @@ function SitesCard({ organization }: { organization: Organization }) {
 /** `/portal/sites`: the current organization's sites as a tree; owners and admins add, rename, move and delete. */
 export function SitesPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.portal.sites.title')} · Atrium`);
+  usePageTitle(t('features.portal.sites.title'));
   return (
     <Container size="lg" px={0} data-testid="sites-page">
       <Stack gap="lg">

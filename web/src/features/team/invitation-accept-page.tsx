@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle, IconMailOpened } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { getErrorMessage } from '../../components/get-error-message';
 import { useMe, useSignOut } from '../auth/auth.api';
 import { AuthLayout } from '../auth/auth-layout';
@@ -135,7 +135,7 @@ function InvitationBody({ token }: { token: string }) {
 /** `/invitations/accept?token=…`: what the invitation is for, and how to accept it signed in or not. */
 export function InvitationAcceptPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('invitationAccept.title')} · Atrium`);
+  usePageTitle(t('invitationAccept.title'));
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token') ?? '';
 

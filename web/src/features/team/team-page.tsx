@@ -1,8 +1,9 @@
 import { Button, Card, Container, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconMailForward, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/branding';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import type { Organization, OrganizationSummary } from '../organizations/organizations.api';
 import { useSites } from '../sites/sites.api';
@@ -89,7 +90,7 @@ function TeamTabs({ organization, membership }: { organization: Organization; me
 /** `/portal/team`: the current organization's members, invitations and directory. */
 export function TeamPage() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('features.portal.team.title')} · Atrium`);
+  usePageTitle(t('features.portal.team.title'));
   return (
     <Container size="xl" px={0} data-testid="team-page">
       <Stack gap="lg">
