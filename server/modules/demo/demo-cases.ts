@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import type { CaseCategory, CaseStatus } from '../../../common/cases';
-import { caseAttachments, caseEvents, casePostMentions, cases, caseSubscriptions, products, releases } from '../../db/schema/index';
+import { caseAttachments, caseEvents, casePostMentions, cases, caseSubscriptions, feedItems, products, releases } from '../../db/schema/index';
 import type { ServiceContext } from '../../platform/context';
 import { buildCase, buildPost } from '../../test/case-factories';
+import { planCaseNotices, type CaseNotice, type NoticeRecipient } from '../cases/case-notifications';
 
 const DAY_MS = 86_400_000;
 
@@ -96,7 +97,25 @@ const CASES: DemoCase[] = [
   },
 ];
 
-/** The demo's cases, their feeds, history and subscriptions; staff and members by email. */
+/** Someone on a demo case as the notice planner sees them: staff are engineers, everyone else a customer. */
+const demoRecipient = (email: string, userId: string): NoticeRecipient => ({
+  userId,
+  email,
+  name: email,
+  locale: null,
+  staffRole: null,
+  memberRole: null,
+  hasSite: true,
+  caseEmails: null,
+  subscribed: true,
+  side: email.endsWith('@atrium.example') ? 'engineer' : 'customer',
+});
+
+/**
+ * The demo's cases, their feeds, history and subscriptions, and the members' My feed items the same
+ * events would have written (status changes, posts, mentions: `planCaseNotices`); staff and members
+ * by email.
+ */
 export async function loadDemoCases(tx: ServiceContext, organizationId: string, siteIds: Map<string, string>, people: Map<string, string>): Promise<void> {
   const now = tx.clock.now().getTime();
   const at = (daysAgo: number) => new Date(now - daysAgo * DAY_MS);
@@ -135,9 +154,29 @@ export async function loadDemoCases(tx: ServiceContext, organizationId: string, 
       await tx.db.insert(caseSubscriptions).values({ caseId: row.id, userId: engineerId, reason: 'assignee' }).onConflictDoNothing();
       await tx.db.insert(caseEvents).values({ caseId: row.id, kind: 'status', actorId: engineerId, fromValue: 'new', toValue: spec.status, createdAt: at(closed ? (spec.closedDaysAgo ?? 0) : lastActivity) });
     }
+    // My feed: each event, in time order, for the subscribers of that moment other than its author.
+    const subscribers = new Map([[spec.requester, demoRecipient(spec.requester, requesterId)]]);
+    if (spec.status !== 'new') subscribers.set(ENGINEER, demoRecipient(ENGINEER, engineerId));
+    const writeFeed = async (actorEmail: string, notice: CaseNotice, createdAt: Date, body?: string) => {
+      const actor = demoRecipient(actorEmail, people.get(actorEmail)!);
+      const { feed } = planCaseNotices(row, actor, notice, [...subscribers.values()], body);
+      const rows = feed.filter(({ recipient }) => recipient.side === 'customer');
+      if (rows.length > 0) {
+        await tx.db.insert(feedItems).values(rows.map(({ recipient, kind, details }) => ({ userId: recipient.userId, organizationId, kind, caseId: row.id, actorId: actor.userId, details, createdAt })));
+      }
+    };
+    const statusDaysAgo = closed ? (spec.closedDaysAgo ?? 0) : lastActivity;
+    let statusWritten = spec.status === 'new';
     for (const post of spec.posts) {
+      if (!statusWritten && statusDaysAgo > post.daysAgo) {
+        await writeFeed(ENGINEER, { kind: 'status', from: 'new', to: spec.status }, at(statusDaysAgo));
+        statusWritten = true;
+      }
       const authorId = people.get(post.by)!;
       const created = await buildPost(tx, { caseId: row.id, organizationId, authorId, authorSide: post.side, internal: post.internal ?? false, body: post.body, createdAt: at(post.daysAgo) });
+      const mentionIds = (post.mentions ?? []).map((mention) => people.get(mention)!);
+      for (const mention of post.mentions ?? []) subscribers.set(mention, demoRecipient(mention, people.get(mention)!));
+      await writeFeed(post.by, { kind: 'post', postId: created.id, internal: post.internal ?? false, mentionIds }, at(post.daysAgo), post.body);
       for (const mention of post.mentions ?? []) {
         await tx.db.insert(casePostMentions).values({ postId: created.id, userId: people.get(mention)! });
         await tx.db.insert(caseSubscriptions).values({ caseId: row.id, userId: people.get(mention)!, reason: 'mention' }).onConflictDoNothing();
@@ -150,5 +189,6 @@ export async function loadDemoCases(tx: ServiceContext, organizationId: string, 
         });
       }
     }
+    if (!statusWritten) await writeFeed(ENGINEER, { kind: 'status', from: 'new', to: spec.status }, at(statusDaysAgo));
   }
 }

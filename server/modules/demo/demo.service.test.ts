@@ -64,6 +64,20 @@ describe('demo data', () => {
     expect(me.memberships).toEqual([expect.objectContaining({ organizationName: 'A석유화학', role: 'owner' })]);
   });
 
+  it("fills the members' My feed with their cases' updates: the engineer's answers and status changes, never an internal note", async () => {
+    const owner = await signInAs(t.app, 'owner@a-petrochem.example', DEMO_PASSWORD);
+    const [org] = await t.database.db.select().from(organizations).where(eq(organizations.name, 'A석유화학'));
+    const feed = (await owner.inject('GET', `/api/v1/organizations/${org!.id}/home/feed?limit=50`)).json() as { items: { kind: string; case: { number: string } | null; details: { excerpt?: string } | null }[] };
+    const caseItems = feed.items.filter((item) => item.case !== null);
+    expect(new Set(caseItems.map((item) => item.kind))).toEqual(new Set(['case_post', 'case_status']));
+    expect(caseItems.some((item) => item.details?.excerpt?.includes('Machine Signature File'))).toBe(true);
+    expect(caseItems.some((item) => item.details?.excerpt?.includes('내부 메모'))).toBe(false);
+    // A partner user's own case has the engineer's reply in their feed too.
+    const partner = await signInAs(t.app, 'partner@hanbit-eng.example', DEMO_PASSWORD);
+    const partnerFeed = (await partner.inject('GET', `/api/v1/organizations/${org!.id}/home/feed?limit=50`)).json() as { items: { kind: string }[] };
+    expect(partnerFeed.items.some((item) => item.kind === 'case_post')).toBe(true);
+  });
+
   it('changes nothing when run again', async () => {
     const before = await t.database.db.select().from(users);
     const again = await loadDemoData(t.ctx);
