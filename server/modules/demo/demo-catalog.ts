@@ -1,4 +1,5 @@
-import { productFamilies } from '../../db/schema/index';
+import { eq } from 'drizzle-orm';
+import { productFamilies, releases } from '../../db/schema/index';
 import type { ServiceContext } from '../../platform/context';
 import {
   buildAgreement,
@@ -47,7 +48,10 @@ export async function loadDemoCatalog(tx: ServiceContext, organizationId: string
     for (const component of spec.components) await buildComponent(tx, { productId: product.id, name: component });
     await buildAgreement(tx, { productId: product.id, title: `${spec.name} 최종 사용자 라이선스 계약`, body: `${spec.name} 소프트웨어는 라이선스 보유 수량 안에서 계약한 사이트에서만 사용할 수 있습니다.\n\nThe ${spec.name} software may be used at the licensed site within the licensed quantity.` });
     for (const [index, version] of spec.versions.entries()) {
-      const release = await buildRelease(tx, { productId: product.id, version, releasedOn: isoDateFrom(now, -400 * (spec.versions.length - 1 - index) - 20), notes: `${spec.name} ${version} 릴리스 노트: 안정성 개선과 보안 업데이트.` });
+      const releasedOn = isoDateFrom(now, -400 * (spec.versions.length - 1 - index) - 20);
+      const release = await buildRelease(tx, { productId: product.id, version, releasedOn, notes: `${spec.name} ${version} 릴리스 노트: 안정성 개선과 보안 업데이트.` });
+      // Published on its release day, as a vendor would have: My feed lists only the last 90 days' releases, not the whole catalog as new.
+      await tx.db.update(releases).set({ publishedAt: new Date(`${releasedOn}T01:00:00Z`) }).where(eq(releases.id, release.id));
       const slug = `${spec.name}_${version}`.replace(/\s+/g, '_');
       await buildReleaseFile(tx, { releaseId: release.id, resourceType: 'software', fileName: `${slug}_x64.exe`, content: Buffer.from(`MZ demo installer for ${spec.name} ${version}\n`) });
       await buildReleaseFile(tx, { releaseId: release.id, resourceType: 'manual', fileName: `${spec.name} ${version} 사용 설명서.pdf`, contentType: 'application/pdf', content: demoPdf(`${spec.name} ${version} manual`) });
