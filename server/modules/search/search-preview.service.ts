@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { caseStatusLabel, formatCaseNumber } from '../../../common/cases';
-import { verificationState, type SearchKind } from '../../../common/knowledge';
+import { verificationState, type ArticleLanguage, type SearchKind } from '../../../common/knowledge';
 import type { Locale } from '../../../common/locale';
 import type { SearchPreview } from '../../../common/schemas/search';
 import { articles, articleTranslations } from '../../db/schema/index';
@@ -70,6 +70,8 @@ interface PreviewReader {
   face: Face;
   visibility: SearchVisibility;
   locale: Locale;
+  /** The language of the result opened (an article's translation): shown when readable, else the reader's. */
+  language: ArticleLanguage | undefined;
   /** The member's organization and the sites whose products they see (portal). */
   organizationId: string | null;
   productSiteIds: readonly string[] | null;
@@ -89,7 +91,8 @@ async function previewArticle(ctx: ServiceContext, reader: PreviewReader, articl
   if (!article || (reader.face === 'portal' && article.visibility === 'internal')) return undefined;
   const translations = await ctx.db.select().from(articleTranslations).where(eq(articleTranslations.articleId, articleId)).orderBy(asc(articleTranslations.language));
   const readable = translations.filter((t) => t.status === 'published' || (reader.face === 'console' && reader.drafts));
-  const translation = readable.find((t) => t.language === reader.locale) ?? readable.find((t) => t.status === 'published') ?? readable[0];
+  const translation =
+    readable.find((t) => t.language === reader.language) ?? readable.find((t) => t.language === reader.locale) ?? readable.find((t) => t.status === 'published') ?? readable[0];
   if (!translation) return undefined;
   const labels = LABELS[reader.locale];
   const sections = [
@@ -247,8 +250,12 @@ async function preview(ctx: ServiceContext, reader: PreviewReader, kind: SearchK
   return found;
 }
 
-/** A result's quick view in the portal; 404 `search.not_found` for anything the member's search would not show. */
-export function previewForMember(ctx: ServiceContext, actor: Actor, access: OrganizationAccess, kind: SearchKind, id: string, locale: Locale): Promise<SearchPreview> {
+/**
+ * A result's quick view in the portal, in the result's language when given (an article found in
+ * Korean previews in Korean whatever the reader's language); 404 `search.not_found` for anything
+ * the member's search would not show.
+ */
+export function previewForMember(ctx: ServiceContext, actor: Actor, access: OrganizationAccess, kind: SearchKind, id: string, locale: Locale, language?: ArticleLanguage): Promise<SearchPreview> {
   const visibility = memberVisibility(access);
   return preview(
     ctx,
@@ -256,6 +263,7 @@ export function previewForMember(ctx: ServiceContext, actor: Actor, access: Orga
       face: 'portal',
       visibility,
       locale: actor.locale ?? locale,
+      language,
       organizationId: access.organization.id,
       productSiteIds: visibility.face === 'portal' ? visibility.productSiteIds : null,
       drafts: false,
@@ -265,12 +273,12 @@ export function previewForMember(ctx: ServiceContext, actor: Actor, access: Orga
   );
 }
 
-/** A result's quick view in the console. */
-export function previewForStaff(ctx: ServiceContext, actor: Actor, kind: SearchKind, id: string, locale: Locale): Promise<SearchPreview> {
+/** A result's quick view in the console, in the result's language when given. */
+export function previewForStaff(ctx: ServiceContext, actor: Actor, kind: SearchKind, id: string, locale: Locale, language?: ArticleLanguage): Promise<SearchPreview> {
   const visibility = staffVisibility(actor);
   return preview(
     ctx,
-    { face: 'console', visibility, locale: actor.locale ?? locale, organizationId: null, productSiteIds: null, drafts: visibility.face === 'console' && visibility.drafts },
+    { face: 'console', visibility, locale: actor.locale ?? locale, language, organizationId: null, productSiteIds: null, drafts: visibility.face === 'console' && visibility.drafts },
     kind,
     id,
   );

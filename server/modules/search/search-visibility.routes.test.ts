@@ -220,6 +220,18 @@ describe('GET …/search/preview/:kind/:id', () => {
     expect(body.meta.find((m) => m.label === '검증일')).toBeUndefined();
   });
 
+  it('shows an article in the language of the result opened, whatever the reader’s language', async () => {
+    const english = (await owner.inject('GET', `${s.base}/search/preview/article/${s.articles.bilingual}?language=en`)).json() as SearchPreview;
+    expect(english).toMatchObject({ language: 'en', title: 'Quasar roadmap for 2017', href: `/portal/knowledge/${s.articles.bilingual}?lang=en` });
+    for (const [language, title] of [['en', 'Quasar roadmap for 2017'], ['ko', 'Quasar 로드맵 2017']] as const) {
+      const staff = (await engineer.inject('GET', `/api/v1/console/search/preview/article/${s.articles.bilingual}?language=${language}`)).json() as SearchPreview;
+      expect(staff).toMatchObject({ language, title });
+    }
+    // A language the article does not have: the one it has.
+    expect(((await owner.inject('GET', `${s.base}/search/preview/article/${s.articles.customers}?language=ko`)).json() as SearchPreview).language).toBe('en');
+    expect((await owner.inject('GET', `${s.base}/search/preview/article/${s.articles.bilingual}?language=fr`)).statusCode).toBe(400);
+  });
+
   it('answers 404 search.not_found for what the member’s search would not show', async () => {
     for (const [who, kind, id] of [
       [owner, 'article', s.articles.internal],

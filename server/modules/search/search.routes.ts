@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ARTICLE_LANGUAGES } from '../../../common/knowledge';
 import { ArticleSuggestions, ArticleSuggestionsQuery } from '../../../common/schemas/cases';
 import { SuggestionOpenedBody } from '../../../common/schemas/knowledge';
 import { SearchPreview, SearchPreviewParams, SearchQuery, SearchResults } from '../../../common/schemas/search';
@@ -13,6 +14,8 @@ import { searchForMember, searchForStaff, suggestArticles } from './search.servi
 import { recordSuggestionOpened } from './suggestions.service';
 
 const Params = z.object({ organizationId: z.uuid() });
+/** The language of the result being previewed: an article found in one language is previewed in it. */
+const PreviewQuery = z.object({ language: z.enum(ARTICLE_LANGUAGES).optional() });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const tags = ['search'];
 /** Every staff role holds it: the console's search shows each one what its permissions allow. */
@@ -36,8 +39,8 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: ServiceContext):
 
   r.get('/api/v1/organizations/:organizationId/search/preview/:kind/:id', {
     config: { access: { permission: 'organization.view' } },
-    schema: { tags, summary: "A result's quick view; 404 search.not_found for anything the member's search would not show", params: Params.extend(SearchPreviewParams.shape), response: { 200: SearchPreview, ...errors } },
-    handler: (request) => previewForMember(ctx, requireActor(request), requireOrganizationAccess(request), request.params.kind, request.params.id, request.locale),
+    schema: { tags, summary: "A result's quick view; 404 search.not_found for anything the member's search would not show", params: Params.extend(SearchPreviewParams.shape), querystring: PreviewQuery, response: { 200: SearchPreview, ...errors } },
+    handler: (request) => previewForMember(ctx, requireActor(request), requireOrganizationAccess(request), request.params.kind, request.params.id, request.locale, request.query.language),
   });
 
   r.get('/api/v1/console/search', {
@@ -53,8 +56,8 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: ServiceContext):
 
   r.get('/api/v1/console/search/preview/:kind/:id', {
     config: { access: staff },
-    schema: { tags, summary: "A result's quick view in the console", params: SearchPreviewParams, response: { 200: SearchPreview, ...errors } },
-    handler: (request) => previewForStaff(ctx, requireActor(request), request.params.kind, request.params.id, request.locale),
+    schema: { tags, summary: "A result's quick view in the console", params: SearchPreviewParams, querystring: PreviewQuery, response: { 200: SearchPreview, ...errors } },
+    handler: (request) => previewForStaff(ctx, requireActor(request), request.params.kind, request.params.id, request.locale, request.query.language),
   });
 
   r.get('/api/v1/organizations/:organizationId/articles/suggestions', {

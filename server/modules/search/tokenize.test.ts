@@ -177,6 +177,16 @@ describe('parseQuery and buildTsquery', () => {
     expect(parseQuery('않습니다').words.map((w) => w.raw)).toEqual(['않습니다']);
   });
 
+  it('drops a particle written against a Latin word (Edge에서, PI Server에서는), which would otherwise be a word to match', () => {
+    expect(parseQuery('Edge에서 느려요').words.map((w) => w.raw)).toEqual(['edge', '느려요']);
+    expect(parseQuery('PI Server에서는 license를 과도하게').words.map((w) => w.raw)).toEqual(['pi', 'server', 'license', '과도하게']);
+    expect(parseQuery('PI Vision 에서 한글이 깨져요').words.map((w) => w.raw)).toEqual(['pi', 'vision', '한글이', '깨져요']);
+    expect(matches('Edge에서 느려요', 'Edge 브라우저가 느려요')).toBe(true);
+    expect(matches('Edge에서 느려요', '포털에서 느려요')).toBe(false);
+    // A word that merely ends like one stays.
+    expect(parseQuery('과도 부터').words.map((w) => w.raw)).toEqual(['과도']);
+  });
+
   it('finds a word by its other spellings, Korean loanwords and British or American English, both ways', () => {
     expect(matches('라이센스를', 'PI Server 라이선스 활성화')).toBe(true);
     expect(matches('라이선스', '라이센스 파일을 올리세요')).toBe(true);
@@ -194,7 +204,14 @@ describe('parseQuery and buildTsquery', () => {
   });
 
   it('ORs a typo with its corrections', () => {
-    expect(buildTsquery(parseQuery('licnse key'), new Map([['licnse', ['license']]]))).toBe("( 'licns' | 'licnse' | 'license' | 'licens' ) & 'key':*");
+    expect(buildTsquery(parseQuery('licnse key'), new Map([['licnse', ['licence']]]))).toBe("( 'licns' | 'licnse' | 'licence' | 'licenc' | 'license' | 'licens' ) & 'key':*");
+  });
+
+  it('matches and highlights the other spelling of a correction (licnese → license finds licence)', () => {
+    const corrections = new Map([['licnese', ['license']]]);
+    expect(buildTsquery(parseQuery('licnese'), corrections)).toContain("'licence'");
+    const text = 'Apply the licence file';
+    expect(highlightRanges(text, matchFormsOf(parseQuery('licnese'), corrections)).map(([s, e]) => text.slice(s, e))).toEqual(['licence']);
   });
 
   it('answers null for nothing searchable and turns operators and SQL into plain words', () => {

@@ -241,6 +241,22 @@ const KOREAN_STOPWORDS = new Set(
   ).split(' '),
 );
 
+/** Particles that take another after them (에서는, 으로도, 와의) and the ones they take. */
+const PARTICLES_COMBINED: readonly { firsts: readonly string[]; seconds: readonly string[] }[] = [
+  { firsts: ['에서', '으로', '에게', '까지', '부터', '에', '로'], seconds: ['는', '도', '의', '만'] },
+  { firsts: ['와', '과'], seconds: ['는', '의'] },
+];
+
+/**
+ * A Korean word that is only a particle: written against a Latin word (Edge에서, PI Server에서는),
+ * the script change makes it a word of its own, as it is when spaced off. It says nothing of what
+ * is sought, and as a word to match it would find every Korean text that has it.
+ */
+export function isParticleOnly(word: string): boolean {
+  if (PARTICLES_TWO.includes(word) || PARTICLES_ONE.includes(word)) return true;
+  return PARTICLES_COMBINED.some(({ firsts, seconds }) => seconds.some((second) => word.endsWith(second) && firsts.includes(word.slice(0, -second.length))));
+}
+
 /** A word of the query and the tokens it matches. */
 export type QueryWord =
   | { kind: 'latin'; raw: string; stem: string; alphabetic: boolean; prefix: boolean; stopword: boolean; spellings: readonly string[]; parts: readonly string[] }
@@ -337,7 +353,7 @@ export function parseQuery(q: string): ParsedQuery {
   const single = (w: QueryWord) => w.kind === 'hangul' && Array.from(w.stripped).length === 1;
   const hasLonger = words.some((w) => !single(w));
   const narrowed = hasLonger ? words.filter((w) => !single(w) || (w === last && typing)) : words;
-  const stop = (w: QueryWord) => (w.kind === 'latin' && w.stopword) || (w.kind === 'hangul' && KOREAN_STOPWORDS.has(w.stripped));
+  const stop = (w: QueryWord) => (w.kind === 'latin' && w.stopword) || (w.kind === 'hangul' && (KOREAN_STOPWORDS.has(w.stripped) || isParticleOnly(w.raw)));
   const meaningful = narrowed.some((w) => !stop(w));
   const kept = (meaningful ? narrowed.filter((w) => !stop(w)) : narrowed).slice(0, MAX_QUERY_WORDS);
   const reference = /^\S+$/.test(text) && text.length <= 100 ? normalizeText(text) : null;
@@ -349,6 +365,15 @@ export function parseQuery(q: string): ParsedQuery {
  * meant; an alternative with a space (`'opc da'`) is two words written together, matched as both.
  */
 export type Corrections = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * What else a Latin query word matches: its other spellings, the words it was corrected to and
+ * their other spellings (licnese → license, licence: the typo finds what the word itself finds).
+ */
+function alternativesOf(word: Extract<QueryWord, { kind: 'latin' }>, corrections: Corrections | undefined): string[] {
+  const corrected = corrections?.get(word.raw) ?? [];
+  return [...new Set([...word.spellings, ...corrected, ...corrected.flatMap((to) => latinSpellings(to))])];
+}
 
 function latinOperand(word: Extract<QueryWord, { kind: 'latin' }>, corrections: Corrections | undefined): string {
   const terms = new Set<string>();
@@ -367,7 +392,7 @@ function latinOperand(word: Extract<QueryWord, { kind: 'latin' }>, corrections: 
         return stem === part ? quoteLexeme(part) : `( ${quoteLexeme(part)} | ${quoteLexeme(stem)} )`;
       })
       .join(' & ')} )`;
-  for (const other of [...word.spellings, ...(corrections?.get(word.raw) ?? [])]) {
+  for (const other of alternativesOf(word, corrections)) {
     if (other.includes(' ')) {
       terms.add(allOf(other.split(' ')));
       continue;
@@ -463,7 +488,7 @@ export function matchFormsOf(parsed: ParsedQuery, corrections?: Corrections): Ma
         if (isAlphabetic(part)) forms.stems.add(stemEnglish(part));
       }
       if (word.prefix) forms.prefixes.push(word.raw);
-      for (const other of [...word.spellings, ...(corrections?.get(word.raw) ?? [])].flatMap((form) => form.split(' '))) {
+      for (const other of alternativesOf(word, corrections).flatMap((form) => form.split(' '))) {
         forms.raws.add(other);
         if (isAlphabetic(other)) forms.stems.add(stemEnglish(other));
       }

@@ -31,12 +31,12 @@ export function SuggestedArticles({ organizationId, text, wizardId }: SuggestedA
   const items = suggestions.isError ? [] : (suggestions.data?.items ?? []);
   const [quickView, setQuickView] = useState<QuickViewTarget | null>(null);
 
-  const open = (event: MouseEvent<HTMLAnchorElement>, article: { id: string; title: string }) => {
+  const open = (event: MouseEvent<HTMLAnchorElement>, article: { id: string; title: string; language: string }) => {
     recordSuggestionOpened(organizationId, wizardId, article.id);
     // A modified click (new tab, new window) goes to the article page as a link does.
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    setQuickView({ kind: 'article', id: article.id, title: article.title });
+    setQuickView({ kind: 'article', id: article.id, title: article.title, language: article.language });
   };
 
   return (

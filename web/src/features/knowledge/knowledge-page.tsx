@@ -37,7 +37,8 @@ function ArticleCard({ item }: { item: ArticleListItem }) {
         ) : null}
         <Group justify="space-between" gap="sm" wrap="wrap">
           <ProductTags products={item.products} size="xs" />
-          <Text size="xs" c="dimmed">
+          {/* On the right whether or not the article has product tags, as in every other card. */}
+          <Text size="xs" c="dimmed" ml="auto">
             {t('knowledge.reader.lastUpdated', { date: formatDateTime(item.updatedAt) })}
           </Text>
         </Group>

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconDeviceFloppy, IconSend, IconSendOff, IconTrash } from '@tabler/icons-react';
-import { useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
+import { useId, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api-error';
 import { formatDateTime } from '../../components/format-date-time';
@@ -33,6 +33,7 @@ interface TranslationEditorProps {
  */
 export function TranslationEditor({ article, translation, drafts, setDrafts, onOwnChange, refetchArticle, resolutionRef }: TranslationEditorProps) {
   const { t } = useTranslation();
+  const fieldId = useId();
   const language = translation.language;
   const update = useUpdateArticle(article.id);
   const publish = usePublishTranslation(article.id);
@@ -157,11 +158,19 @@ export function TranslationEditor({ article, translation, drafts, setDrafts, onO
         data-testid="field-summary"
       />
       {MARKDOWN_FIELDS.map((field) => (
-        <ArticleMarkdownEditor key={field} name={field} value={words[field]} attachments={article.attachments}>
+        <ArticleMarkdownEditor
+          key={field}
+          name={field}
+          value={words[field]}
+          attachments={article.attachments}
+          label={t(`knowledge.fields.${field}`)}
+          description={t(`knowledge.editor.hints.${field}`)}
+          inputId={`${fieldId}-${field}`}
+        >
           <Textarea
             ref={field === 'resolution' ? resolutionRef : undefined}
-            label={t(`knowledge.fields.${field}`)}
-            description={t(`knowledge.editor.hints.${field}`)}
+            id={`${fieldId}-${field}`}
+            aria-describedby={`${fieldId}-${field}-description`}
             value={words[field]}
             onChange={(event) => change(field, event.currentTarget.value)}
             autosize

@@ -16,11 +16,12 @@ import { ResultKindBadge } from './result-kind';
 import { isAppPath } from './result-href';
 import { useArticleView, useSearchPreview, type SearchPreview, type SearchScope } from './search.api';
 
-/** What the quick view shows: the result's kind and id, and its title while the preview loads. */
+/** What the quick view shows: the result's kind and id, its title while the preview loads, and the language it was found in. */
 export interface QuickViewTarget {
   kind: SearchKind;
   id: string;
   title: string;
+  language?: string | null;
 }
 
 function PortalArticleVotes({ organizationId, articleId }: { organizationId: string; articleId: string }) {

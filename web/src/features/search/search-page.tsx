@@ -127,7 +127,7 @@ function SearchView({ scope }: { scope: SearchScope }) {
           </Text>
           <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('search.page.results')}>
             {items.map((item) => (
-              <SearchResultCard key={`${item.kind}-${item.id}`} result={item} onQuickView={() => setQuickView({ kind: item.kind, id: item.id, title: item.title })} />
+              <SearchResultCard key={`${item.kind}-${item.id}`} result={item} onQuickView={() => setQuickView({ kind: item.kind, id: item.id, title: item.title, language: item.language })} />
             ))}
           </Stack>
           {results.hasNextPage ? (

@@ -78,11 +78,12 @@ export function useSearchResults(scope: SearchScope, request: SearchRequest) {
   });
 }
 
-/** A result's quick view. */
-export function useSearchPreview(scope: SearchScope, target: { kind: SearchKind; id: string } | null) {
+/** A result's quick view, in the result's language when it has one (an article found in Korean previews in Korean). */
+export function useSearchPreview(scope: SearchScope, target: { kind: SearchKind; id: string; language?: string | null } | null) {
+  const language = target?.language ? `?language=${encodeURIComponent(target.language)}` : '';
   return useQuery({
-    queryKey: [...searchKey(scope), 'preview', target?.kind, target?.id],
-    queryFn: () => apiClient.get<SearchPreview>(searchPath(scope, `/preview/${encodeURIComponent(target?.kind ?? '')}/${encodeURIComponent(target?.id ?? '')}`)),
+    queryKey: [...searchKey(scope), 'preview', target?.kind, target?.id, target?.language ?? null],
+    queryFn: () => apiClient.get<SearchPreview>(searchPath(scope, `/preview/${encodeURIComponent(target?.kind ?? '')}/${encodeURIComponent(target?.id ?? '')}${language}`)),
     enabled: isReady(scope) && target !== null,
   });
 }
