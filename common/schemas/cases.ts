@@ -328,6 +328,7 @@ export const BulkCasesBody = z
 export type BulkCasesBody = z.infer<typeof BulkCasesBody>;
 export const BulkCasesResult = z.object({
   updated: z.array(z.uuid()),
+  unchanged: z.array(z.uuid()).describe('Cases already as asked (in the status, with the assignee): left as they were'),
   failed: z.array(z.object({ caseId: z.uuid(), code: z.string(), message: z.string() })),
 });
 export type BulkCasesResult = z.infer<typeof BulkCasesResult>;

@@ -296,7 +296,7 @@ describe('[CASES]: a support case from the wizard to the offer of a new case', (
     await offer.getByTestId('open-related-case').click();
     await page.waitForURL((url) => url.pathname === '/portal/cases/new' && url.searchParams.get('related') === flow.caseId, WAIT);
     const continues = page.getByTestId('continues-case');
-    await expect.poll(() => continues.textContent(), WAIT).toContain(`이어지는 케이스 ${flow.number}`);
+    await expect.poll(() => continues.textContent(), WAIT).toContain(`다음 케이스에 이어서 새 케이스를 등록합니다: ${flow.number}`);
     expect(await continues.getByRole('link', { name: flow.number }).getAttribute('href')).toBe(`/portal/cases/${flow.caseId}`);
     // The new case starts from the old one's site.
     expect(await page.getByRole('combobox', { name: '사이트' }).inputValue()).toBe('울산 공장');

@@ -38,12 +38,16 @@ describe('[SHELL]: an address with a malformed id', () => {
     await signIn(portal, server.url, owner.email, 'en', '/portal');
     expect(await endStateOf(portal, '/portal/knowledge/not-a-uuid', ['article-not-found'])).toEqual({ shown: 'article-not-found', loadError: false });
     expect(await endStateOf(portal, '/portal/cases/not-a-uuid', ['not-found-page'])).toEqual({ shown: 'not-found-page', loadError: false });
+    // A case says what is missing and why it may be hidden, and leads back to the cases.
+    expect(await portal.getByTestId('not-found-page').textContent()).toContain('Case not found');
+    expect(await portal.getByTestId('not-found-page').getByRole('link').textContent()).toBe('Back to cases');
     expect(await endStateOf(portal, '/portal/products/x/y', ['load-not-found'])).toEqual({ shown: 'load-not-found', loadError: false });
     expect(await portal.getByTestId('load-not-found').textContent()).toContain('Page not found');
 
     const console_ = await newPage(browser);
     await signIn(console_, server.url, admin.email, 'ko', '/console');
     expect(await endStateOf(console_, `/console/cases/${organization.id}/not-a-uuid`, ['not-found-page'])).toEqual({ shown: 'not-found-page', loadError: false });
+    expect(await console_.getByTestId('not-found-page').textContent()).toContain('케이스를 찾을 수 없습니다');
     expect(await endStateOf(console_, '/console/knowledge/not-a-uuid', ['article-not-found'])).toEqual({ shown: 'article-not-found', loadError: false });
     expect(await endStateOf(console_, '/console/catalog/products/not-a-uuid', ['load-not-found'])).toEqual({ shown: 'load-not-found', loadError: false });
     expect(await endStateOf(console_, '/console/customers/not-a-uuid', ['load-not-found'])).toEqual({ shown: 'load-not-found', loadError: false });

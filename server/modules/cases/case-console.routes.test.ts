@@ -29,10 +29,11 @@ describe('POST /api/v1/cases/bulk', () => {
     const response = await engineer.inject('POST', '/api/v1/cases/bulk', { caseIds: [first.id, second.id, abandoned.id, already.id, missing], status: 'answered', assigneeId: engineer.userId });
     expect(response.statusCode, response.body).toBe(200);
     const result = BulkCasesResult.parse(response.json());
-    expect(result.updated).toEqual([first.id, second.id]);
+    // The case already answered is only assigned.
+    expect(result.updated).toEqual([first.id, second.id, already.id]);
+    expect(result.unchanged).toEqual([]);
     expect(result.failed).toEqual([
       { caseId: abandoned.id, code: 'cases.transition_not_allowed', message: 'A case cannot move from Abandoned to Answered.' },
-      { caseId: already.id, code: 'cases.transition_not_allowed', message: 'A case cannot move from Answered to Answered.' },
       { caseId: missing, code: 'cases.not_found', message: expect.any(String) },
     ]);
     const rows = await t.ctx.db.select().from(cases).where(inArray(cases.id, [first.id, second.id, abandoned.id, already.id]));
@@ -40,16 +41,16 @@ describe('POST /api/v1/cases/bulk', () => {
     // A status change is no reply to the customer: the first response waits for a public post.
     expect(byId.get(first.id)).toMatchObject({ status: 'answered', assigneeId: engineer.userId, firstResponseAt: null });
     expect(byId.get(second.id)).toMatchObject({ status: 'answered', assigneeId: engineer.userId });
-    // The failing cases are untouched: their assignment went with the refused move.
-    expect(byId.get(already.id)).toMatchObject({ status: 'answered', assigneeId: null });
+    expect(byId.get(already.id)).toMatchObject({ status: 'answered', assigneeId: engineer.userId });
+    // The failing case is untouched: its assignment went with the refused move.
     expect(byId.get(abandoned.id)).toMatchObject({ status: 'abandoned', assigneeId: null });
     const firstEvents = await t.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, first.id)).orderBy(caseEvents.id);
     expect(firstEvents.map((e) => e.kind)).toEqual(['status', 'assignee']);
     expect(await t.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, abandoned.id))).toEqual([]);
-    expect(await t.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, already.id))).toEqual([]);
+    expect((await t.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, already.id))).map((e) => e.kind)).toEqual(['assignee']);
   });
 
-  it('reports a case already in the status among the failures, as the case page refuses the same move', async () => {
+  it('leaves a case already as asked as it is and lists it as unchanged, not failed (its own route answers the same move 409)', async () => {
     const s = await buildCaseScenario(t);
     const engineer = await signInStaff(t, 'support_engineer', { locale: 'ko' });
     const closed = await buildCase(t.ctx, { organizationId: s.organizationId, siteId: s.siteA.id, status: 'closed' });
@@ -57,10 +58,13 @@ describe('POST /api/v1/cases/bulk', () => {
     const single = await engineer.inject('POST', `${s.base}/cases/${researching.id}/transitions`, { to: 'researching' });
     expect(single.statusCode).toBe(409);
     const result = BulkCasesResult.parse((await engineer.inject('POST', '/api/v1/cases/bulk', { caseIds: [researching.id, closed.id], status: 'researching' })).json());
-    expect(result.updated).toEqual([closed.id]);
-    expect(result.failed).toEqual([{ caseId: researching.id, code: single.json().error.code, message: single.json().error.message }]);
-    expect(result.failed[0]).toMatchObject({ code: 'cases.transition_not_allowed', message: "케이스를 '조사 중' 상태에서 '조사 중' 상태로 바꿀 수 없습니다." });
+    expect(result).toEqual({ updated: [closed.id], unchanged: [researching.id], failed: [] });
     expect(await t.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, researching.id))).toEqual([]);
+    // Assigned to the engineer already: assigning again changes nothing either.
+    const assign = async () => BulkCasesResult.parse((await engineer.inject('POST', '/api/v1/cases/bulk', { caseIds: [researching.id], assigneeId: engineer.userId })).json());
+    expect(await assign()).toEqual({ updated: [researching.id], unchanged: [], failed: [] });
+    expect(await assign()).toEqual({ updated: [], unchanged: [researching.id], failed: [] });
+    expect((await t.ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, researching.id))).map((e) => e.kind)).toEqual(['assignee']);
   });
 
   it('names the statuses of a refused move by their Korean labels for a Korean engineer', async () => {
@@ -77,7 +81,7 @@ describe('POST /api/v1/cases/bulk', () => {
     const customer = await buildUser(t.ctx);
     const c = await buildCase(t.ctx, { organizationId: s.organizationId, siteId: s.siteA.id });
     const result = (await engineer.inject('POST', '/api/v1/cases/bulk', { caseIds: [c.id], assigneeId: customer.id })).json();
-    expect(result).toEqual({ updated: [], failed: [{ caseId: c.id, code: 'cases.assignee_not_engineer', message: '케이스는 지원 엔지니어에게만 배정할 수 있습니다.' }] });
+    expect(result).toEqual({ updated: [], unchanged: [], failed: [{ caseId: c.id, code: 'cases.assignee_not_engineer', message: '케이스는 지원 엔지니어에게만 배정할 수 있습니다.' }] });
   });
 
   it('leaves a case of an archived organization alone', async () => {

@@ -16,17 +16,17 @@ import { findCaseById, findCaseByNumber, listEngineerUsers } from './cases.repos
 
 /**
  * Applies a status and/or an assignee to each case as the engineer, each in its own transaction
- * through the rules of the case page: a case already in the status fails with 409
- * `cases.transition_not_allowed` as on its own route (and keeps its assignee), so the count of
- * updated cases is the count of cases changed; the assignment follows the move. Failures are
- * listed with their code and message; the others are applied.
+ * through the rules of the case page; the assignment follows the move (a refused move keeps the
+ * assignee). A case already as asked (in the status, with the assignee) is listed as unchanged,
+ * not as a failure: a selection of mixed cases set to one status is what bulk changes are for.
+ * Failures are listed with their code and message; the others are applied.
  */
 export async function bulkUpdateCases(ctx: ServiceContext, actor: Actor, body: BulkCasesBody, origin: RequestOrigin, locale: Locale): Promise<BulkCasesResult> {
-  const result: BulkCasesResult = { updated: [], failed: [] };
+  const result: BulkCasesResult = { updated: [], unchanged: [], failed: [] };
   for (const caseId of new Set(body.caseIds)) {
     try {
-      await updateOneCase(ctx, actor, caseId, body, origin);
-      result.updated.push(caseId);
+      const changed = await updateOneCase(ctx, actor, caseId, body, origin);
+      (changed ? result.updated : result.unchanged).push(caseId);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const params = (error.details as { messageParams?: Record<string, string | number> } | undefined)?.messageParams;
@@ -36,7 +36,8 @@ export async function bulkUpdateCases(ctx: ServiceContext, actor: Actor, body: B
   return result;
 }
 
-async function updateOneCase(ctx: ServiceContext, actor: Actor, caseId: string, body: BulkCasesBody, origin: RequestOrigin): Promise<void> {
+/** Applies the change to one case; false when the case was already as asked. */
+async function updateOneCase(ctx: ServiceContext, actor: Actor, caseId: string, body: BulkCasesBody, origin: RequestOrigin): Promise<boolean> {
   const found = await findCaseById(ctx.db, caseId);
   if (!found) throw notFound('cases.not_found');
   const organization = await findOrganizationStanding(ctx.db, found.organizationId, actor.userId, actor.staffRole);
@@ -46,13 +47,15 @@ async function updateOneCase(ctx: ServiceContext, actor: Actor, caseId: string, 
   // An archived organization is read-only, as on its own routes.
   if (organization.organization.archivedAt) throw conflict('organizations.archived');
   const by: CaseChanger = { userId: actor.userId, label: actor.email, side };
-  await ctx.db.transaction(async (tx) => {
-    let row = await lockCase(tx, caseId);
-    if (body.status !== undefined) {
+  return ctx.db.transaction(async (tx) => {
+    const locked = await lockCase(tx, caseId);
+    let row = locked;
+    if (body.status !== undefined && body.status !== row.status) {
       assertTransition(side, row.status, body.status);
       row = await applyStatusChange(tx, ctx, row, body.status, by, origin);
     }
-    if (body.assigneeId !== undefined) await applyAssignment(tx, ctx, row, body.assigneeId, by, origin);
+    if (body.assigneeId !== undefined) row = await applyAssignment(tx, ctx, row, body.assigneeId, by, origin);
+    return row !== locked;
   });
 }
 

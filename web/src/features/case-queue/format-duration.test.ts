@@ -31,8 +31,11 @@ describe('formatDuration', () => {
     expect(formatDuration(3 * hour + 5 * minute, 'ko')).toBe('3시간 5분');
   });
 
-  it('shows under a minute as 0 minutes and no duration as a dash', () => {
-    expect(formatDuration(20_000, 'en')).toBe('0m');
+  it('shows under a minute as less than a minute, not 0, and no duration as a dash', () => {
+    expect(formatDuration(20_000, 'en')).toBe('<1m');
+    expect(formatDuration(0, 'ko')).toBe('1분 미만');
+    expect(formatDuration(59_999, 'ko')).toBe('1분 미만');
+    expect(formatDuration(60_000, 'ko')).toBe('1분');
     expect(formatDuration(null, 'en')).toBe('—');
     expect(formatDuration(-5, 'en')).toBe('—');
   });

@@ -13,7 +13,7 @@ export function getElapsedMs(from: string | null | undefined, to: string | null 
 
 /**
  * A duration as its two largest units in the language's short form: `2d 3h`, `3h 5m`, `45m`
- * (`2일 3시간`, `3시간 5분`, `45분` in Korean); under a minute is `0m`; null is "—".
+ * (`2일 3시간`, `3시간 5분`, `45분` in Korean); under a minute is `<1m` (`1분 미만`); null is "—".
  */
 export function formatDuration(ms: number | null, language: string): string {
   if (ms === null || !Number.isFinite(ms) || ms < 0) return '—';
@@ -23,5 +23,6 @@ export function formatDuration(ms: number | null, language: string): string {
   const unit = (value: number, name: 'day' | 'hour' | 'minute') => new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
   if (days > 0) return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day');
   if (hours > 0) return minutes > 0 ? `${unit(hours, 'hour')} ${unit(minutes, 'minute')}` : unit(hours, 'hour');
+  if (minutes === 0) return language.startsWith('ko') ? `${unit(1, 'minute')} 미만` : `<${unit(1, 'minute')}`;
   return unit(minutes, 'minute');
 }

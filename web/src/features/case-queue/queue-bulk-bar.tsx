@@ -39,6 +39,7 @@ export function QueueBulkBar({ selectedIds, numbers, onDone }: QueueBulkBarProps
       message: (
         <Stack gap={2} data-testid="bulk-result">
           <Text size="sm">{t('caseQueue.bulk.updated', { count: summary.updated })}</Text>
+          {summary.unchanged > 0 ? <Text size="sm">{t('caseQueue.bulk.unchanged', { count: summary.unchanged })}</Text> : null}
           {summary.failures.length > 0 ? <Text size="sm">{t('caseQueue.bulk.failed', { count: summary.failures.length })}</Text> : null}
           {summary.failures.map((failure) => (
             <Text size="sm" key={failure.caseId}>

@@ -6,19 +6,19 @@ const b = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const c = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
 
 describe('summarizeBulkResult', () => {
-  it('counts the updated cases and names each failure by its case number with its message', () => {
+  it('counts the updated cases and those already as asked, and names each failure by its case number with its message', () => {
     const summary = summarizeBulkResult(
-      { updated: [a], failed: [{ caseId: b, code: 'cases.transition_forbidden', message: '이 상태로 바꿀 수 없습니다.' }] },
+      { updated: [a], unchanged: [c], failed: [{ caseId: b, code: 'cases.transition_forbidden', message: '이 상태로 바꿀 수 없습니다.' }] },
       new Map([
         [a, '10000001'],
         [b, '10000002'],
       ]),
     );
-    expect(summary).toEqual({ updated: 1, failures: [{ caseId: b, number: '10000002', message: '이 상태로 바꿀 수 없습니다.' }] });
+    expect(summary).toEqual({ updated: 1, unchanged: 1, failures: [{ caseId: b, number: '10000002', message: '이 상태로 바꿀 수 없습니다.' }] });
   });
 
   it('falls back to the case id for a case the queue no longer shows', () => {
-    const summary = summarizeBulkResult({ updated: [], failed: [{ caseId: c, code: 'cases.not_found', message: 'Case not found.' }] }, new Map());
+    const summary = summarizeBulkResult({ updated: [], unchanged: [], failed: [{ caseId: c, code: 'cases.not_found', message: 'Case not found.' }] }, new Map());
     expect(summary.failures[0]?.number).toBe(c);
     expect(summary.updated).toBe(0);
   });

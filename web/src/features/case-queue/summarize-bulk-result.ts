@@ -7,10 +7,11 @@ export interface BulkFailure {
   message: string;
 }
 
-/** What a bulk action did: how many cases changed, and each failure with its case number and reason. */
-export function summarizeBulkResult(result: BulkCasesResult, numbers: ReadonlyMap<string, string>): { updated: number; failures: BulkFailure[] } {
+/** What a bulk action did: how many cases changed, how many were already as asked, and each failure with its case number and reason. */
+export function summarizeBulkResult(result: BulkCasesResult, numbers: ReadonlyMap<string, string>): { updated: number; unchanged: number; failures: BulkFailure[] } {
   return {
     updated: result.updated.length,
+    unchanged: result.unchanged.length,
     failures: result.failed.map((failure) => ({ caseId: failure.caseId, number: numbers.get(failure.caseId) ?? failure.caseId, message: failure.message })),
   };
 }

@@ -5,14 +5,17 @@ import { useCasePosts, type CaseDetail } from './cases.api';
 import { PostCard } from './post-card';
 import { PostComposer } from './post-composer';
 
-/** The Feed tab: the composer (when the person may post), then the posts newest first with "Load older". */
+/**
+ * The Feed tab: the composer (when the person may post, or, on a closed case, write an internal
+ * note), then the posts newest first with "Load older".
+ */
 export function CaseFeed({ organizationId, detail }: { organizationId: string; detail: CaseDetail }) {
   const { t } = useTranslation();
   const posts = useCasePosts(organizationId, detail.id);
   const items = posts.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Stack gap="md" data-testid="case-feed">
-      {detail.abilities.post ? <PostComposer organizationId={organizationId} detail={detail} /> : null}
+      {detail.abilities.post || detail.abilities.writeInternalNote ? <PostComposer organizationId={organizationId} detail={detail} /> : null}
       {posts.isError ? (
         <LoadErrorAlert error={posts.error} onRetry={() => void posts.refetch()} />
       ) : !posts.data ? (

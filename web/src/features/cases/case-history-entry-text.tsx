@@ -72,7 +72,8 @@ export function CaseHistoryEntryText({ entry }: { entry: CaseHistoryEntry }) {
       const reason = detailText(entry, 'reason');
       return (
         <>
-          <Text size="sm">{t('cases.history.reopenRequested', { actor })}</Text>
+          {/* The request reopens the case at once: say so, with the move it made. */}
+          <Text size="sm">{t('cases.history.reopened', { actor, from: status(entry.from), to: status(entry.to) })}</Text>
           {reason ? (
             <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="reopen-reason">
               {reason}

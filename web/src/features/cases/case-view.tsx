@@ -46,7 +46,20 @@ export function CaseView({ organizationId, caseId, face }: CaseViewProps) {
   usePageTitle(detail ? `${detail.number} ${detail.subject}` : t('features.portal.cases.title'));
 
   if (query.isError) {
-    return <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} notFound={<NotFoundPage homePath={face === 'console' ? '/console' : '/portal/cases'} />} />;
+    return (
+      <LoadErrorAlert
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        notFound={
+          <NotFoundPage
+            homePath={face === 'console' ? '/console' : '/portal/cases'}
+            title={t('cases.notFound.title')}
+            description={t('cases.notFound.description')}
+            backLabel={face === 'console' ? t('cases.notFound.backToQueue') : t('cases.backToList')}
+          />
+        }
+      />
+    );
   }
   if (!detail) return <Skeleton height={420} radius="lg" />;
 

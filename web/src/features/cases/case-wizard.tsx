@@ -113,7 +113,7 @@ function Wizard({ organizationId, options, relatedCaseId }: WizardProps) {
     <Stack gap="lg">
       {relatedDetail ? (
         <Alert color="blue" variant="light" icon={<IconLink size={18} />} data-testid="continues-case">
-          {t('cases.wizard.continues')}{' '}
+          {t('cases.wizard.followUpOf')}{' '}
           <Anchor component={Link} to={`/portal/cases/${encodeURIComponent(relatedDetail.id)}`} fw={600}>
             {relatedDetail.number}
           </Anchor>{' '}

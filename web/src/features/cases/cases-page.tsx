@@ -9,6 +9,7 @@ import { LoadErrorAlert } from '../../components/load-error-alert';
 import { CurrentOrganizationGate } from '../organizations/current-organization-gate';
 import type { Organization } from '../organizations/organizations.api';
 import { readCaseListParams, toggleSort, writeCaseListParams } from './case-list-params';
+import { CaseSortSelect } from './case-sort-select';
 import { useCaseList, useCaseWizardOptions, type CaseListFilters } from './cases.api';
 import { CasesTable } from './cases-table';
 
@@ -96,6 +97,7 @@ function CasesView({ organization }: { organization: Organization }) {
                 data-testid="case-site-filter"
               />
             ) : null}
+            {narrow ? <CaseSortSelect sort={filters.sort} order={filters.order} onChange={(sort, order) => setFilters({ ...filters, sort, order })} /> : null}
           </Group>
           {list.isError ? (
             <LoadErrorAlert error={list.error} onRetry={() => void list.refetch()} />

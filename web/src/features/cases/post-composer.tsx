@@ -41,7 +41,9 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
   const canInternal = detail.abilities.writeInternalNote;
   const canAttachToCase = detail.abilities.attach;
 
-  const noteMode = canInternal && internal;
+  // A closed case takes no public post, but engineers may still write internal notes on it.
+  const notesOnly = canInternal && !detail.abilities.post;
+  const noteMode = notesOnly || (canInternal && internal);
   // Engineers may add files to an internal note even on a closed case.
   const canAttach = canAttachToCase || noteMode;
   // A file uploaded to the case is visible to customers at once, so an internal note's files wait
@@ -94,7 +96,7 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
   };
 
   return (
-    <Card withBorder radius="lg" p={{ base: 'sm', sm: 'md' }} bg={internal ? 'var(--mantine-color-yellow-light)' : undefined} data-testid="post-composer">
+    <Card withBorder radius="lg" p={{ base: 'sm', sm: 'md' }} bg={noteMode ? 'var(--mantine-color-yellow-light)' : undefined} data-testid="post-composer">
       <Stack gap="sm">
         <MarkdownEditor value={body} mentions={mentionNames} minPreviewHeight={96}>
           <MentionTextarea
@@ -135,11 +137,11 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
           {canInternal ? (
             <Switch
               label={t('cases.feed.internalSwitch')}
-              description={uploads.items.length > 0 ? t('cases.feed.internalLocked') : t('cases.feed.internalHint')}
-              checked={internal}
-              disabled={uploads.items.length > 0}
+              description={notesOnly ? t('cases.feed.notesOnlyHint') : uploads.items.length > 0 ? t('cases.feed.internalLocked') : t('cases.feed.internalHint')}
+              checked={noteMode}
+              disabled={notesOnly || uploads.items.length > 0}
               onChange={(event) => setInternal(event.currentTarget.checked)}
-              thumbIcon={internal ? <IconLock size={10} /> : undefined}
+              thumbIcon={noteMode ? <IconLock size={10} /> : undefined}
               color="yellow"
               data-testid="internal-switch"
             />
@@ -147,7 +149,7 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
             <span />
           )}
           <Button leftSection={<IconSend size={16} />} onClick={send} loading={create.isPending} disabled={!body.trim() || uploads.isBusy} data-testid="send-post">
-            {internal ? t('cases.feed.sendNote') : t('cases.feed.send')}
+            {noteMode ? t('cases.feed.sendNote') : t('cases.feed.send')}
           </Button>
         </Group>
       </Stack>

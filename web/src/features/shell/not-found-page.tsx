@@ -4,10 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/branding';
 
-/** Shown for a path that leads nowhere; inside the shell when signed in, on its own otherwise. */
-export function NotFoundPage({ homePath = '/' }: { homePath?: string }) {
+interface NotFoundPageProps {
+  /** Where the button leads. */
+  homePath?: string;
+  /** What was not found, when the page knows (a case): its own title, explanation and button label. */
+  title?: string;
+  description?: string;
+  backLabel?: string;
+}
+
+/** Shown for a path that leads nowhere, or a thing that is not there for the reader; inside the shell when signed in, on its own otherwise. */
+export function NotFoundPage({ homePath = '/', title, description, backLabel }: NotFoundPageProps) {
   const { t } = useTranslation();
-  usePageTitle(t('notFound.title'));
+  usePageTitle(title ?? t('notFound.title'));
   return (
     <Center mih="70vh" p="md" data-testid="not-found-page">
       <Stack align="center" ta="center" gap="md" maw={480}>
@@ -15,11 +24,11 @@ export function NotFoundPage({ homePath = '/' }: { homePath?: string }) {
           404
         </Text>
         <Title order={1} size="h2">
-          {t('notFound.title')}
+          {title ?? t('notFound.title')}
         </Title>
-        <Text c="dimmed">{t('notFound.description')}</Text>
+        <Text c="dimmed">{description ?? t('notFound.description')}</Text>
         <Button component={Link} to={homePath} leftSection={<IconArrowLeft size={18} />} variant="light">
-          {t('common.goHome')}
+          {backLabel ?? t('common.goHome')}
         </Button>
       </Stack>
     </Center>
