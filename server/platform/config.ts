@@ -25,7 +25,7 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .refine((value) => !value || /^smtps?:\/\//.test(value), { message: 'must be an smtp:// or smtps:// URL' }),
-  MAIL_FROM: z.string().default('Atrium <no-reply@atrium.local>'),
+  MAIL_FROM: z.string().default('no-reply@atrium.local'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(4 * 1024 ** 3),
   ATRIUM_FILES_DIR: z.string().min(1).optional(),
   CASE_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../db/schema/index';
+import { startSmtpSink } from '../test/smtp-sink';
 import { createTestDatabase } from '../test/test-database';
 import type { Database } from './db';
 import { runDueJobs } from './jobs';
@@ -62,5 +63,24 @@ describe('the mail job', () => {
     expect(job.failedAt).toBeNull();
     expect(job.lastError).toContain('451');
     expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('the sender', () => {
+  it('goes out as MAIL_FROM says when it has a display name, and under the service name when it is a bare address', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const send = async (from: string, to: string) => {
+        await queueMail(database.db, { to, subject: 'Hello', text: 'Hello' });
+        const handler = createMailJobHandler({ smtpUrl: sink.url, from, senderName: async () => 'Hanbit Care' });
+        await runDueJobs(database.db, { [MAIL_JOB]: handler }, new Date(Date.now() + 1000));
+        return sink.last(to);
+      };
+      expect(await send('care@vendor.example', 'a@example.com')).toMatchObject({ from: 'care@vendor.example', fromName: 'Hanbit Care' });
+      expect(await send('Vendor Support <care@vendor.example>', 'b@example.com')).toMatchObject({ from: 'care@vendor.example', fromName: 'Vendor Support' });
+    } finally {
+      await database.db.delete(jobs);
+      await sink.close();
+    }
   });
 });

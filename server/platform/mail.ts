@@ -42,12 +42,18 @@ export function queueMail(db: Db, message: MailMessage): Promise<void> {
   return enqueueJob(db, MAIL_JOB, message);
 }
 
+/** A sender written with a display name (`Hanbit Care <care@vendor.example>`), as opposed to a bare address. */
+const hasDisplayName = (from: string): boolean => /<[^<>]*>$/.test(from.trim());
+
 /**
  * The job handler that delivers mail over SMTP (SMTP_URL). Without SMTP_URL mail cannot leave the
  * machine: the message is written to the log instead, so a trial installation still shows links.
+ * The sender (MAIL_FROM) is used as written when it has a display name; a bare address goes out
+ * under `senderName()`, the service's name, so that renaming the service renames the sender too.
  */
-export function createMailJobHandler(options: { smtpUrl: string | undefined; from: string; logger?: FastifyBaseLogger }): JobHandler {
+export function createMailJobHandler(options: { smtpUrl: string | undefined; from: string; senderName?: () => Promise<string>; logger?: FastifyBaseLogger }): JobHandler {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  const senderOf = async () => (hasDisplayName(options.from) || !options.senderName ? options.from : { name: oneLine(await options.senderName()), address: options.from.trim() });
   return async (payload) => {
     const message = payload as MailMessage;
     // Header injection: a recipient or subject with a line break is refused, never sent.
@@ -58,7 +64,7 @@ export function createMailJobHandler(options: { smtpUrl: string | undefined; fro
     }
     try {
       await transport.sendMail({
-        from: options.from,
+        from: await senderOf(),
         to: message.to,
         subject: message.subject,
         text: message.text,

@@ -4,6 +4,8 @@ import { SMTPServer } from 'smtp-server';
 export interface ReceivedMail {
   to: string[];
   from: string;
+  /** The sender's display name in the From header ('' when it has none). */
+  fromName: string;
   subject: string;
   text: string;
   html: string;
@@ -43,6 +45,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             messages.push({
               to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              fromName: parsed.from?.value[0]?.name ?? '',
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',

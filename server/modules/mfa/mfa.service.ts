@@ -54,6 +54,15 @@ export interface ConfirmResult {
 
 const invalidCode = () => badRequest('auth.mfa_invalid_code', { fieldErrors: { code: ['auth.mfa_invalid_code'] } });
 
+/**
+ * The service name as an authenticator app's issuer. The key URI separates issuer and account with a
+ * colon (written or as %3A) and allows none inside either, so a colon in the name would cut it there
+ * and move the rest into the account's name: `Hanbit: Care` is listed as `Hanbit Care`.
+ */
+function issuerOf(serviceName: string): string {
+  return serviceName.replace(/\s*:\s*/g, ' ').trim() || 'Atrium';
+}
+
 /** A TOTP generator; `issuer` names the service in the authenticator app (the vendor profile's service name). */
 function newTotp(secret: OTPAuth.Secret, label = '', issuer = '') {
   return new OTPAuth.TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: TOTP_PERIOD, secret });
@@ -159,7 +168,7 @@ export async function startTotpSetup(ctx: ServiceContext, actor: Actor): Promise
   const secret = new OTPAuth.Secret({ size: 20 });
   const row = await upsertPendingMfaFactor(ctx.db, actor.userId, 'totp', ctx.box.seal(secret.base32), ctx.clock.now());
   if (!row) throw conflict('auth.mfa_already_enrolled');
-  const otpauthUrl = newTotp(secret, actor.email, await getServiceName(ctx)).toString();
+  const otpauthUrl = newTotp(secret, actor.email, issuerOf(await getServiceName(ctx))).toString();
   return { secret: secret.base32, otpauthUrl, qrCodeSvg: await QRCode.toString(otpauthUrl, { type: 'svg' }) };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as OTPAuth from 'otpauth';
 import { buildMember, buildOrganization, buildUser } from '../../test/factories';
 import { buildTestApp, signInAs, signInNewUser, type SignedIn, type TestApp } from '../../test/test-app';
 
@@ -100,5 +101,17 @@ describe('the service name in what Atrium sends', () => {
     const url = new URL(setup.json().otpauthUrl as string);
     expect(url.searchParams.get('issuer')).toBe('Hanbit Care');
     expect(decodeURIComponent(url.pathname)).toBe(`/Hanbit Care:${client.email}`);
+  });
+
+  it('keeps a colon of the service name out of the authenticator-app entry, where it would cut the name and spill into the account', async () => {
+    await saveProfile({ ...PROFILE, serviceName: 'Hanbit: Care' });
+    const client = await signInNewUser(t);
+    const setup = await client.inject('POST', '/api/v1/me/mfa/totp/setup');
+    expect(setup.statusCode).toBe(200);
+    // As an authenticator app reads the key URI: issuer, then account, split at the first colon.
+    const entry = OTPAuth.URI.parse(setup.json().otpauthUrl as string);
+    expect(entry.issuer).toBe('Hanbit Care');
+    expect(entry.label).toBe(client.email);
+    await saveProfile(PROFILE);
   });
 });

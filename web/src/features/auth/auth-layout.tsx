@@ -23,7 +23,10 @@ export function AuthLayout({ children, width = 420 }: { children: ReactNode; wid
       <Center px="md" pb={64}>
         <Stack w="100%" maw={width} gap="lg">
           <Stack align="center" gap={4}>
-            <BrandMark size="lg" />
+            {/* Capped at the column's width, so that a long service name is cut rather than pushing the mark off a phone's screen. */}
+            <Box maw="100%">
+              <BrandMark size="lg" />
+            </Box>
             <Text c="dimmed" size="sm" ta="center">
               {t('app.tagline')}
             </Text>
