@@ -29,6 +29,7 @@ export const ACTIVITY_ACTION_KEYS = {
   'password.reset': 'passwordReset',
   'password_reset.requested': 'passwordResetRequested',
   'session.ended': 'sessionEnded',
+  'session.ended_others': 'sessionEndedOthers',
   'user.created': 'userCreated',
   'admin.created': 'adminCreated',
   'admin.promoted': 'adminPromoted',

@@ -42,4 +42,26 @@ describe('[ACCOUNTS]: sessions on a phone', () => {
     await desk.context().close();
     await phone.context().close();
   });
+
+  it('ends all the other sessions at once after a confirmation, keeping this one', { timeout: 60_000 }, async () => {
+    const user = await buildUser(server.ctx, { email: 'many-sessions@example.com', name: '한수진' });
+    const others = [await newPage(browser), await newPage(browser)];
+    for (const page of others) await signIn(page, server.url, user.email, 'ko');
+    const phone = await newPage(browser);
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await signIn(phone, server.url, user.email, 'ko', '/portal/account');
+    await expect.poll(() => phone.getByTestId('session-row').count(), WAIT).toBe(3);
+    await phone.getByTestId('end-other-sessions').click();
+    await phone.getByText('다른 브라우저와 기기 2곳에서 모두 로그아웃됩니다', { exact: false }).waitFor(WAIT);
+    await phone.getByTestId('confirm-end-other-sessions').click();
+    await phone.getByText('다른 세션 2개를 종료했습니다.').waitFor(WAIT);
+    await expect.poll(() => phone.getByTestId('session-row').count(), WAIT).toBe(1);
+    expect(await phone.getByTestId('end-other-sessions').count()).toBe(0);
+    for (const page of others) {
+      await page.goto(`${server.url}/portal/account`);
+      await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('reason') === 'ended', WAIT);
+      await page.context().close();
+    }
+    await phone.context().close();
+  });
 });

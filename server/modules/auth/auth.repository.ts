@@ -81,12 +81,13 @@ export async function revokeSession(db: Db, sessionId: string, now: Date, reason
   await db.update(sessions).set({ revokedAt: now, endReason: reason }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
-/** Ends every session of a user except the one given. */
-export async function revokeOtherSessions(db: Db, userId: string, keepSessionId: string | null, now: Date): Promise<void> {
+/** Ends every live session of a user except the one given, for the reason given; how many it ended. */
+export async function revokeOtherSessions(db: Db, userId: string, keepSessionId: string | null, now: Date, reason = 'password_changed'): Promise<number> {
   const condition = keepSessionId
     ? and(eq(sessions.userId, userId), isNull(sessions.revokedAt), ne(sessions.id, keepSessionId))
     : and(eq(sessions.userId, userId), isNull(sessions.revokedAt));
-  await db.update(sessions).set({ revokedAt: now, endReason: 'password_changed' }).where(condition);
+  const ended = await db.update(sessions).set({ revokedAt: now, endReason: reason }).where(condition).returning({ id: sessions.id });
+  return ended.length;
 }
 
 /** Removes sessions that ended more than a day ago. */

@@ -50,6 +50,29 @@ describe('/api/v1/me/sessions', () => {
     expect(stranger.json().error.code).toBe('auth.unauthenticated');
   });
 
+  it('ends all my other sessions at once, keeping this one and leaving other people signed in, and logs how many', async () => {
+    const user = await buildUser(t.ctx);
+    const laptop = await signInAs(t.app, user.email);
+    const phone = await signInAs(t.app, user.email);
+    const tablet = await signInAs(t.app, user.email);
+    const stranger = await signInAs(t.app, (await buildUser(t.ctx)).email);
+    const response = await laptop.inject('DELETE', '/api/v1/me/sessions');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ ended: 2 });
+    for (const other of [phone, tablet]) expect((await other.inject('GET', '/api/v1/me')).json().error.code).toBe('auth.session_ended');
+    expect((await laptop.inject('GET', '/api/v1/me')).statusCode).toBe(200);
+    expect((await stranger.inject('GET', '/api/v1/me')).statusCode).toBe(200);
+    expect((await laptop.inject('GET', '/api/v1/me/sessions')).json().items).toHaveLength(1);
+    const events = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'session.ended_others'), eq(auditEvents.actorUserId, user.id)));
+    expect(events.map((e) => e.details)).toEqual([{ ended: 2 }]);
+    // Nothing left to end: no error, and nothing more in the log.
+    expect((await laptop.inject('DELETE', '/api/v1/me/sessions')).json()).toEqual({ ended: 0 });
+    expect(await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'session.ended_others'), eq(auditEvents.actorUserId, user.id)))).toHaveLength(1);
+    // A browser's write needs its CSRF token, as every other.
+    const forged = await t.app.inject({ method: 'DELETE', url: '/api/v1/me/sessions', headers: { cookie: laptop.cookie } });
+    expect(forged.statusCode).toBe(403);
+  });
+
   it("answers 404 for another user's session", async () => {
     const mine = await signInAs(t.app, (await buildUser(t.ctx)).email);
     const theirs = await signInAs(t.app, (await buildUser(t.ctx)).email);

@@ -6,7 +6,7 @@ import { originOf, requireActor } from '../../platform/http/auth-plugin';
 import type { ServiceContext } from '../../platform/context';
 import { changePassword } from '../auth/auth.service';
 import { getMe, updatePreferences } from './me.service';
-import { endSession, listSessions } from '../auth/sessions.service';
+import { endOtherSessions, endSession, listSessions } from '../auth/sessions.service';
 import { SessionInfo } from '../../../common/schemas/auth';
 import { z } from 'zod';
 
@@ -30,6 +30,16 @@ export function registerMeRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     config: { access: 'account-setup' },
     schema: { tags: ['me'], summary: 'My sessions: device, address, last activity', response: { 200: z.object({ items: z.array(SessionInfo) }), 401: ErrorResponse } },
     handler: async (request) => ({ items: await listSessions(ctx, requireActor(request)) }),
+  });
+
+  r.delete('/api/v1/me/sessions', {
+    config: { access: 'account-setup' },
+    schema: {
+      tags: ['me'],
+      summary: 'End all my other sessions (every one but this; all of them when called with an API token)',
+      response: { 200: z.object({ ended: z.number().int().describe('How many sessions were ended') }), 401: ErrorResponse },
+    },
+    handler: (request) => endOtherSessions(ctx, requireActor(request), originOf(request)),
   });
 
   r.delete('/api/v1/me/sessions/:sessionId', {

@@ -15,6 +15,15 @@ export function useSessions() {
 }
 
 /** Ends another session of the signed-in person (signs that browser out). */
+/** Ends every session but this one. */
+export function useEndOtherSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiClient.delete<{ ended: number }>('/api/v1/me/sessions'),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  });
+}
+
 export function useEndSession() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,16 +1,29 @@
-import { Badge, Button, Card, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format-date-time';
 import { getErrorMessage } from '../../components/get-error-message';
 import { LoadErrorAlert } from '../../components/load-error-alert';
-import { useEndSession, useSessions } from './account.api';
+import { useEndOtherSessions, useEndSession, useSessions } from './account.api';
 
 /** Where the person is signed in, with a way to end the other sessions. */
 export function SessionsSection() {
   const { t } = useTranslation();
   const sessions = useSessions();
   const endSession = useEndSession();
+  const endOthers = useEndOtherSessions();
+  const [confirming, setConfirming] = useState(false);
+  const others = sessions.data?.items.filter((session) => !session.current).length ?? 0;
+
+  const endAllOthers = () =>
+    endOthers.mutate(undefined, {
+      onSuccess: ({ ended }) => {
+        setConfirming(false);
+        notifications.show({ color: 'teal', message: t('account.sessions.endedOthers', { count: ended }) });
+      },
+      onError: (error) => notifications.show({ color: 'red', message: getErrorMessage(error) }),
+    });
 
   const end = (sessionId: string) =>
     endSession.mutate(sessionId, {
@@ -97,16 +110,36 @@ export function SessionsSection() {
   return (
     <Card withBorder radius="lg" p="lg" component="section" aria-labelledby="sessions-title">
       <Stack gap="md">
-        <Stack gap={4}>
-          <Title order={2} size="h4" id="sessions-title">
-            {t('account.sessions.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('account.sessions.intro')}
-          </Text>
-        </Stack>
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Stack gap={4} style={{ flex: '1 1 20rem' }}>
+            <Title order={2} size="h4" id="sessions-title">
+              {t('account.sessions.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('account.sessions.intro')}
+            </Text>
+          </Stack>
+          {others > 0 ? (
+            <Button size="xs" variant="default" color="red" onClick={() => setConfirming(true)} data-testid="end-other-sessions">
+              {t('account.sessions.endOthers')}
+            </Button>
+          ) : null}
+        </Group>
         {renderBody()}
       </Stack>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('account.sessions.endOthersTitle')} centered>
+        <Stack gap="md">
+          <Text size="sm">{t('account.sessions.endOthersConfirm', { count: others })}</Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" loading={endOthers.isPending} onClick={endAllOthers} data-testid="confirm-end-other-sessions">
+              {t('account.sessions.endOthers')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Card>
   );
 }
