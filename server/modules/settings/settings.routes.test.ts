@@ -148,6 +148,20 @@ describe('/api/v1/admin/settings/profile', () => {
     expect(undeliverable.json().error.details.fieldErrors.email).toBeDefined();
   });
 
+  it('logs a save that changes something, and none for a form saved as it was', async () => {
+    const admin = await signInNewUser(t, { staffRole: 'vendor_admin' });
+    const profileEvents = async () => (await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'settings.vendorProfile.updated'))).length;
+    const profile = { companyName: 'Unchanged Co', serviceName: 'Atrium', contactName: 'Park', phone: '', email: '' };
+    expect((await admin.inject('PUT', '/api/v1/admin/settings/profile', profile)).statusCode).toBe(200);
+    const logged = await profileEvents();
+    const again = await admin.inject('PUT', '/api/v1/admin/settings/profile', { ...profile, contactName: '  Park ' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(profile);
+    expect(await profileEvents()).toBe(logged);
+    expect((await admin.inject('PUT', '/api/v1/admin/settings/profile', { ...profile, contactName: 'Lee' })).statusCode).toBe(200);
+    expect(await profileEvents()).toBe(logged + 1);
+  });
+
   it('refuses a PUT that leaves fields out, naming each, and changes nothing', async () => {
     const admin = await signInNewUser(t, { staffRole: 'vendor_admin' });
     const profile = { companyName: 'Atrium Co', serviceName: 'Atrium', contactName: 'Kim', phone: '02-000-0000', email: 'kim@atrium.example' };

@@ -84,7 +84,10 @@ export async function getServiceName(ctx: ServiceContext): Promise<string> {
   return (await getSetting(ctx, 'vendorProfile')).serviceName || 'Atrium';
 }
 
-/** Saves a setting, records before and after in the activity log, and takes effect at once. */
+/**
+ * Saves a setting, records before and after in the activity log, and takes effect at once. Saving
+ * the value it already has changes nothing and logs nothing (a form saved as it was is no change).
+ */
 export async function updateSetting<K extends SettingKey>(
   ctx: ServiceContext,
   actor: Actor | null,
@@ -92,8 +95,15 @@ export async function updateSetting<K extends SettingKey>(
   value: SettingValue<K>,
   origin: RequestOrigin,
 ): Promise<SettingValue<K>> {
-  const before = await getSetting(ctx, key);
+  // Read from the database, not the cache: another server may have changed it within the cache's life.
+  const before = readStoredSetting(key, await findSetting(ctx.db, key));
   const next = SCHEMAS[key].parse(value) as SettingValue<K>;
+  // Both come out of the same schema, so their keys are in the same order. The next read is fresh
+  // either way (a change made on another server within the cache's life shows at once).
+  if (JSON.stringify(next) === JSON.stringify(before)) {
+    cacheFor(ctx).delete(key);
+    return next;
+  }
   await ctx.db.transaction(async (tx) => {
     await upsertSetting(tx, key, next, actor?.userId ?? null);
     await recordAudit(tx, {
