@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { queryText } from './query-text';
 import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, ARTICLE_VISIBILITIES } from '../knowledge';
-import { PersonRef, RequiredWrittenText, WrittenText } from './cases';
+import { PersonRef, WrittenLine, WrittenText } from './cases';
 
 /**
  * The API of the knowledge base (issue 7): articles written in the console by engineers, read in
@@ -14,7 +14,8 @@ export const ArticleStatus = z.enum(ARTICLE_STATUSES);
 export const ArticleLanguage = z.enum(ARTICLE_LANGUAGES);
 export const VerificationState = z.enum(['unverified', 'verified', 'review_due']);
 
-const Title = RequiredWrittenText(200);
+/** One line, as a case subject: it heads lists, search results and tabs (no line break, tab or bidirectional override). */
+const Title = WrittenLine(200);
 
 /** The words of one language. */
 export const ArticleContent = z.object({

@@ -54,7 +54,7 @@ describe('POST /api/v1/console/articles', () => {
     expect((await writeArticle(engineer)).visibility).toBe('internal');
   });
 
-  it('refuses bad input: empty or blank title, 201 characters, control characters, unknown product, bad language or visibility, bad uuid', async () => {
+  it('refuses bad input: empty or blank title, 201 characters, control characters, a title over two lines or with a bidirectional override, unknown product, bad language or visibility, bad uuid', async () => {
     const before = (await t.ctx.db.select().from(articles)).length;
     const bad = [
       { language: 'en', title: '' },
@@ -62,6 +62,10 @@ describe('POST /api/v1/console/articles', () => {
       { language: 'en', title: '\u200B\u200B' },
       { language: 'en', title: 'x'.repeat(201) },
       { language: 'en', title: 'Bell\u0007 in the title' },
+      // A title is one line: it heads lists, results and tabs, and `a\u202Etxt.exe` would read "aexe.txt".
+      { language: 'en', title: 'line one\nline two' },
+      { language: 'en', title: 'Tab\tin the title' },
+      { language: 'en', title: 'a\u202Etxt.exe' },
       { language: 'en', title: 'Fine', resolution: 'Null \u0000 byte' },
       { language: 'fr', title: 'Bonjour' },
       { language: 'en', title: 'Fine', visibility: 'everyone' },
@@ -71,7 +75,7 @@ describe('POST /api/v1/console/articles', () => {
     for (const payload of bad) expectError(await engineer.inject('POST', CONSOLE, payload), 400, 'validation.failed');
     expectError(await engineer.inject('POST', CONSOLE, { language: 'en', title: 'Fine', productIds: [randomUUID()] }), 422, 'articles.product_not_found');
     expect((await engineer.inject('POST', CONSOLE, { language: 'en', title: 'x'.repeat(200) })).statusCode).toBe(201);
-    expect((await engineer.inject('POST', CONSOLE, { language: 'en', title: 'Tabs\tand\nlines are fine 😀' })).statusCode).toBe(201);
+    expect((await engineer.inject('POST', CONSOLE, { language: 'en', title: 'Emoji are fine 😀', resolution: 'Tabs\tand\nlines are fine here' })).statusCode).toBe(201);
     expect((await t.ctx.db.select().from(articles)).length).toBe(before + 2);
   });
 });

@@ -25,7 +25,7 @@ export function ArticleAttachmentList({ attachments }: { attachments: readonly A
             {images.map((attachment) => (
               <Card key={attachment.id} withBorder radius="md" p="xs" component="figure" m={0}>
                 <Anchor href={attachment.url} target="_blank" rel="noopener noreferrer">
-                  <Image src={attachment.url} alt={attachment.name} radius="sm" mah={220} fit="contain" loading="lazy" />
+                  <Image src={attachment.url} alt={attachment.name} radius="sm" w="auto" maw="100%" mah={220} fit="contain" loading="lazy" />
                 </Anchor>
                 <Text size="xs" c="dimmed" mt={4} component="figcaption" truncate>
                   {attachment.name} · {formatFileSize(attachment.size)}

@@ -108,8 +108,10 @@ describe('validateWords', () => {
     });
   });
 
-  it('refuses control characters but keeps tabs and line breaks', () => {
+  it('refuses control characters but keeps tabs and line breaks, except in the one-line title', () => {
     expect(validateWords({ ...words, resolution: 'a\tb\r\nc' })).toEqual({});
+    expect(validateWords({ ...words, title: 'a\nb' })).toEqual({ title: 'controlCharacters' });
+    expect(validateWords({ ...words, title: 'a\u202Etxt.exe' })).toEqual({ title: 'controlCharacters' });
     expect(validateWords({ ...words, title: 'a\u0000b', issue: 'x\u001by', resolution: 'del\u007f' })).toEqual({
       title: 'controlCharacters',
       issue: 'controlCharacters',

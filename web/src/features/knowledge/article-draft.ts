@@ -1,5 +1,5 @@
 import type { ArticleLanguage } from '@common/knowledge';
-import { hasControlCharacterInWrittenText } from '@common/schemas/text';
+import { hasControlCharacter, hasControlCharacterInWrittenText } from '@common/schemas/text';
 import type { ArticleTranslation, UpdateArticleBody } from '@common/schemas/knowledge';
 
 /** The words of one language, as the editor's fields hold them. */
@@ -102,7 +102,8 @@ export function validateWords(words: ArticleWords): Partial<Record<ArticleField,
     const value = words[field];
     if (field === 'title' && value.trim() === '') problems[field] = 'required';
     else if (value.length > FIELD_LIMITS[field]) problems[field] = 'tooLong';
-    else if (hasControlCharacterInWrittenText(value)) problems[field] = 'controlCharacters';
+    // The title is one line: no line break, tab or bidirectional override either.
+    else if (field === 'title' ? hasControlCharacter(value) : hasControlCharacterInWrittenText(value)) problems[field] = 'controlCharacters';
   }
   return problems;
 }

@@ -12,12 +12,12 @@ import { VisibilityBadge } from './visibility-badge';
 /** Below it the other columns give way to lines under the title, so a phone shows them without scrolling sideways. */
 const WIDE: MantineBreakpoint = 'sm';
 
-/** An article's languages, each with its status: filled when published, outlined otherwise. */
-function LanguageBadges({ item, wrap = 'nowrap' }: { item: ArticleListItem; wrap?: 'wrap' | 'nowrap' }) {
+/** An article's languages, each with its status: filled when published, outlined otherwise; one under the other when the column is narrow. */
+function LanguageBadges({ item }: { item: ArticleListItem }) {
   const { t } = useTranslation();
   const byLanguage = new Map(item.languages.map((entry) => [entry.language, entry.status]));
   return (
-    <Group gap={4} wrap={wrap}>
+    <Group gap={4} wrap="wrap">
       {sortLanguages([...byLanguage.keys()]).map((language) => (
         <Badge
           key={language}
@@ -25,6 +25,7 @@ function LanguageBadges({ item, wrap = 'nowrap' }: { item: ArticleListItem; wrap
           radius="sm"
           variant={byLanguage.get(language) === 'published' ? 'filled' : 'outline'}
           color={byLanguage.get(language) === 'published' ? 'teal' : 'gray'}
+          miw="max-content"
           title={`${t(`common.languages.${language}`)}: ${t(`knowledge.status.${byLanguage.get(language) ?? 'draft'}`)}`}
           data-language={language}
           data-status={byLanguage.get(language)}
@@ -59,12 +60,22 @@ function Votes({ item, size }: { item: ArticleListItem; size: 'xs' | 'sm' }) {
   );
 }
 
+/** The last change, its time going under its date when the column is narrow (never a line break inside either). */
+function UpdatedAt({ value }: { value: string }) {
+  const [date, time] = formatDateTime(value).split(' ');
+  return (
+    <Text size="sm">
+      <span style={{ whiteSpace: 'nowrap' }}>{date}</span> <span style={{ whiteSpace: 'nowrap' }}>{time}</span>
+    </Text>
+  );
+}
+
 /** Under an article's title on a phone: languages, visibility and verification, products, votes and views, last change. */
 function ArticleRowDetails({ item }: { item: ArticleListItem }) {
   const { t } = useTranslation();
   return (
     <Stack gap={6} mt={6} align="flex-start" hiddenFrom={WIDE} data-testid="article-row-details">
-      <LanguageBadges item={item} wrap="wrap" />
+      <LanguageBadges item={item} />
       <Group gap={4}>
         <VisibilityBadge visibility={item.visibility} />
         <VerificationBadge state={item.verification} />
@@ -90,7 +101,7 @@ export function ArticlesTable({ items }: { items: readonly ArticleListItem[] }) 
   return (
     // The minimum width is the table's, not the container's, as it only holds where every column shows.
     <Table.ScrollContainer minWidth={0}>
-      <Table verticalSpacing="sm" highlightOnHover miw={{ base: 'auto', [WIDE]: 1100 }} data-testid="articles-table">
+      <Table verticalSpacing="sm" highlightOnHover miw={{ base: 'auto', [WIDE]: 920 }} data-testid="articles-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('knowledge.fields.title')}</Table.Th>
@@ -112,7 +123,7 @@ export function ArticlesTable({ items }: { items: readonly ArticleListItem[] }) 
               data-verification={item.verification}
               bg={item.verification === 'review_due' ? 'var(--mantine-color-orange-light)' : undefined}
             >
-              <Table.Td maw={360}>
+              <Table.Td miw={{ base: 0, [WIDE]: 180 }} maw={360}>
                 <Anchor component={Link} to={`/console/knowledge/${encodeURIComponent(item.id)}`} fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
                   {item.title}
                 </Anchor>
@@ -124,7 +135,7 @@ export function ArticlesTable({ items }: { items: readonly ArticleListItem[] }) 
               <Table.Td visibleFrom={WIDE}>
                 <VisibilityBadge visibility={item.visibility} />
               </Table.Td>
-              <Table.Td maw={240} visibleFrom={WIDE}>
+              <Table.Td miw={130} maw={240} visibleFrom={WIDE}>
                 <ProductTags products={item.products} size="xs" />
               </Table.Td>
               <Table.Td visibleFrom={WIDE}>
@@ -136,8 +147,8 @@ export function ArticlesTable({ items }: { items: readonly ArticleListItem[] }) 
               <Table.Td visibleFrom={WIDE}>
                 <Text size="sm">{item.viewCount}</Text>
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }} visibleFrom={WIDE}>
-                <Text size="sm">{formatDateTime(item.updatedAt)}</Text>
+              <Table.Td visibleFrom={WIDE}>
+                <UpdatedAt value={item.updatedAt} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,7 +1,7 @@
-import { Button, Card, Container, Group, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Container, Group, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { ARTICLE_LANGUAGES, ARTICLE_STATUSES, ARTICLE_VISIBILITIES } from '@common/knowledge';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconClockExclamation, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -43,6 +43,12 @@ function ArticleFilters({ filters, onChange }: { filters: ConsoleArticleFilters;
   const products = useCatalogProductChoices();
   const [words, setWords] = useState(filters.q);
   const [debounced] = useDebouncedValue(words, 300);
+  // "Clear filters" (or the review notice) empties the URL's words: the box follows, or its debounce would put them back.
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (filters.q !== shownQ) {
+    setShownQ(filters.q);
+    if (filters.q === '') setWords('');
+  }
   const latest = useRef({ filters, onChange });
   latest.current = { filters, onChange };
   useEffect(() => {
@@ -71,6 +77,30 @@ function ArticleFilters({ filters, onChange }: { filters: ConsoleArticleFilters;
   );
 }
 
+const NO_FILTERS: ConsoleArticleFilters = { q: '', status: null, visibility: null, language: null, verification: null, productId: null };
+const REVIEW_DUE: ConsoleArticleFilters = { ...NO_FILTERS, verification: 'review_due' };
+
+/**
+ * "N articles need review": the list runs newest change first, so an article whose verification
+ * lapsed (untouched for months) sinks to the end; this says how many there are and filters to them.
+ */
+function ReviewDueNotice({ onShow }: { onShow: () => void }) {
+  const { t } = useTranslation();
+  const due = useConsoleArticles(REVIEW_DUE);
+  const count = due.data?.pages[0]?.total ?? 0;
+  if (count === 0) return null;
+  return (
+    <Alert color="orange" variant="light" icon={<IconClockExclamation size={18} />} data-testid="review-due-notice">
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">{t('knowledge.list.reviewDue', { count })}</Text>
+        <Button size="xs" color="orange" variant="light" onClick={onShow} data-testid="show-review-due">
+          {t('knowledge.list.showReviewDue')}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
 function ConsoleKnowledge() {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -80,15 +110,23 @@ function ConsoleKnowledge() {
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
   const filtered = writeConsoleArticleFilters(filters).toString() !== '';
+  const showFilters = (next: ConsoleArticleFilters) => setSearchParams(writeConsoleArticleFilters(next), { replace: true });
 
   const renderArticles = () => {
     if (list.isError && items.length === 0) return <LoadErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
     if (!list.data) return <Skeleton height={280} radius="md" />;
     if (items.length === 0) {
       return (
-        <Text c="dimmed" size="sm" ta="center" py="lg" data-testid="articles-empty">
-          {filtered ? t('knowledge.list.noMatches') : t('knowledge.list.empty')}
-        </Text>
+        <Stack gap="xs" align="center" py="lg" data-testid="articles-empty">
+          <Text c="dimmed" size="sm" ta="center">
+            {filtered ? t('knowledge.list.noMatches') : t('knowledge.list.empty')}
+          </Text>
+          {filtered ? (
+            <Button size="xs" variant="default" onClick={() => showFilters(NO_FILTERS)} data-testid="clear-filters">
+              {t('knowledge.list.clearFilters')}
+            </Button>
+          ) : null}
+        </Stack>
       );
     }
     return <ArticlesTable items={items} />;
@@ -107,7 +145,8 @@ function ConsoleKnowledge() {
       </Group>
       <Card withBorder radius="lg" p={{ base: 'sm', sm: 'lg' }}>
         <Stack gap="md">
-          <ArticleFilters filters={filters} onChange={(next) => setSearchParams(writeConsoleArticleFilters(next), { replace: true })} />
+          {filters.verification === 'review_due' ? null : <ReviewDueNotice onShow={() => showFilters(REVIEW_DUE)} />}
+          <ArticleFilters filters={filters} onChange={showFilters} />
           <ArticlesTotal list={list} total={total} />
           {renderArticles()}
           <LoadMore query={list} shown={items.length} label={t('knowledge.list.showMore')} testId="show-more" />

@@ -49,8 +49,6 @@ export const consoleArticlePath = (articleId: string, rest = '') => `/api/v1/con
 /** `/api/v1/organizations/:organizationId/articles…` */
 const portalArticlesPath = (organizationId: string, rest = '') => organizationPath(organizationId, `/articles${rest}`);
 
-const retryUnlessMissing = (count: number, error: unknown) => (error as { status?: number }).status !== 404 && count < 2;
-
 /** The console's articles, filtered, newest change first, with "Show more" (keyset cursor). */
 export function useConsoleArticles(filters: ConsoleArticleFilters) {
   return useInfiniteQuery({
@@ -68,7 +66,6 @@ export function useConsoleArticle(articleId: string | null) {
     queryKey: consoleArticleKey(articleId ?? ''),
     queryFn: () => apiClient.get<Article>(consoleArticlePath(articleId ?? '')),
     enabled: Boolean(articleId),
-    retry: retryUnlessMissing,
   });
 }
 
@@ -197,7 +194,6 @@ export function usePortalArticle(organizationId: string, articleId: string, lang
     queryKey: [...portalArticlesKey(organizationId), 'view', articleId, language],
     queryFn: () => apiClient.get<ArticleView>(portalArticlesPath(organizationId, `/${id(articleId)}${toQueryString({ lang: language })}`)),
     placeholderData: keepPreviousData,
-    retry: retryUnlessMissing,
   });
 }
 
@@ -207,6 +203,5 @@ export function usePublicArticle(articleId: string, language: ArticleLanguage | 
     queryKey: ['public', 'articles', articleId, language],
     queryFn: () => apiClient.get<ArticleView>(`/api/v1/public/articles/${id(articleId)}${toQueryString({ lang: language })}`),
     placeholderData: keepPreviousData,
-    retry: retryUnlessMissing,
   });
 }

@@ -11,7 +11,7 @@ export function VisibilityBadge({ visibility }: { visibility: ArticleVisibility 
   const { t } = useTranslation();
   const Icon = icons[visibility];
   return (
-    <Badge color={colors[visibility]} variant="light" leftSection={<Icon size={12} />} data-visibility={visibility}>
+    <Badge color={colors[visibility]} variant="light" miw="max-content" leftSection={<Icon size={12} />} data-visibility={visibility}>
       {t(`knowledge.visibility.${visibility}`)}
     </Badge>
   );
