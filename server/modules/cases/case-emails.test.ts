@@ -134,7 +134,7 @@ describe('case emails read from the SMTP sink', () => {
     await setLocale(t, korean.userId, 'ko');
     const english = await signInCaseMember(t, s.organizationId, 'owner', [], 'Grace Hopper');
     await setLocale(t, english.userId, 'en');
-    const body = '> **라이선스 파일**을 다시 받으세요.\n\n`pidiag -host` 결과를 [로그](https://example.com/log)와 함께 보내 주세요. <b>꼭</b>';
+    const body = '> **라이선스 파일**을 다시 받으세요.\n\n`pidiag -host` 결과를 [로그](https://example.com/log)와 함께 보내 주세요. <b>꼭</b>\n\n1. 서비스 중지\n2. `piarchss` 재시작';
     const post = await s.engineer.inject('POST', `${s.base}/posts`, { body: `@박지원 @Grace\n\n${body}`, mentionIds: [korean.userId, english.userId] });
     expect(post.statusCode, post.body).toBe(201);
     t.clock.advance(CASE_EMAIL_WINDOW_MS + 1000);
@@ -149,8 +149,8 @@ describe('case emails read from the SMTP sink', () => {
     expect(en.text).toContain('You get this email because you were mentioned on this case.');
     expect(en.text).not.toContain('because you follow this case');
     for (const mail of [ko, en]) {
-      expect(mail.text).toContain('\n> 라이선스 파일을 다시 받으세요.\n');
-      expect(mail.text).toContain('\n> pidiag -host 결과를 로그와 함께 보내 주세요.  꼭\n');
+      // Paragraphs stay apart, list numbers stay, and a link keeps its address so it works from the mail.
+      expect(mail.text).toContain('\n> 라이선스 파일을 다시 받으세요.\n>\n> pidiag -host 결과를 로그 (https://example.com/log)와 함께 보내 주세요. 꼭\n>\n> 1. 서비스 중지\n> 2. piarchss 재시작\n');
       expect(mail.text).not.toMatch(/\*\*|`|\]\(|<b>/);
       // Text only: no HTML part in which a post could be rendered unescaped.
       expect(mail.html).toBe('');
@@ -159,7 +159,7 @@ describe('case emails read from the SMTP sink', () => {
     // The requester follows the case: their post mail still says so, and quotes the post as plain text too.
     const requesterMail = t.mail.last(s.requester.email);
     expect(requesterMail.text).toContain('wrote on case');
-    expect(requesterMail.text).toContain('> pidiag -host 결과를 로그와 함께 보내 주세요.');
+    expect(requesterMail.text).toContain('> pidiag -host 결과를 로그 (https://example.com/log)와 함께 보내 주세요.');
     expect(requesterMail.text).not.toMatch(/\*\*|`/);
     expect(requesterMail.text).toContain('You get this email because you follow this case.');
   });
@@ -228,6 +228,21 @@ describe('caseEmail and planCaseNotices', () => {
     expect(reopened.text).toContain("Kim님이 케이스 10000042 「Pump」의 다시 열기를 요청했습니다. 케이스가 '조사 중' 상태로 돌아갔습니다.");
     for (const mail of [closed, reopened]) expect(mail.text).not.toMatch(/재개|재오픈/);
     expect(caseEmail({ ...base, kind: 'reopened', locale: 'en', side: 'engineer' }).text).toContain('It is back in Researching.');
+  });
+
+  it('names the case in English with curly quotes, so that straight quotes in its subject do not nest', () => {
+    const mail = caseEmail({ kind: 'answered', to: 'a@b.c', locale: 'en', side: 'customer', caseId: 'c1', number: '10000042', subject: 'Interface "buffer" lost', url: 'http://x/c1', preferencesUrl: 'http://x/account', actorName: 'Kim', reopenWindowDays: 60, baseUrl: 'https://portal.example.com' });
+    expect(mail.text).toContain('answered case 10000042 “Interface "buffer" lost”.');
+  });
+
+  it('quotes a reopen reason, which the feed shows as a Markdown post, as plain text', () => {
+    const base = { to: 'a@b.c', caseId: 'c1', number: '10000042', subject: 'Pump', url: 'http://x/c1', preferencesUrl: 'http://x/account', actorName: 'Kim', reopenWindowDays: 60, baseUrl: 'https://portal.example.com' };
+    const text = '다시 **멈춥니다**. 로그:\n\n- `ERR 1`\n- [화면](https://x.example/s)';
+    for (const locale of ['ko', 'en'] as const) {
+      const mail = caseEmail({ ...base, kind: 'reopened', locale, side: 'engineer', text });
+      expect(mail.text).toContain('> 다시 멈춥니다. 로그:\n>\n> - ERR 1\n> - 화면 (https://x.example/s)\n');
+      expect(mail.text).not.toMatch(/\*\*|`/);
+    }
   });
 
   it('cuts excerpts at 200 characters without splitting an emoji', () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { caseStatusLabel, type CaseEmailKind, type CaseSide, type CaseStatus } from '../../../common/cases';
 import type { Locale } from '../../../common/locale';
 import type { MailMessage } from '../../platform/mail';
-import { markdownToPlainText } from '../search/highlight';
+import { markdownToMailText } from './case-mail-text';
 
 /**
  * The emails a case sends (myOSIsoft sends Created, Answered and Closed; Atrium adds mentions,
@@ -79,15 +79,14 @@ function cutText(text: string | undefined, plain: (kept: string) => string = (ke
 const quoteLines = (text: string): string =>
   text
     .split('\n')
-    .map((line) => `> ${line}`)
+    .map((line) => (line ? `> ${line}` : '>'))
     .join('\n');
-/** Quotes a text, cut at a character boundary. */
-const quote = (text: string | undefined): string => quoteLines(cutText(text));
 /**
  * Quotes a post, which is Markdown, as plain text: a mail is read as text, where `**`, `>` and
- * backticks would show as typed. (Mails have no HTML part, so nothing of a post is rendered.)
+ * backticks would show as typed, while paragraphs, list numbers and link addresses must stay.
+ * (Mails have no HTML part, so nothing of a post is rendered.)
  */
-const quotePost = (text: string | undefined): string => quoteLines(cutText(text, (kept) => markdownToPlainText(kept).replace(/[ \t]+$/gm, '')));
+const quotePost = (text: string | undefined): string => quoteLines(cutText(text, markdownToMailText));
 
 /** What a mail says about one change: the statement, what to do next, and the words before the link. */
 interface BodyParts {
@@ -118,7 +117,7 @@ function englishParts(input: CaseEmailInput, title: string): BodyParts {
     case 'post':
       return { said: `${who} wrote on case ${title}:\n\n${quotePost(input.text)}`, link: 'Reply on the case page:' };
     case 'reopened':
-      return { said: `${who} asked to reopen case ${title}. It is back in ${caseStatusLabel('researching', 'en')}.\n\nReason:\n${quote(input.text)}` };
+      return { said: `${who} asked to reopen case ${title}. It is back in ${caseStatusLabel('researching', 'en')}.\n\nReason:\n${quotePost(input.text)}` };
   }
 }
 
@@ -142,7 +141,7 @@ function koreanParts(input: CaseEmailInput, title: string): BodyParts {
     case 'post':
       return { said: `${who} 케이스 ${title}에 글을 남겼습니다:\n\n${quotePost(input.text)}`, link: '케이스 페이지에서 회신하세요:' };
     case 'reopened':
-      return { said: `${who} 케이스 ${title}의 다시 열기를 요청했습니다. 케이스가 '${caseStatusLabel('researching', 'ko')}' 상태로 돌아갔습니다.\n\n사유:\n${quote(input.text)}` };
+      return { said: `${who} 케이스 ${title}의 다시 열기를 요청했습니다. 케이스가 '${caseStatusLabel('researching', 'ko')}' 상태로 돌아갔습니다.\n\n사유:\n${quotePost(input.text)}` };
   }
 }
 
@@ -184,7 +183,8 @@ export function caseChangesEmail(setting: CaseEmailSetting, changes: readonly Ca
 /** The case as a mail names it: its number and subject, quoted as the language does. */
 function titleOf(input: Pick<CaseEmailInput, 'locale' | 'number' | 'subject'>): string {
   const subject = oneLine(input.subject);
-  return input.locale === 'ko' ? `${input.number} 「${subject}」` : `${input.number} "${subject}"`;
+  // Curly quotes in English: a subject often holds straight ones ("buffer"), which would nest.
+  return input.locale === 'ko' ? `${input.number} 「${subject}」` : `${input.number} “${subject}”`;
 }
 
 /** The mail around a body: subject line, greeting, the footer on why it came and choosing case emails, threading. */

@@ -75,6 +75,11 @@ export function AttachmentPicker({ items, onAdd, onRemove, description, disabled
                   {t('cases.attachments.tooLarge')}
                 </Text>
               ) : null}
+              {item.status === 'empty' ? (
+                <Text size="xs" c="red" role="alert">
+                  {t('cases.attachments.emptyFile')}
+                </Text>
+              ) : null}
               {item.status === 'failed' ? (
                 <Text size="xs" c="red" role="alert">
                   {item.error}

@@ -14,7 +14,7 @@ import { getFormErrors } from '../../components/get-form-errors';
 import { MarkdownEditor } from './markdown-editor';
 import { pruneMentionIds, refusedMentionNames } from './mention-query';
 import { MentionTextarea } from './mention-textarea';
-import { useAttachmentUploads } from './use-attachment-uploads';
+import { isUnattachable, useAttachmentUploads } from './use-attachment-uploads';
 import { DESCRIPTION_MAX } from './wizard-form';
 
 /**
@@ -71,9 +71,20 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
   // The server names nobody in a refused mention; the people picked here are named from this list.
   const refused = create.error instanceof ApiError && create.error.code === 'cases.mention_not_allowed' ? refusedMentionNames(create.error.details, mentioned) : [];
   const formError = create.isError ? getFormErrors(create.error, ['body']).form : null;
+  // Files that cannot go with the post (refused, failed, too large, empty) hold it back until they
+  // are removed or uploaded again: a post never leaves without a file the person thinks is on it.
+  const unattachable = uploads.items.filter(isUnattachable);
+  const canRetryUploads = !noteMode && unattachable.some((item) => item.status === 'failed');
+  // Set when Post was pressed while such files were listed; the message shows until they are gone.
+  const [heldBack, setHeldBack] = useState(false);
 
   const send = () => {
-    if (!body.trim() || uploads.isBusy || !submitGuard.start()) return;
+    if (!body.trim() || uploads.isBusy) return;
+    if (unattachable.length > 0) {
+      setHeldBack(true);
+      return;
+    }
+    if (!submitGuard.start()) return;
     const attachmentIds = noteMode ? [] : uploads.items.flatMap((item) => (item.attachment ? [item.attachment.id] : []));
     setBodyError(undefined);
     create.mutate(
@@ -82,9 +93,13 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
         onSettled: submitGuard.finish,
         onSuccess: async (post) => {
           if (noteMode && uploads.items.length > 0) {
-            await uploads.upload(organizationId, detail.id, { postId: post.id });
+            const uploaded = await uploads.upload(organizationId, detail.id, { postId: post.id });
             await queryClient.invalidateQueries({ queryKey: caseKey(organizationId, detail.id) });
+            // The note is written: a file refused now is named, not dropped without a word.
+            const failed = uploaded.filter(isUnattachable).map((item) => item.file.name);
+            if (failed.length > 0) notifications.show({ color: 'red', autoClose: false, message: t('cases.feed.noteFilesFailed', { names: failed.join(', ') }) });
           }
+          setHeldBack(false);
           setBody('');
           setMentioned([]);
           setInternal(false);
@@ -126,6 +141,18 @@ export function PostComposer({ organizationId, detail }: { organizationId: strin
             disabled={create.isPending}
             description={t('cases.attachments.limit', { maxSize: formatFileSize(attachmentMaxBytes) })}
           />
+        ) : null}
+        {heldBack && unattachable.length > 0 ? (
+          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="unattachable-files">
+            <Stack gap="xs" align="flex-start">
+              {t('cases.feed.unattachable', { names: unattachable.map((item) => item.file.name).join(', ') })}
+              {canRetryUploads ? (
+                <Button size="xs" variant="default" onClick={() => void uploads.upload(organizationId, detail.id, { draft: true })} loading={uploads.isBusy} data-testid="retry-uploads">
+                  {t('cases.feed.retryUploads')}
+                </Button>
+              ) : null}
+            </Stack>
+          </Alert>
         ) : null}
         {formError ? (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="post-error">

@@ -3,7 +3,10 @@ import { getErrorMessage } from '../../components/get-error-message';
 import type { CaseAttachment } from './cases.api';
 import { uploadCaseAttachment, type AttachmentTarget, type AttachmentUpload } from './upload-case-attachment';
 
-export type UploadStatus = 'waiting' | 'uploading' | 'done' | 'failed' | 'too_large';
+export type UploadStatus = 'waiting' | 'uploading' | 'done' | 'failed' | 'too_large' | 'empty';
+
+/** True for a file that is not (or not yet) attached and will not be without the person acting: refused, failed, too large or empty. */
+export const isUnattachable = (item: Pick<UploadItem, 'status'>): boolean => item.status === 'failed' || item.status === 'too_large' || item.status === 'empty';
 
 /** A file chosen to attach, and how its upload went. */
 export interface UploadItem {
@@ -19,9 +22,9 @@ export interface UploadItem {
 let nextKey = 0;
 
 /**
- * Files to attach to a case and their uploads: chosen files over `maxBytes` are marked too large
- * and never sent; `upload` sends the waiting (or failed) ones one after the other, one POST per
- * file, and resolves with the attachments stored so far.
+ * Files to attach to a case and their uploads: chosen files over `maxBytes` are marked too large,
+ * empty ones empty, and neither is sent; `upload` sends the waiting (or failed) ones one after the
+ * other, one POST per file, and resolves with the list as it then stands (each file's outcome).
  */
 export function useAttachmentUploads(maxBytes?: number) {
   const [items, setItems] = useState<UploadItem[]>([]);
@@ -39,7 +42,7 @@ export function useAttachmentUploads(maxBytes?: number) {
       const added = [...files].map<UploadItem>((file) => ({
         key: `upload-${(nextKey += 1)}`,
         file,
-        status: maxBytes !== undefined && file.size > maxBytes ? 'too_large' : 'waiting',
+        status: maxBytes !== undefined && file.size > maxBytes ? 'too_large' : file.size === 0 ? 'empty' : 'waiting',
         progress: 0,
         error: null,
         attachment: null,
@@ -66,7 +69,7 @@ export function useAttachmentUploads(maxBytes?: number) {
   const clearDone = useCallback(() => update((list) => list.filter((item) => item.status !== 'done')), [update]);
 
   const upload = useCallback(
-    async (organizationId: string, caseId: string, target?: AttachmentTarget): Promise<CaseAttachment[]> => {
+    async (organizationId: string, caseId: string, target?: AttachmentTarget): Promise<UploadItem[]> => {
       for (const item of itemsRef.current.filter((entry) => entry.status === 'waiting' || entry.status === 'failed')) {
         // Removed while an earlier file was uploading.
         if (!itemsRef.current.some((entry) => entry.key === item.key)) continue;
@@ -82,7 +85,7 @@ export function useAttachmentUploads(maxBytes?: number) {
           running.current.delete(item.key);
         }
       }
-      return itemsRef.current.flatMap((entry) => (entry.attachment ? [entry.attachment] : []));
+      return itemsRef.current;
     },
     [patch],
   );
