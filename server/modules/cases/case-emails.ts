@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { caseStatusLabel, type CaseEmailKind, type CaseSide, type CaseStatus } from '../../../common/cases';
 import type { Locale } from '../../../common/locale';
-import type { MailMessage } from '../../platform/mail';
+import { oneLine, type MailMessage } from '../../platform/mail';
 import { markdownToMailText } from './case-mail-text';
 
 /**
@@ -10,9 +10,6 @@ import { markdownToMailText } from './case-mail-text';
  * English, threaded so that a mail client shows one conversation per case: the Created mail's
  * Message-ID is the case's root, and every later mail answers it.
  */
-
-/** Text that goes into a subject line: no line breaks or other control characters (header injection). */
-const oneLine = (text: string): string => text.replace(/\p{Cc}+/gu, ' ').trim();
 
 /** The host of the address people use, for Message-IDs (`atrium.example.com`). */
 function messageHost(baseUrl: string): string {
