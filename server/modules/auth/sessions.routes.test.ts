@@ -71,6 +71,9 @@ describe('/api/v1/me/sessions', () => {
     // A browser's write needs its CSRF token, as every other.
     const forged = await t.app.inject({ method: 'DELETE', url: '/api/v1/me/sessions', headers: { cookie: laptop.cookie } });
     expect(forged.statusCode).toBe(403);
+    // Signed out, there is nothing to end: 401, and the others stay as they were.
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/me/sessions' })).statusCode).toBe(401);
+    expect((await laptop.inject('GET', '/api/v1/me')).statusCode).toBe(200);
   });
 
   it("answers 404 for another user's session", async () => {

@@ -55,7 +55,8 @@ async function updateOneCase(ctx: ServiceContext, actor: Actor, caseId: string, 
       row = await applyStatusChange(tx, ctx, row, body.status, by, origin);
     }
     if (body.assigneeId !== undefined) row = await applyAssignment(tx, ctx, row, body.assigneeId, by, origin);
-    return row !== locked;
+    // Changed when the status or the assignee now differs from what the case had.
+    return row.status !== locked.status || row.assigneeId !== locked.assigneeId;
   });
 }
 
